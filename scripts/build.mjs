@@ -1,0 +1,36 @@
+// Builds what `npm start`, the tests and the benchmarks run: the Functions app and its local host
+// (esbuild, one ESM bundle each) and the task pane (Vite). Skips nothing silently: a failure exits non-zero.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const only = process.argv[2]; // 'functions' | 'addin' | undefined (both)
+
+async function buildFunctions() {
+  const entryPoints = ['main', 'host'].map((n) => path.join(root, 'functions/src', `${n}.ts`)).filter(existsSync);
+  await build({
+    entryPoints,
+    outdir: path.join(root, 'functions/dist'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    splitting: true,
+    sourcemap: true,
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+function buildAddin() {
+  if (!existsSync(path.join(root, 'addin/vite.config.ts'))) return;
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'addin'), stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!only || only === 'functions') await buildFunctions();
+if (!only || only === 'addin') buildAddin();
