@@ -1,0 +1,79 @@
+// Messages in the users' languages (en, zh-CN): each capability keeps its own catalog keyed by rule id;
+// this module merges them and turns a rule and its numbers into a Finding a person can read.
+import type { Finding, Severity } from '../schemas';
+import { commonMessages } from './common';
+import { consolidationMessages } from './consolidation';
+import { payoutMessages } from './payout';
+import { planningMessages } from './planning';
+import { scoringMessages } from './scoring';
+
+export type Locale = 'en' | 'zh-CN';
+export const locales: readonly Locale[] = ['en', 'zh-CN'];
+export type MessageCatalog = Record<Locale, Record<string, string>>;
+export type MessageParams = Record<string, string | number | boolean | null>;
+
+/** Every capability's catalog by name, so tests can check each one is complete in both languages. */
+export const messageCatalogs: Readonly<Record<string, MessageCatalog>> = {
+  common: commonMessages,
+  planning: planningMessages,
+  payout: payoutMessages,
+  scoring: scoringMessages,
+  consolidation: consolidationMessages,
+};
+
+function merge(locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const catalog of Object.values(messageCatalogs)) Object.assign(out, catalog[locale]);
+  return out;
+}
+const merged: Record<Locale, Record<string, string>> = { en: merge('en'), 'zh-CN': merge('zh-CN') };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'zh-CN';
+}
+
+/**
+ * The supported locale closest to a language tag or an Accept-Language header: any Chinese tag
+ * (zh, zh-CN, zh-Hans, zh-TW…) → zh-CN, because zh-CN is our only Chinese catalog; anything else → en.
+ */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const first = (tag ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first === 'zh' || first.startsWith('zh-') ? 'zh-CN' : 'en';
+}
+
+/**
+ * A number as plain text for a message: no grouping, no locale digits, so messages are stable in
+ * tests; non-integers are cut to 12 significant digits so float noise (0.30000000000000004) stays out.
+ */
+export function formatParam(value: string | number | boolean | null | undefined): string {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) || !Number.isFinite(value)
+      ? String(value)
+      : String(Number(value.toPrecision(12)));
+  }
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * The message of `key` in `locale` with its `{name}` placeholders filled from `params`. A key missing
+ * in zh-CN falls back to English; a key missing everywhere comes back as the key itself, so a
+ * forgotten message is visible but never breaks a response. Unknown placeholders stay as written.
+ */
+export function translate(locale: Locale, key: string, params?: MessageParams): string {
+  const template = merged[locale]?.[key] ?? merged.en[key];
+  if (template === undefined) return key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params && Object.hasOwn(params, name) ? formatParam(params[name]) : whole,
+  );
+}
+
+/** A finding of the contract: rule id, severity, the field path, and the message with its numbers. */
+export function makeFinding(
+  rule: string,
+  severity: Severity,
+  path: string,
+  params: MessageParams = {},
+  locale: Locale = 'en',
+): Finding {
+  return { rule, severity, path, message: translate(locale, rule, params), params };
+}
