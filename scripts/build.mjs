@@ -21,6 +21,8 @@ async function buildFunctions() {
     splitting: true,
     sourcemap: true,
     packages: 'external',
+    // The core is TypeScript source inside the repository: bundle it rather than import it at run time.
+    alias: { '@teamsheet/shared': path.join(root, 'shared/src/index.ts') },
     logLevel: 'warning',
   });
 }

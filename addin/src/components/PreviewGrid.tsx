@@ -1,0 +1,237 @@
+// Draws the preview workbook (preview mode, outside Excel): sheet tabs, a grid with fills, notes and
+// drop-downs as hover text, charts as data, and the selection. Clicking a cell selects it.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Badge, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  cellAddress,
+  columnLetters,
+  displayValue,
+  usedSize,
+  type PreviewSheet,
+  type PreviewWorkbook,
+} from '../office';
+import type { Translate } from '../i18n';
+
+const MAX_ROWS = 200;
+const MAX_COLS = 30;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    height: '100%',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  banner: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '10px',
+    padding: '8px 12px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+  },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  scroller: { flex: 1, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+  grid: {
+    borderCollapse: 'collapse',
+    fontSize: '12px',
+    fontFamily: 'Segoe UI, Calibri, sans-serif',
+    tableLayout: 'fixed',
+  },
+  corner: {
+    position: 'sticky',
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground3,
+    width: '40px',
+  },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: 'normal',
+    minWidth: '84px',
+    color: tokens.colorNeutralForeground3,
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground3,
+  },
+  frozen: { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    padding: '2px 6px',
+    height: '20px',
+    maxWidth: '220px',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    position: 'relative',
+    cursor: 'cell',
+  },
+  number: { textAlign: 'right' },
+  tableHeader: { backgroundColor: '#DDEBF7', fontWeight: 600 },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  note: {
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      top: 0,
+      right: 0,
+      borderTop: `6px solid ${tokens.colorPaletteRedBorder2}`,
+      borderLeft: '6px solid transparent',
+    },
+  },
+  tabs: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  footer: {
+    padding: '6px 12px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+function isTableHeader(sheet: PreviewSheet, row: number, col: number): boolean {
+  return sheet.tables.some((t) => t.row === row && col >= t.col && col < t.col + t.colCount);
+}
+
+export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: Translate }) {
+  const styles = useStyles();
+  useSyncExternalStore(workbook.subscribe, workbook.version);
+  const sheets = workbook.sheets();
+  const selection = workbook.selection();
+  const [active, setActive] = useState(sheets[0]?.name ?? '');
+
+  // Follow the selection to its sheet, as Excel does when the add-in selects a cell elsewhere.
+  useEffect(() => {
+    if (selection) setActive(selection.sheet);
+  }, [selection]);
+
+  const sheet = workbook.sheet(active) ?? sheets[0];
+  const size = sheet ? usedSize(sheet) : { rows: 1, cols: 1 };
+  const rows = Math.min(Math.max(size.rows + 5, 20), MAX_ROWS);
+  const cols = Math.min(Math.max(size.cols + 2, 8), MAX_COLS);
+
+  return (
+    <section className={styles.root} aria-label={tr('grid.label')} data-testid="preview-grid">
+      <div className={styles.banner}>
+        <Badge
+          appearance="filled"
+          color="warning"
+          size="large"
+          className={styles.badge}
+          data-testid="preview-badge"
+        >
+          {tr('app.previewBadge')}
+        </Badge>
+        <Text size={200}>{tr('app.previewExplain')}</Text>
+      </div>
+      <div className={styles.scroller}>
+        {sheet ? (
+          <table className={styles.grid} data-testid="preview-table" data-sheet={sheet.name}>
+            <thead>
+              <tr>
+                <th className={styles.corner} />
+                {Array.from({ length: cols }, (_, c) => (
+                  <th key={c} className={styles.colHead} scope="col">
+                    {columnLetters(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: rows }, (_, r) => (
+                <tr key={r}>
+                  <th
+                    scope="row"
+                    className={mergeClasses(styles.rowHead, sheet.frozenRows === r + 1 && styles.frozen)}
+                  >
+                    {r + 1}
+                  </th>
+                  {Array.from({ length: cols }, (_, c) => {
+                    const cell = sheet.cells.get(`${r},${c}`);
+                    const address = cellAddress(r, c);
+                    const isSelected = selection?.sheet === sheet.name && selection.address === address;
+                    const title = [
+                      cell?.note,
+                      cell?.list ? tr('grid.list', { values: cell.list.join(', ') }) : undefined,
+                    ]
+                      .filter(Boolean)
+                      .join('\n');
+                    return (
+                      <td
+                        key={c}
+                        data-address={address}
+                        title={title || undefined}
+                        style={cell?.fill ? { backgroundColor: cell.fill } : undefined}
+                        className={mergeClasses(
+                          styles.cell,
+                          typeof cell?.value === 'number' && styles.number,
+                          isTableHeader(sheet, r, c) && styles.tableHeader,
+                          sheet.frozenRows === r + 1 && styles.frozen,
+                          cell?.note && styles.note,
+                          isSelected && styles.selected,
+                        )}
+                        onClick={() => workbook.select(sheet.name, address)}
+                      >
+                        {cell ? displayValue(cell.value, cell.numberFormat) : ''}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+      <div className={styles.footer}>
+        {size.rows > MAX_ROWS || size.cols > MAX_COLS ? (
+          <Text size={200}>{tr('grid.truncated', { rows: MAX_ROWS, cols: MAX_COLS })}</Text>
+        ) : null}
+        {selection ? (
+          <Text size={200}>
+            {tr('grid.selected', { address: `${selection.sheet}!${selection.address}` })}
+          </Text>
+        ) : null}
+        {sheet && sheet.charts.length > 0 ? (
+          <>
+            <Text size={200} weight="semibold">
+              {tr('grid.charts')}
+            </Text>
+            {sheet.charts.map((ch) => (
+              <Text size={200} key={ch.name}>
+                {tr('grid.chart', { name: ch.title ?? ch.name, type: ch.type, source: ch.source })}
+              </Text>
+            ))}
+          </>
+        ) : null}
+      </div>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label={tr('grid.sheets')}
+        selectedValue={sheet?.name ?? ''}
+        onTabSelect={(_, d) => setActive(String(d.value))}
+      >
+        {sheets.map((s) => (
+          <Tab key={s.name} value={s.name} data-testid={`sheet-tab-${s.name}`}>
+            {s.name}
+          </Tab>
+        ))}
+      </TabList>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// The shell's string catalog: pick the language (Office's display language in Excel, the browser's in
+// preview) and fill `{name}` placeholders.
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type Locale = 'en' | 'zh-CN';
+export type UiKey = keyof typeof en;
+export type UiParams = Record<string, string | number>;
+
+export const uiStrings: Record<Locale, Record<UiKey, string>> = { en, 'zh-CN': zhCN };
+export const locales: readonly Locale[] = ['en', 'zh-CN'];
+export const localeNames: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+/** Any Chinese tag (zh, zh-CN, zh-Hans-CN, zh-TW…) maps to zh-CN, the only Chinese catalog; everything else to English. */
+export function pickLocale(tag: string | null | undefined): Locale {
+  return tag && /^zh\b/i.test(tag.trim()) ? 'zh-CN' : 'en';
+}
+
+export function t(locale: Locale, key: UiKey, params: UiParams = {}): string {
+  const template = uiStrings[locale][key] ?? uiStrings.en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export type Translate = (key: UiKey, params?: UiParams) => string;
+export const translator =
+  (locale: Locale): Translate =>
+  (key, params) =>
+    t(locale, key, params);

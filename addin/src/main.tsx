@@ -1,0 +1,69 @@
+// Entry of the task pane: decide between Excel and preview mode, then mount the shell.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, type StartProblem } from './App';
+import { completeDialogSignIn } from './auth';
+import { pickLocale } from './i18n';
+import { createPreviewWorkbook, startHost, type Workbook } from './office';
+
+/** '' = the page's own origin, where npm start serves both the task pane and /api. */
+const apiBase = (
+  (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_TEAMSHEET_API_BASE ?? ''
+).replace(/\/$/, '');
+
+async function boot() {
+  // The Office sign-in dialog comes back to this page with a token in the hash: hand it over and stop.
+  if (/access_token=|error=/.test(location.hash) && (await completeDialogSignIn().catch(() => false))) return;
+
+  const host = await startHost(location.search);
+  let workbook: Workbook | null = null;
+  let language = navigator.language;
+  let startProblem: StartProblem | undefined;
+  switch (host.mode) {
+    case 'excel':
+      workbook = host.workbook;
+      language = host.displayLanguage;
+      break;
+    case 'preview':
+      workbook = createPreviewWorkbook(['Sheet1']);
+      if (host.reason === 'office-js-missing')
+        startProblem = {
+          title: 'host.officeJsMissing.title',
+          detail: 'host.officeJsMissing.detail',
+          action: 'host.officeJsMissing.action',
+          blocking: false,
+        };
+      break;
+    case 'unsupported':
+      startProblem =
+        host.reason === 'not-excel'
+          ? {
+              title: 'host.notExcel.title',
+              detail: 'host.notExcel.detail',
+              action: 'host.notExcel.action',
+              params: { host: host.host },
+              blocking: true,
+            }
+          : {
+              title: 'host.apiMissing.title',
+              detail: 'host.apiMissing.detail',
+              action: 'host.apiMissing.action',
+              params: { requirement: host.requirement },
+              blocking: true,
+            };
+      break;
+  }
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App
+        workbook={workbook}
+        initialLocale={pickLocale(language)}
+        apiBase={apiBase}
+        {...(startProblem ? { startProblem } : {})}
+      />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,87 @@
+// The slice of the Excel JavaScript API (Office.js) this add-in uses, typed structurally: the
+// installed @types/office-js predates several of these calls, and tests feed office-addin-mock
+// objects of the same shape.
+
+export interface XlLoadable<Self> {
+  load(properties: string | string[]): Self;
+}
+
+export interface XlRange extends XlLoadable<XlRange> {
+  values: unknown[][];
+  numberFormat: unknown[][];
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  format: { fill: { color: string; clear(): void } };
+  dataValidation: { clear(): void; rule: unknown };
+  clear(applyTo?: string): void;
+  select(): void;
+}
+
+export interface XlTable extends XlLoadable<XlTable> {
+  name: string;
+  isNullObject: boolean;
+  worksheet: XlWorksheet;
+  getRange(): XlRange;
+  delete(): void;
+}
+
+export interface XlComment extends XlLoadable<XlComment> {
+  content: string;
+  delete(): void;
+  getLocation(): XlRange;
+}
+
+export interface XlCommentCollection extends XlLoadable<XlCommentCollection> {
+  items: XlComment[];
+  add(cellAddress: string, content: string): XlComment;
+}
+
+export interface XlChart {
+  name: string;
+  title: { text: string };
+}
+
+export interface XlWorksheet extends XlLoadable<XlWorksheet> {
+  name: string;
+  isNullObject: boolean;
+  getRange(address?: string): XlRange;
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): XlRange;
+  tables: { add(address: string, hasHeaders: boolean): XlTable };
+  freezePanes: { freezeRows(count: number): void };
+  charts: { add(type: string, source: XlRange, seriesBy?: string): XlChart };
+  comments: XlCommentCollection;
+  activate(): void;
+}
+
+export interface XlSelectionChangedArgs {
+  address: string;
+  worksheetId: string;
+}
+
+export interface XlEventResult {
+  remove(): void;
+  context: XlContext;
+}
+
+export interface XlWorksheetCollection extends XlLoadable<XlWorksheetCollection> {
+  items: XlWorksheet[];
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  add(name: string): XlWorksheet;
+  onSelectionChanged: { add(handler: (args: XlSelectionChangedArgs) => Promise<void>): XlEventResult };
+}
+
+export interface XlContext {
+  workbook: {
+    worksheets: XlWorksheetCollection;
+    tables: { getItemOrNullObject(name: string): XlTable };
+    comments: XlCommentCollection;
+  };
+  sync(): Promise<void>;
+}
+
+/** `Excel.run` in Office; tests pass a function that hands over a mock context. */
+export type ExcelRun = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;

@@ -1,0 +1,325 @@
+// The Workbook interface on real Excel (Office.js). Every call takes an Excel request context,
+// moves whole 2-D ranges, and syncs once per chunk; chunks stay under Office's 5 MB request limit.
+/* eslint-disable office-addins/no-context-sync-in-loop -- the loops below go chunk by chunk, one sync per <4 MB chunk, by design */
+/* eslint-disable office-addins/no-navigational-load -- isNullObject is a scalar; the rule mistakes it for a navigation property */
+import { parseCell, parseRange, rangeAddress } from './address';
+import type { ExcelRun, XlContext, XlWorksheet } from './excelTypes';
+import {
+  CHUNK_BYTES,
+  chunkRows,
+  rectangular,
+  type CellMark,
+  type CellValue,
+  type ChartSpec,
+  type TableData,
+  type TableSpec,
+  type Workbook,
+} from './workbook';
+
+/** Notes this add-in writes start with this text, so clearing marks never removes a person's comments. */
+export const MARK_PREFIX = 'Teamsheet: ';
+const excelChartTypes: Record<ChartSpec['type'], string> = {
+  column: 'ColumnClustered',
+  bar: 'BarClustered',
+  line: 'Line',
+  pie: 'Pie',
+};
+/** Excel's own limit on an in-cell list typed as text. */
+const LIST_SOURCE_MAX = 255;
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined || v === '') return v === '' ? '' : null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+// Excel writes `null` as "leave unchanged"; an empty string empties the cell, which is what a table write means.
+const toExcel = (rows: CellValue[][]) => rows.map((r) => r.map((v) => (v === null ? '' : v)));
+
+async function getOrAddSheet(context: XlContext, name: string): Promise<XlWorksheet> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  sheet.load('isNullObject');
+  await context.sync();
+  return sheet.isNullObject ? context.workbook.worksheets.add(name) : sheet;
+}
+
+/** Writes header and rows as an Excel table, replacing a table of the same name: 2 syncs for up to ~4 MB. */
+export async function writeTableIn(
+  context: XlContext,
+  sheetName: string,
+  spec: TableSpec,
+): Promise<{ address: string }> {
+  const at = parseCell(spec.at ?? 'A1');
+  const width = spec.headers.length;
+  if (width === 0) throw new Error(`table ${spec.name} needs at least one column`);
+  const lists = Object.entries(spec.validation ?? {}).map(([header, values]) => {
+    const source = values.join(',');
+    if (source.length > LIST_SOURCE_MAX)
+      throw new Error(
+        `the drop-down list of ${header} is ${source.length} characters; Excel allows ${LIST_SOURCE_MAX}`,
+      );
+    return { col: spec.headers.indexOf(header), source };
+  });
+
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  sheet.load('isNullObject');
+  const old = context.workbook.tables.getItemOrNullObject(spec.name);
+  old.load('isNullObject');
+  await context.sync();
+
+  const target = sheet.isNullObject ? context.workbook.worksheets.add(sheetName) : sheet;
+  if (!old.isNullObject) {
+    old.getRange().clear();
+    old.delete();
+  }
+
+  const formats = spec.headers
+    .map((h, col) => ({ col, format: spec.numberFormats?.[h] }))
+    .filter((f): f is { col: number; format: string } => typeof f.format === 'string');
+  const extraPerRow = formats.reduce((n, f) => n + f.format.length * 2 + 4, 0);
+  const body = rectangular(spec.rows, width);
+  const chunks = chunkRows([spec.headers, ...body], CHUNK_BYTES, extraPerRow);
+  let row = at.row;
+  for (const [i, chunk] of chunks.entries()) {
+    target.getRangeByIndexes(row, at.col, chunk.length, width).values = toExcel(chunk);
+    const firstBodyRow = i === 0 ? 1 : 0; // the header row keeps the General format
+    const count = chunk.length - firstBodyRow;
+    for (const f of formats)
+      if (count > 0)
+        target.getRangeByIndexes(row + firstBodyRow, at.col + f.col, count, 1).numberFormat = Array.from(
+          { length: count },
+          () => [f.format],
+        );
+    row += chunk.length;
+    if (i < chunks.length - 1) await context.sync();
+  }
+
+  const address = rangeAddress(at.row, at.col, body.length + 1, width);
+  const table = target.tables.add(`${quoteSheet(sheetName)}!${address}`, true);
+  table.name = spec.name;
+  for (const l of lists)
+    if (l.col >= 0 && body.length > 0)
+      target.getRangeByIndexes(at.row + 1, at.col + l.col, body.length, 1).dataValidation.rule = {
+        list: { inCellDropDown: true, source: l.source },
+      };
+  if (spec.freezeHeader) target.freezePanes.freezeRows(at.row + 1);
+  await context.sync();
+  return { address };
+}
+
+/** Reads a table by name in row chunks: 2 syncs to find it, then one per ~4 MB of cells. */
+export async function readTableIn(
+  context: XlContext,
+  sheetName: string,
+  name: string,
+): Promise<TableData | null> {
+  const table = context.workbook.tables.getItemOrNullObject(name);
+  table.load('isNullObject');
+  await context.sync();
+  if (table.isNullObject) return null;
+
+  const range = table.getRange().load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  table.worksheet.load('name');
+  await context.sync();
+  if (table.worksheet.name !== sheetName) return null;
+
+  const rows = await readByIndexes(
+    context,
+    table.worksheet,
+    range.rowIndex,
+    range.columnIndex,
+    range.rowCount,
+    range.columnCount,
+  );
+  const [header = [], ...body] = rows;
+  return {
+    name,
+    address: rangeAddress(range.rowIndex, range.columnIndex, range.rowCount, range.columnCount),
+    headers: header.map((h) => String(h ?? '')),
+    rows: body,
+  };
+}
+
+async function readByIndexes(
+  context: XlContext,
+  sheet: XlWorksheet,
+  row: number,
+  col: number,
+  rowCount: number,
+  colCount: number,
+): Promise<CellValue[][]> {
+  // Responses share the 5 MB limit; a cell is budgeted at 40 bytes of JSON, generous for numbers and short text.
+  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / (40 * Math.max(1, colCount))));
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rowCount; r += rowsPerChunk) {
+    const n = Math.min(rowsPerChunk, rowCount - r);
+    const part = sheet.getRangeByIndexes(row + r, col, n, colCount).load('values');
+    await context.sync();
+    for (const line of part.values) out.push(line.map(toCellValue));
+  }
+  return out;
+}
+
+export async function writeRangeIn(
+  context: XlContext,
+  sheetName: string,
+  address: string,
+  values: CellValue[][],
+): Promise<void> {
+  const r = parseRange(address);
+  const rows = r.end.row - r.start.row + 1;
+  const cols = r.end.col - r.start.col + 1;
+  if (values.length !== rows || values.some((v) => v.length !== cols))
+    throw new Error(
+      `${address} holds ${rows}×${cols} cells; the values are ${values.length}×${values[0]?.length ?? 0}`,
+    );
+  const sheet = await getOrAddSheet(context, sheetName);
+  let row = r.start.row;
+  for (const chunk of chunkRows(values)) {
+    sheet.getRangeByIndexes(row, r.start.col, chunk.length, cols).values = chunk.map((line) =>
+      line.map((v) => v ?? ''),
+    );
+    row += chunk.length;
+    await context.sync();
+  }
+}
+
+export async function readRangeIn(
+  context: XlContext,
+  sheetName: string,
+  address: string,
+): Promise<CellValue[][]> {
+  const r = parseRange(address);
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  return readByIndexes(
+    context,
+    sheet,
+    r.start.row,
+    r.start.col,
+    r.end.row - r.start.row + 1,
+    r.end.col - r.start.col + 1,
+  );
+}
+
+/** Our notes on a sheet, found by their prefix: 1 sync to list the comments, 1 more for their cells. */
+async function ourNotes(context: XlContext, sheet: XlWorksheet) {
+  sheet.comments.load('items/content');
+  await context.sync();
+  const ours = sheet.comments.items.filter((c) => c.content.startsWith(MARK_PREFIX));
+  const locations = ours.map((c) => c.getLocation().load('address'));
+  if (ours.length > 0) await context.sync();
+  return ours.map((comment, i) => ({ comment, address: parseRange(locations[i]!.address) }));
+}
+
+const sameCell = (a: string, b: { start: { row: number; col: number } }) => {
+  const p = parseRange(a).start;
+  return p.row === b.start.row && p.col === b.start.col;
+};
+
+/**
+ * Fills and notes for many cells. Notes are Excel comments (ExcelApi 1.10) prefixed with
+ * MARK_PREFIX; a cell holds one, so an earlier note of ours on the same cell is replaced.
+ */
+export async function markCellsIn(context: XlContext, sheetName: string, marks: CellMark[]): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const withNotes = marks.filter((m) => m.note !== undefined);
+  if (withNotes.length > 0) {
+    for (const { comment, address } of await ourNotes(context, sheet))
+      if (withNotes.some((m) => sameCell(m.address, address))) comment.delete();
+  }
+  // Each mark is a few hundred bytes of request at most; 5,000 per sync keeps well under the limit.
+  for (let i = 0; i < marks.length; i += 5_000) {
+    for (const m of marks.slice(i, i + 5_000)) {
+      const range = sheet.getRange(m.address);
+      if (m.fill === null) range.format.fill.clear();
+      else if (m.fill !== undefined) range.format.fill.color = m.fill;
+      if (m.note)
+        context.workbook.comments.add(
+          `${quoteSheet(sheetName)}!${m.address.split(':')[0]}`,
+          MARK_PREFIX + m.note,
+        );
+    }
+    await context.sync();
+  }
+}
+
+export async function clearMarksIn(
+  context: XlContext,
+  sheetName: string,
+  filled: Iterable<string>,
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  for (const { comment } of await ourNotes(context, sheet)) comment.delete();
+  for (const address of filled) sheet.getRange(address).format.fill.clear();
+  await context.sync();
+}
+
+export interface ExcelWorkbookOptions {
+  /** `Excel.run`; tests hand in a mock. */
+  run: ExcelRun;
+}
+
+/**
+ * The Workbook on Excel. Fills placed through it are remembered for `clearMarks` during the session
+ * (Excel keeps no record of who coloured a cell); notes are found again by their prefix at any time.
+ */
+export function createExcelWorkbook({ run }: ExcelWorkbookOptions): Workbook {
+  const filled = new Map<string, Set<string>>();
+  const workbook: Workbook = {
+    kind: 'excel',
+    listSheets: () =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets.load('items/name');
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      }),
+    writeTable: (sheet, spec) => run((context) => writeTableIn(context, sheet, spec)),
+    readTable: (sheet, name) => run((context) => readTableIn(context, sheet, name)),
+    writeRange: (sheet, address, values) => run((context) => writeRangeIn(context, sheet, address, values)),
+    readRange: (sheet, address) => run((context) => readRangeIn(context, sheet, address)),
+    setCellStyle: (sheet, address, style) => workbook.markCells(sheet, [{ address, ...style }]),
+    markCells: async (sheet, marks) => {
+      await run((context) => markCellsIn(context, sheet, marks));
+      const set = filled.get(sheet) ?? new Set<string>();
+      for (const m of marks) if (m.fill) set.add(m.address);
+      filled.set(sheet, set);
+    },
+    clearMarks: async (sheet) => {
+      await run((context) => clearMarksIn(context, sheet, filled.get(sheet) ?? []));
+      filled.delete(sheet);
+    },
+    selectCell: (sheet, address) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      }),
+    addChart: (sheet, spec) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const chart = ws.charts.add(excelChartTypes[spec.type], ws.getRange(spec.source), 'Auto');
+        chart.name = spec.name;
+        if (spec.title) chart.title.text = spec.title;
+        await context.sync();
+      }),
+    onSelectionChanged: (handler) =>
+      run(async (context) => {
+        const subscription = context.workbook.worksheets.onSelectionChanged.add(async (args) => {
+          await run(async (inner) => {
+            const ws = inner.workbook.worksheets.getItem(args.worksheetId).load('name');
+            await inner.sync();
+            handler({ sheet: ws.name, address: args.address });
+          });
+        });
+        await context.sync();
+        return () => {
+          subscription.remove();
+          void subscription.context.sync();
+        };
+      }),
+  };
+  return workbook;
+}

@@ -1,0 +1,8 @@
+// The workbook layer: the only door from the task pane to Excel (or to the in-memory preview).
+export * from './workbook';
+export * from './address';
+export { createPreviewWorkbook, displayValue, usedSize } from './previewWorkbook';
+export type { PreviewWorkbook, PreviewSheet, PreviewCell, PreviewTable } from './previewWorkbook';
+export { createExcelWorkbook, MARK_PREFIX } from './excelWorkbook';
+export { startHost, openedFromOffice, REQUIRED_EXCEL_API } from './host';
+export type { HostStart } from './host';

@@ -1,0 +1,273 @@
+// The in-memory workbook of preview mode (a plain browser, no Excel): same interface as Excel's,
+// observable so the page can draw it as a grid with sheet tabs.
+import { cellAddress, parseCell, parseRange, rangeAddress } from './address';
+import {
+  rectangular,
+  type CellMark,
+  type CellValue,
+  type ChartSpec,
+  type Selection,
+  type TableData,
+  type TableSpec,
+  type Workbook,
+} from './workbook';
+
+export interface PreviewCell {
+  value: CellValue;
+  numberFormat?: string;
+  fill?: string;
+  note?: string;
+  /** Allowed values of an in-cell drop-down. */
+  list?: string[];
+}
+
+export interface PreviewTable {
+  name: string;
+  row: number;
+  col: number;
+  rowCount: number; // header included
+  colCount: number;
+}
+
+export interface PreviewSheet {
+  name: string;
+  cells: Map<string, PreviewCell>; // key: `row,col`
+  tables: PreviewTable[];
+  charts: ChartSpec[];
+  frozenRows: number;
+}
+
+export interface PreviewWorkbook extends Workbook {
+  readonly kind: 'preview';
+  sheets(): readonly PreviewSheet[];
+  sheet(name: string): PreviewSheet | undefined;
+  selection(): Selection | null;
+  /** Called by the grid when the user clicks a cell. */
+  select(sheet: string, address: string): void;
+  /** Re-render hook: `listener` runs after every change; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Increases on every change, for React's useSyncExternalStore. */
+  version(): number;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): PreviewWorkbook {
+  const sheets: PreviewSheet[] = [];
+  const listeners = new Set<() => void>();
+  const selectionHandlers = new Set<(s: Selection) => void>();
+  let current: Selection | null = null;
+  let version = 0;
+
+  const changed = () => {
+    version += 1;
+    for (const l of [...listeners]) l();
+  };
+  const find = (name: string) => sheets.find((s) => s.name === name);
+  const ensure = (name: string): PreviewSheet => {
+    let s = find(name);
+    if (!s) {
+      s = { name, cells: new Map(), tables: [], charts: [], frozenRows: 0 };
+      sheets.push(s);
+    }
+    return s;
+  };
+  const cell = (s: PreviewSheet, row: number, col: number): PreviewCell => {
+    const k = key(row, col);
+    let c = s.cells.get(k);
+    if (!c) {
+      c = { value: null };
+      s.cells.set(k, c);
+    }
+    return c;
+  };
+  const put = (s: PreviewSheet, row: number, col: number, values: CellValue[][]) => {
+    values.forEach((r, i) => r.forEach((v, j) => (cell(s, row + i, col + j).value = v)));
+  };
+  const read = (
+    s: PreviewSheet | undefined,
+    row: number,
+    col: number,
+    rows: number,
+    cols: number,
+  ): CellValue[][] =>
+    Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => s?.cells.get(key(row + i, col + j))?.value ?? null),
+    );
+  const notify = (sel: Selection) => {
+    current = sel;
+    for (const h of [...selectionHandlers]) h(sel);
+    changed();
+  };
+
+  for (const n of initialSheets) ensure(n);
+
+  const wb: PreviewWorkbook = {
+    kind: 'preview',
+    sheets: () => sheets,
+    sheet: find,
+    selection: () => current,
+    version: () => version,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    select(sheet, address) {
+      notify({ sheet, address });
+    },
+
+    async listSheets() {
+      return sheets.map((s) => s.name);
+    },
+
+    async writeTable(sheetName, spec: TableSpec) {
+      const s = ensure(sheetName);
+      const at = parseCell(spec.at ?? 'A1');
+      const width = spec.headers.length;
+      const old = s.tables.find((t) => t.name === spec.name);
+      if (old) {
+        for (let i = 0; i < old.rowCount; i++)
+          for (let j = 0; j < old.colCount; j++) s.cells.delete(key(old.row + i, old.col + j));
+        s.tables = s.tables.filter((t) => t !== old);
+      }
+      const body = rectangular(spec.rows, width);
+      put(s, at.row, at.col, [spec.headers, ...body]);
+      spec.headers.forEach((h, j) => {
+        const fmt = spec.numberFormats?.[h];
+        const list = spec.validation?.[h];
+        if (!fmt && !list) return;
+        for (let i = 0; i < body.length; i++) {
+          const c = cell(s, at.row + 1 + i, at.col + j);
+          if (fmt) c.numberFormat = fmt;
+          if (list) c.list = [...list];
+        }
+      });
+      const table: PreviewTable = {
+        name: spec.name,
+        row: at.row,
+        col: at.col,
+        rowCount: body.length + 1,
+        colCount: width,
+      };
+      s.tables.push(table);
+      if (spec.freezeHeader) s.frozenRows = at.row + 1;
+      changed();
+      return { address: rangeAddress(table.row, table.col, table.rowCount, table.colCount) };
+    },
+
+    async readTable(sheetName, name): Promise<TableData | null> {
+      const s = find(sheetName);
+      const t = s?.tables.find((x) => x.name === name);
+      if (!s || !t) return null;
+      const all = read(s, t.row, t.col, t.rowCount, t.colCount);
+      return {
+        name,
+        address: rangeAddress(t.row, t.col, t.rowCount, t.colCount),
+        headers: (all[0] ?? []).map((h) => String(h ?? '')),
+        rows: all.slice(1),
+      };
+    },
+
+    async writeRange(sheetName, address, values) {
+      const r = parseRange(address);
+      const rows = r.end.row - r.start.row + 1;
+      const cols = r.end.col - r.start.col + 1;
+      if (values.length !== rows || values.some((v) => v.length !== cols))
+        throw new Error(
+          `${address} holds ${rows}×${cols} cells; the values are ${values.length}×${values[0]?.length ?? 0}`,
+        );
+      put(ensure(sheetName), r.start.row, r.start.col, values);
+      changed();
+    },
+
+    async readRange(sheetName, address) {
+      const r = parseRange(address);
+      return read(
+        find(sheetName),
+        r.start.row,
+        r.start.col,
+        r.end.row - r.start.row + 1,
+        r.end.col - r.start.col + 1,
+      );
+    },
+
+    async setCellStyle(sheetName, address, style) {
+      await wb.markCells(sheetName, [{ address, ...style }]);
+    },
+
+    async markCells(sheetName, marks: CellMark[]) {
+      const s = ensure(sheetName);
+      for (const m of marks) {
+        const r = parseRange(m.address);
+        for (let i = r.start.row; i <= r.end.row; i++)
+          for (let j = r.start.col; j <= r.end.col; j++) {
+            const c = cell(s, i, j);
+            if (m.fill !== undefined) c.fill = m.fill ?? undefined;
+            if (m.note !== undefined) c.note = m.note ?? undefined;
+          }
+      }
+      changed();
+    },
+
+    async clearMarks(sheetName) {
+      const s = find(sheetName);
+      if (!s) return;
+      for (const c of s.cells.values()) {
+        delete c.fill;
+        delete c.note;
+      }
+      changed();
+    },
+
+    async selectCell(sheetName, address) {
+      ensure(sheetName);
+      const start = parseRange(address).start;
+      notify({ sheet: sheetName, address: cellAddress(start.row, start.col) });
+    },
+
+    async addChart(sheetName, spec) {
+      const s = ensure(sheetName);
+      parseRange(spec.source); // rejects a bad address now rather than when drawn
+      s.charts = [...s.charts.filter((c) => c.name !== spec.name), { ...spec }];
+      changed();
+    },
+
+    async onSelectionChanged(handler) {
+      selectionHandlers.add(handler);
+      return () => {
+        selectionHandlers.delete(handler);
+      };
+    },
+  };
+  return wb;
+}
+
+/** The cells of a sheet's used area (from A1), for drawing: `rows × cols`, both at least 1. */
+export function usedSize(sheet: PreviewSheet): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const [k, c] of sheet.cells) {
+    if (c.value === null && !c.fill && !c.note) continue;
+    const [r, col] = k.split(',').map(Number) as [number, number];
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, col + 1);
+  }
+  return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
+}
+
+/** Shows a value the way its Excel number format would, for the formats the templates use. */
+export function displayValue(value: CellValue, numberFormat?: string): string {
+  if (value === null) return '';
+  if (typeof value !== 'number') return String(value);
+  if (!numberFormat || numberFormat === 'General') return String(value);
+  const percent = numberFormat.endsWith('%');
+  const decimals = /\.(0+)/.exec(numberFormat)?.[1]?.length ?? 0;
+  const grouped = numberFormat.includes(',');
+  const n = percent ? value * 100 : value;
+  const text = n.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: grouped,
+  });
+  return percent ? `${text}%` : text;
+}

@@ -1,0 +1,51 @@
+// GET /api/dev/token: the development issuer's front door. Lists the people one can sign in as, or
+// signs a token for `?person=<id>`. Answers 404, like an unknown route, unless TEAMSHEET_DEV_AUTH=1.
+import type { Org } from '@teamsheet/shared';
+import { devAuthEnabled, devIssuer, issueDevToken } from '../auth';
+import { HttpError, handler, json } from '../http';
+import { route } from '../registry';
+import { currentTenant, readLatestOrg } from '../store';
+
+/** Where the route reads the organisation from: the store's org in force unless a test sets another. */
+export type OrgLoader = () => Promise<Pick<Org, 'units' | 'people' | 'tenantId'>>;
+
+async function orgInForce(): Promise<Org> {
+  const tenant = currentTenant();
+  const latest = await readLatestOrg(tenant);
+  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
+  return latest.version.org;
+}
+
+let loadOrg: OrgLoader = orgInForce;
+
+/** Replaces the org source (tests); undefined restores the store. */
+export function setOrgLoader(loader: OrgLoader | undefined): void {
+  loadOrg = loader ?? orgInForce;
+}
+
+const devTokenSeconds = 8 * 3600;
+
+export const devToken = route({
+  name: 'devToken',
+  methods: ['GET'],
+  route: 'dev/token',
+  handler: handler(async (request) => {
+    if (!devAuthEnabled())
+      throw HttpError.of(404, 'http.not-found', { method: 'GET', path: '/api/dev/token' });
+    const org = await loadOrg();
+    const personId = request.query.get('person');
+    if (personId === null || personId === '') {
+      const unitName = new Map(org.units.map((u) => [u.id, u.name]));
+      const people = org.people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: p.role,
+        unitId: p.unitId,
+        unitName: unitName.get(p.unitId),
+      }));
+      return json({ issuer: devIssuer, people });
+    }
+    const token = await issueDevToken(personId, org);
+    return json({ token, tokenType: 'Bearer', expiresIn: devTokenSeconds });
+  }),
+});
