@@ -78,15 +78,17 @@ export const ruleSettings = z.object({
   capacityPerDay: z.record(z.string(), finiteNumber).optional(),
   ratchetRate: finiteNumber.optional(),
   vagueWords: z.array(z.string()).optional(),
+  rampDays: finiteNumber.optional(),
 });
 export const validationContext = z.object({
   org: z.object({ units: z.array(unit), people: z.array(person) }).optional(),
   parentTargets: z.array(target).optional(),
   history: z.array(target).optional(),
+  previousTargets: z.array(target).optional(),
   marketIndex: z.record(z.string(), finiteNumber).optional(),
   rules: ruleSettings.partial().optional(),
 });
-export const validateRequest = z.object({ plan, context: validationContext.optional() });
+export const validateRequest = z.object({ plan, context: validationContext.optional(), today: isoDate.optional() });
 
 export const allocationBasisName = z.enum(['even', 'last_year', 'last_period', 'weights']);
 export const allocationBasis = z.union([
