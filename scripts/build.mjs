@@ -1,7 +1,7 @@
 // Builds what `npm start`, the tests and the benchmarks run: the Functions app and its local host
 // (esbuild, one ESM bundle each) and the task pane (Vite). Skips nothing silently: a failure exits non-zero.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -10,6 +10,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const only = process.argv[2]; // 'functions' | 'addin' | undefined (both)
 
 async function buildFunctions() {
+  rmSync(path.join(root, 'functions/dist'), { recursive: true, force: true }); // no stale chunks
   const entryPoints = ['main', 'host'].map((n) => path.join(root, 'functions/src', `${n}.ts`)).filter(existsSync);
   await build({
     entryPoints,

@@ -1,0 +1,267 @@
+// GET /api/openapi.json: the HTTP contract as an OpenAPI 3.1 document, its schemas generated from the
+// core's zod schemas (so the published contract cannot drift from the checks the API runs).
+import { z } from 'zod';
+import { contractSchemas } from '@teamsheet/shared';
+import { handler } from '../http';
+import { route } from '../registry';
+import { appVersion } from '../version';
+
+type SchemaName = keyof typeof contractSchemas;
+type Operation = {
+  method: 'get' | 'put' | 'post';
+  path: string;
+  who: string;
+  summary: string;
+  request?: SchemaName;
+  response?: SchemaName;
+  /** Body is not JSON (csv, xlsx). */
+  binary?: boolean;
+};
+
+// The contract table of ARCHITECTURE.md, one row per operation.
+const operations: Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    who: 'anyone',
+    summary: 'Liveness, version and whether the store answers',
+  },
+  { method: 'get', path: '/metrics', who: 'signed in', summary: 'The metric catalog' },
+  {
+    method: 'get',
+    path: '/org',
+    who: 'signed in',
+    summary: 'The units and people the caller may see',
+    response: 'Org',
+  },
+  {
+    method: 'put',
+    path: '/org',
+    who: 'admin',
+    summary: 'Replace the organisation (a new append-only version)',
+    request: 'Org',
+  },
+  {
+    method: 'post',
+    path: '/plans/validate',
+    who: 'signed in',
+    summary: 'Validate a plan; stores nothing',
+    request: 'ValidateRequest',
+  },
+  {
+    method: 'post',
+    path: '/allocate',
+    who: 'signed in',
+    summary: 'Split a total over parts; the parts sum exactly to the total',
+    request: 'AllocateRequest',
+    response: 'AllocateResult',
+  },
+  {
+    method: 'put',
+    path: '/plans/{unitId}/{period}',
+    who: 'manager in scope',
+    summary: 'Store a new plan version (If-Match base version, Idempotency-Key)',
+    request: 'Plan',
+  },
+  {
+    method: 'get',
+    path: '/plans/{unitId}/{period}',
+    who: 'in scope',
+    summary: 'A plan version (?version=n, default the newest)',
+    response: 'Plan',
+  },
+  {
+    method: 'get',
+    path: '/plans/{unitId}/{period}/versions',
+    who: 'in scope',
+    summary: 'The versions of a plan',
+  },
+  {
+    method: 'get',
+    path: '/plans/{unitId}/{period}/diff',
+    who: 'in scope',
+    summary: 'The changes between two versions, cell by cell (?from=&to=)',
+  },
+  {
+    method: 'post',
+    path: '/actuals',
+    who: 'manager, finance',
+    summary: 'Bulk transactions and metric actuals for a period, idempotent',
+  },
+  {
+    method: 'post',
+    path: '/scores/compute',
+    who: 'signed in',
+    summary: 'Stateless scorecard computation',
+    request: 'ScoreRequest',
+    response: 'ScoreResult',
+  },
+  {
+    method: 'post',
+    path: '/payouts/preview',
+    who: 'signed in',
+    summary: 'Stateless what-if payout',
+    request: 'PayoutRequest',
+    response: 'PayoutResult',
+  },
+  {
+    method: 'post',
+    path: '/periods/{period}/payout-runs',
+    who: 'finance',
+    summary: 'A payout run from stored data',
+    response: 'PayoutResult',
+  },
+  {
+    method: 'get',
+    path: '/periods/{period}/payout-runs/{id}',
+    who: 'finance',
+    summary: 'A payout run',
+    response: 'PayoutResult',
+  },
+  {
+    method: 'post',
+    path: '/periods/{period}/payout-runs/{id}/approve',
+    who: 'finance (not the creator)',
+    summary: 'Approve a payout run',
+  },
+  { method: 'post', path: '/periods/{period}/close', who: 'finance', summary: 'Lock the period' },
+  {
+    method: 'get',
+    path: '/periods/{period}/payouts',
+    who: 'finance',
+    summary: 'The approved run (?format=json|csv|xlsx), export-safe',
+    binary: true,
+  },
+  {
+    method: 'get',
+    path: '/rollup/{unitId}/{period}',
+    who: 'manager / regional head in scope',
+    summary: 'Consolidation of the plans below a unit',
+  },
+  {
+    method: 'get',
+    path: '/templates/{kind}.xlsx',
+    who: 'signed in',
+    summary: 'A blank template workbook',
+    binary: true,
+  },
+  {
+    method: 'post',
+    path: '/imports',
+    who: 'signed in',
+    summary: 'An uploaded template workbook → plan + findings',
+    binary: true,
+  },
+  { method: 'get', path: '/audit', who: 'admin, finance', summary: 'Audit entries (?entity=)' },
+];
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'errors'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(contractSchemas)) registry.add(schema, { id: name });
+  const { schemas } = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: 'any',
+  });
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    // Each schema is a component of this document, not a standalone JSON Schema file.
+    const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
+    out[name] = rest;
+  }
+  return out;
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+}
+
+/** The OpenAPI 3.1 document of the contract. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const problemResponse = {
+      description: 'A problem (RFC 9457)',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
+    const okContent = op.binary
+      ? {
+          'application/octet-stream': {
+            schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+          },
+        }
+      : { 'application/json': { schema: op.response ? ref(op.response) : { type: 'object' } } };
+    const operation: Record<string, unknown> = {
+      operationId: `${op.method}${op.path.replace(/[{}.]/g, '').replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+      summary: op.summary,
+      description: `Who: ${op.who}.`,
+      ...(op.who === 'anyone' ? { security: [] } : {}),
+      parameters: pathParameters(op.path),
+      ...(op.request
+        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request) } } } }
+        : {}),
+      responses: {
+        [op.method === 'put' ? '201' : '200']: { description: 'OK', content: okContent },
+        default: problemResponse,
+      },
+    };
+    (paths[op.path] ??= {})[op.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Teamsheet API',
+      version: appVersion,
+      description: 'Sales-team planning, scoring and incentive pay inside Excel.',
+    },
+    servers: [{ url: '/api' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas: { ...componentSchemas(), Problem: problemSchema },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
+
+let cached: string | undefined;
+
+export const openapi = route({
+  name: 'openapi',
+  methods: ['GET'],
+  route: 'openapi.json',
+  handler: handler(async () => {
+    cached ??= JSON.stringify(openApiDocument());
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' },
+      body: cached,
+    };
+  }),
+});

@@ -1,0 +1,95 @@
+// GET /api/org: the units and people the caller may see. PUT /api/org: an administrator replaces the
+// organisation; it is checked by the core, stored as a new append-only version, and audited.
+import { org as orgSchema, OrgIndex, validateOrg, type Finding } from '@teamsheet/shared';
+import { authenticate, authorize } from '../auth';
+import { HttpError, handler, json, localeOf, readJson } from '../http';
+import { route } from '../registry';
+import { currentTenant, readLatestOrg, saveOrg } from '../store';
+
+const MAX_ORG_BYTES = 32 * 1024 * 1024;
+
+function versionTag(version: number): string {
+  return `"${version}"`;
+}
+
+/** `If-Match: "3"` (or `3`, `W/"3"`) → 3; `*` or absent → no precondition. */
+function baseVersion(header: string | null): number | undefined {
+  if (header === null || header.trim() === '*') return undefined;
+  const m = /^(?:W\/)?"?v?(\d+)"?$/.exec(header.trim());
+  if (!m)
+    throw new HttpError(400, 'Bad request', `If-Match must name an org version such as "3"; got ${header}.`);
+  return Number(m[1]);
+}
+
+async function getOrg(request: Parameters<typeof authenticate>[0]) {
+  const principal = await authenticate(request);
+  const tenant = currentTenant();
+  const latest = await readLatestOrg(tenant);
+  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
+  const { version, index } = latest;
+  const me = index.person(principal.personId);
+  const seesAll = principal.roles.includes('admin') || principal.roles.includes('finance');
+  const scope = seesAll ? undefined : index.scopeOf(principal.personId);
+  const units = scope ? version.org.units.filter((u) => scope.has(u.id)) : version.org.units;
+  const people = scope
+    ? version.org.people.filter((p) => scope.has(p.unitId) || p.id === principal.personId)
+    : version.org.people;
+  // Someone outside every scope still sees the unit they belong to, so the task pane can name it.
+  const ownUnit =
+    me && scope && !scope.has(me.unitId) ? version.org.units.filter((u) => u.id === me.unitId) : [];
+  return json({ tenantId: tenant, version: version.version, units: [...units, ...ownUnit], people }, 200, {
+    etag: versionTag(version.version),
+  });
+}
+
+async function putOrg(request: Parameters<typeof authenticate>[0]) {
+  const principal = await authenticate(request);
+  const tenant = currentTenant();
+  const latest = await readLatestOrg(tenant);
+  authorize(principal, { roles: ['admin'], org: latest?.index ?? new OrgIndex({ units: [], people: [] }) });
+  const base = baseVersion(request.headers.get('if-match'));
+  const body = await readJson(request, orgSchema, { maxBytes: MAX_ORG_BYTES });
+  const locale = localeOf(request);
+  const findings: Finding[] = validateOrg(body, locale);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    throw HttpError.of(
+      422,
+      'org.invalid',
+      { count: errors.length },
+      errors.map((f) => ({ path: f.path, message: f.message })),
+      { findings },
+    );
+  }
+  const result = await saveOrg(body, principal.personId, { tenantId: tenant, baseVersion: base });
+  if (result.status === 'stale') {
+    throw HttpError.of(
+      412,
+      'org.stale',
+      { base: result.baseVersion, current: result.currentVersion },
+      undefined,
+      { currentVersion: result.currentVersion },
+    );
+  }
+  const { version } = result;
+  const status = result.status === 'created' ? 201 : 200;
+  return json(
+    {
+      tenantId: tenant,
+      version: version.version,
+      hash: version.hash,
+      changed: result.status === 'created',
+      findings,
+    },
+    status,
+    { etag: versionTag(version.version) },
+  );
+}
+
+export const org = route({
+  name: 'org',
+  methods: ['GET', 'PUT'],
+  route: 'org',
+  maxBodyBytes: MAX_ORG_BYTES,
+  handler: handler(async (request) => (request.method === 'PUT' ? putOrg(request) : getOrg(request))),
+});

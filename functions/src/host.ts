@@ -1,0 +1,186 @@
+// The local host behind `npm start` (node functions/dist/host.js): the same route handlers as Azure
+// Functions over node:http, an embedded Cosmos DB-compatible store with the demo organisation, and
+// the built task pane over HTTP (preview in a browser) and HTTPS (sideloading into Excel).
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import './main';
+import { assertDevAuthAllowed, devAuthEnabled } from './auth';
+import { demoOrg } from './demoData';
+import { ensureDevCert } from './host/certs';
+import { banner } from './host/banner';
+import { dispatchApi, type Logger } from './host/dispatch';
+import { serveStatic } from './host/static';
+import { configureStore, currentTenant, getStore, readLatestOrg, resetStore, saveOrg } from './store';
+import { startEmbeddedStore, type EmbeddedStore } from './store/embedded';
+
+export type HostOptions = {
+  /** HTTP port (API and task pane); default PORT or 7071; 0 picks a free one. */
+  port?: number;
+  /** HTTPS port for sideloading; default ADDIN_HTTPS_PORT or 3000; false when TEAMSHEET_HTTPS=0 or CI is set. */
+  httpsPort?: number | false;
+  /** Interface to listen on; default 127.0.0.1 (this host is for one developer's machine). */
+  hostname?: string;
+  /** Repository root (addin/dist and .certs live there). */
+  rootDir?: string;
+  /** Embedded store snapshot folder; default TEAMSHEET_DATA_DIR or <root>/.data; null keeps data in memory. */
+  dataDir?: string | null;
+  /** Load the demo organisation into an empty store (default true). */
+  loadDemo?: boolean;
+  /** Print the banner and request errors (default true). */
+  log?: boolean;
+};
+
+export type RunningHost = {
+  url: string;
+  port: number;
+  httpsUrl?: string;
+  httpsPort?: number;
+  store: 'embedded' | 'cosmos';
+  close(): Promise<void>;
+};
+
+const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function envPort(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`not a port number: ${value}`);
+  return n;
+}
+
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+  const env = process.env;
+  const root = options.rootDir ?? defaultRoot;
+  const hostname = options.hostname ?? env.HOST ?? '127.0.0.1';
+  const log = options.log ?? true;
+  const logger: Logger = {
+    info: (m) => log && console.log(m),
+    error: (m, e) => log && console.error(m, e ?? ''),
+  };
+
+  // Sign-in with demo people is the point of the local host; the auth module refuses it in production.
+  env.TEAMSHEET_DEV_AUTH ??= '1';
+  assertDevAuthAllowed(env);
+
+  let embedded: EmbeddedStore | undefined;
+  const useEmbedded = !env.COSMOS_ENDPOINT;
+  if (useEmbedded) {
+    const dataDir =
+      options.dataDir === undefined ? path.resolve(root, env.TEAMSHEET_DATA_DIR ?? '.data') : options.dataDir;
+    embedded = await startEmbeddedStore(dataDir === null ? {} : { dataDir });
+    configureStore({ endpoint: embedded.endpoint, key: embedded.key, kind: 'embedded' });
+  }
+  const servers: (http.Server | https.Server)[] = [];
+  const stop = async () => {
+    await Promise.all(
+      servers.map((s) => {
+        s.closeAllConnections();
+        return new Promise<void>((resolve) => s.close(() => resolve()));
+      }),
+    );
+    resetStore();
+    await embedded?.close();
+  };
+
+  try {
+    await getStore();
+    let org = (await readLatestOrg(currentTenant()))?.version.org;
+    if (!org && (options.loadDemo ?? true)) {
+      const demo = demoOrg();
+      const saved = await saveOrg(demo, 'system:demo-loader', { tenantId: currentTenant() });
+      if (saved.status !== 'stale') org = saved.version.org;
+    }
+
+    const staticRoot = path.join(root, 'addin', 'dist');
+    const serve = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
+      const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
+      const work =
+        url.pathname === '/api' || url.pathname.startsWith('/api/')
+          ? dispatchApi(req, res, url, logger)
+          : serveStatic(req, res, url, staticRoot);
+      work.catch((error: unknown) => {
+        logger.error(`${req.method} ${url.pathname} failed`, error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Internal server error');
+      });
+    };
+
+    const listen = (server: http.Server | https.Server, port: number) =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, hostname, () => resolve((server.address() as AddressInfo).port));
+      });
+
+    const httpServer = http.createServer(serve('http'));
+    servers.push(httpServer);
+    const port = await listen(httpServer, options.port ?? envPort(env.PORT, 7071));
+    const shown =
+      hostname === '127.0.0.1' || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
+    const url = `http://${shown}:${port}`;
+
+    const httpsWanted =
+      options.httpsPort ??
+      (env.TEAMSHEET_HTTPS === '0' || env.CI ? false : envPort(env.ADDIN_HTTPS_PORT, 3000));
+    let httpsUrl: string | undefined;
+    let httpsPort: number | undefined;
+    let certFile: string | undefined;
+    if (httpsWanted !== false) {
+      const cert = ensureDevCert(path.join(root, '.certs'));
+      certFile = cert.certFile;
+      const httpsServer = https.createServer({ key: cert.key, cert: cert.cert }, serve('https'));
+      servers.push(httpsServer);
+      httpsPort = await listen(httpsServer, httpsWanted);
+      httpsUrl = `https://${shown}:${httpsPort}`;
+    }
+
+    if (log) {
+      const store = embedded
+        ? `embedded Cosmos DB-compatible server (${embedded.endpoint}), saved in ${options.dataDir === null ? 'memory only' : path.resolve(root, env.TEAMSHEET_DATA_DIR ?? '.data')}`
+        : `Cosmos DB at ${env.COSMOS_ENDPOINT}`;
+      console.log(
+        banner({
+          httpUrl: url,
+          httpsUrl,
+          certFile,
+          store,
+          devAuth: devAuthEnabled(env),
+          org,
+          elapsedMs: performance.now(),
+        }),
+      );
+    }
+    return { url, port, httpsUrl, httpsPort, store: embedded ? 'embedded' : 'cosmos', close: stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+// Run as a program (`node functions/dist/host.js`), not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  startHost().then(
+    (host) => {
+      let stopping = false;
+      const shutdown = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`\n${signal}: stopping Teamsheet…`);
+        host.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+    },
+    (error: unknown) => {
+      console.error('Teamsheet could not start:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

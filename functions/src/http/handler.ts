@@ -1,0 +1,79 @@
+// The wrapper every route handler goes through: it turns refusals into problem documents in the
+// caller's language, keeps stack traces in the log, and reads JSON bodies within a size limit.
+import { z } from 'zod';
+import { parseWith, formatPath } from '@teamsheet/shared';
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '../azure';
+import { HttpError, localeOf, problem, problemFor, statusTitle } from './problem';
+import { httpMessage } from './messages';
+
+/** Default body limit of a JSON route (bytes); routes that take bulk data pass their own. */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+type Result = HttpResponseInit | Awaited<ReturnType<HttpHandler>>;
+export type RouteHandler = (request: HttpRequest, context: InvocationContext) => Promise<Result>;
+
+function isZodError(error: unknown): error is z.core.$ZodError {
+  return error instanceof z.core.$ZodError;
+}
+
+/** Wraps a handler so that nothing it throws leaks: HttpError as itself, zod failures as 400, the rest as 500. */
+export function handler(fn: RouteHandler): HttpHandler {
+  return async (request, context) => {
+    try {
+      return await fn(request, context);
+    } catch (error) {
+      const locale = localeOf(request);
+      if (error instanceof HttpError) return problemFor(error, locale);
+      if (isZodError(error)) {
+        const errors = error.issues
+          .slice(0, 100)
+          .map((i) => ({ path: formatPath(i.path), message: i.message }));
+        return problemFor(
+          HttpError.of(400, 'http.body-invalid', { count: error.issues.length }, errors),
+          locale,
+        );
+      }
+      context.error(`unhandled error in ${context.functionName}:`, error);
+      const detail = httpMessage(locale, 'http.internal', { invocationId: context.invocationId });
+      return problem(500, statusTitle(locale, 500), detail);
+    }
+  };
+}
+
+/** A JSON answer; `no-store` because every answer depends on who asks. */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): HttpResponseInit {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Reads the body as JSON and checks it against `schema`: 413 over the limit, 400 for bad JSON or shape. */
+export async function readJson<T>(
+  request: HttpRequest,
+  schema: z.ZodType<T>,
+  options: { maxBytes?: number } = {},
+): Promise<T> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw HttpError.of(413, 'http.body-too-large', { size: declared, max: maxBytes });
+  }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > maxBytes)
+    throw HttpError.of(413, 'http.body-too-large', { size: bytes.byteLength, max: maxBytes });
+  if (bytes.byteLength === 0) throw HttpError.of(400, 'http.body-empty');
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw HttpError.of(400, 'http.body-not-json', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const parsed = parseWith(schema, value);
+  if (!parsed.ok)
+    throw HttpError.of(400, 'http.body-invalid', { count: parsed.errors.length }, parsed.errors);
+  return parsed.value;
+}

@@ -1,0 +1,82 @@
+// What the HTTP layer says about requests it refuses, in both languages of the product; keyed like
+// findings so that a problem's `detail` can be re-rendered in the caller's language.
+import { translate, type Locale } from '@teamsheet/shared';
+
+export type HttpLocale = Locale;
+
+export const httpMessages = {
+  en: {
+    'status.400': 'Bad request',
+    'status.401': 'Not signed in',
+    'status.403': 'Not allowed',
+    'status.404': 'Not found',
+    'status.405': 'Method not allowed',
+    'status.409': 'Conflict',
+    'status.412': 'Precondition failed',
+    'status.413': 'Request body too large',
+    'status.415': 'Unsupported media type',
+    'status.422': 'Unprocessable content',
+    'status.500': 'Internal server error',
+    'status.503': 'Service unavailable',
+    'http.body-too-large':
+      'The request body is {size} bytes; this endpoint accepts at most {max} bytes. Split the data into smaller requests.',
+    'http.body-empty': 'The request has no body; send a JSON document.',
+    'http.body-not-json':
+      'The request body is not valid JSON ({reason}). Send a JSON document encoded as UTF-8.',
+    'http.body-invalid':
+      'The request body does not match the expected shape: {count} field(s) are wrong. See errors[] for each path.',
+    'http.internal':
+      'Something went wrong on the server. The error was logged; try again, and if it persists contact your administrator with invocation id {invocationId}.',
+    'http.not-found': 'No route matches {method} {path}.',
+    'http.method-not-allowed': '{path} does not accept {method}; it accepts {allowed}.',
+    'http.store-unavailable': 'The data store is not reachable right now ({reason}). Try again in a moment.',
+    'org.invalid': 'The organisation has {count} error(s); nothing was stored. See errors[] for each path.',
+    'org.missing':
+      'No organisation has been loaded yet for tenant {tenant}. An administrator uploads it with PUT /api/org.',
+    'org.stale':
+      'The organisation changed since version {base} (now version {current}); reload it and apply your changes again.',
+  },
+  'zh-CN': {
+    'status.400': '请求有误',
+    'status.401': '未登录',
+    'status.403': '无权操作',
+    'status.404': '未找到',
+    'status.405': '不支持的请求方法',
+    'status.409': '冲突',
+    'status.412': '前提条件不成立',
+    'status.413': '请求内容过大',
+    'status.415': '不支持的内容类型',
+    'status.422': '内容无法处理',
+    'status.500': '服务器内部错误',
+    'status.503': '服务暂不可用',
+    'http.body-too-large': '请求内容为 {size} 字节,此接口最多接受 {max} 字节。请把数据拆成多次提交。',
+    'http.body-empty': '请求没有内容,请发送 JSON 文档。',
+    'http.body-not-json': '请求内容不是有效的 JSON({reason})。请发送 UTF-8 编码的 JSON 文档。',
+    'http.body-invalid': '请求内容与约定的结构不符:{count} 个字段有误,各字段路径见 errors[]。',
+    'http.internal': '服务器出错,错误已记录。请重试;如仍出错,请把调用编号 {invocationId} 告知管理员。',
+    'http.not-found': '没有与 {method} {path} 匹配的接口。',
+    'http.method-not-allowed': '{path} 不接受 {method},只接受 {allowed}。',
+    'http.store-unavailable': '数据存储暂时无法访问({reason}),请稍后再试。',
+    'org.invalid': '组织架构有 {count} 处错误,未保存任何内容。各处路径见 errors[]。',
+    'org.missing': '租户 {tenant} 尚未导入组织架构。请管理员通过 PUT /api/org 上传。',
+    'org.stale': '组织架构在版本 {base} 之后已被修改(当前版本 {current}),请重新读取后再修改。',
+  },
+} as const satisfies Record<HttpLocale, Record<string, string>>;
+
+export type HttpMessageKey = keyof (typeof httpMessages)['en'];
+export type MessageParams = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * Fills `{name}` placeholders. Keys not in this catalog go to the core's `translate` (findings'
+ * rule ids), and a key missing everywhere comes back as itself so nothing is silently blank.
+ */
+export function httpMessage(locale: HttpLocale, key: string, params: MessageParams = {}): string {
+  const catalog: Record<string, string> = httpMessages[locale];
+  const template = catalog[key] ?? (httpMessages.en as Record<string, string>)[key];
+  if (template === undefined)
+    return translate(locale, key, params as Record<string, string | number | boolean | null>);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? whole : String(v);
+  });
+}
