@@ -210,6 +210,8 @@ export const payoutResult = z.object({
   ),
   totals: z.object(money),
   findings: z.array(finding),
+  engineVersion: z.string().optional(),
+  drawBalances: z.array(z.object({ personId: id, ...money })).optional(),
 });
 
 // ---- scores (DOMAIN.md §7)

@@ -1,2 +1,49 @@
-// Messages of the payout capability, keyed by finding rule id (filled in by its engineer).
-export const payoutMessages = { en: {} as Record<string, string>, 'zh-CN': {} as Record<string, string> };
+// Messages of the payout capability (DOMAIN.md §8), keyed by finding rule id; each names the numbers
+// involved so a statement can say why a line is what it is.
+export const payoutMessages = {
+  en: {
+    'payout.unknown-person':
+      'Person "{personId}" is not among the people of this payout; the row is left out.',
+    'payout.shares-not-one':
+      'The credit shares of transaction "{transactionId}" sum to {sum}, not 1; credit is given as the shares say. Correct the shares so they sum to 1.',
+    'payout.no-quota':
+      '{personId} has no {metric} quota for {period} (component {component}); no commission is paid until a quota is set.',
+    'payout.no-plan':
+      '{personId} ({role}) is credited or has a quota in {period} but is under no plan: the plan pays reps, managers and regional heads employed in the period ({daysEmployed} days employed).',
+    'payout.no-score':
+      '{personId} has no score or grade for {period} (component {component}); that component pays 0 until the score is in.',
+    'payout.no-base-salary':
+      '{personId} has no base salary (component {component}); performance pay is 0 until it is given.',
+    'payout.outside-period':
+      'Transaction "{transactionId}" is dated {date}, outside {period}; it is left out of this payout.',
+    'payout.amount-out-of-range':
+      'The amount {value} cannot be held exactly in minor units; it is left out. Split it into smaller amounts.',
+    'payout.draw-balance-positive':
+      'The draw balance {amount} of {personId} is positive; a balance is what the person still owes, 0 or negative. It is ignored.',
+    'payout.override-gated':
+      'The override of {personId} is cancelled: {visits} {metric} for {customers} closed customers is {perCustomer} per customer, below the required {min}.',
+    'payout.pool-no-scores':
+      'The team pool of {personId} ({pool}, component {component}) is not shared: no one in the team has a score.',
+    'payout.more-findings': '{count} findings of {rule}; the first {shown} are listed.',
+  } as Record<string, string>,
+  'zh-CN': {
+    'payout.unknown-person': '人员 "{personId}" 不在本次计算的人员名单中，该行未计入。',
+    'payout.shares-not-one':
+      '交易 "{transactionId}" 的业绩分配比例合计为 {sum}，不等于 1；已按所填比例计入。请调整比例使其合计为 1。',
+    'payout.no-quota':
+      '{personId} 没有 {period} 的 {metric} 指标额（组件 {component}），设定指标额前不发提成。',
+    'payout.no-plan':
+      '{personId}（{role}）在 {period} 有业绩或指标额，但不适用任何薪酬方案：方案只适用于周期内在职的销售代表、经理和大区经理（在职 {daysEmployed} 天）。',
+    'payout.no-score': '{personId} 没有 {period} 的考核得分或等级（组件 {component}），录入得分前该项为 0。',
+    'payout.no-base-salary': '{personId} 没有基本工资（组件 {component}），录入前绩效工资为 0。',
+    'payout.outside-period': '交易 "{transactionId}" 的日期 {date} 不在 {period} 内，未计入本次计算。',
+    'payout.amount-out-of-range': '金额 {value} 无法以最小货币单位精确表示，未计入。请拆分为较小的金额。',
+    'payout.draw-balance-positive':
+      '{personId} 的保底余额 {amount} 为正数；余额表示本人尚欠的金额，应为 0 或负数。已忽略。',
+    'payout.override-gated':
+      '{personId} 的管理提成被取消：{customers} 个成交客户共 {visits} 次{metric}，平均每个客户 {perCustomer} 次，低于要求的 {min} 次。',
+    'payout.pool-no-scores':
+      '{personId} 团队的奖金池（{pool}，组件 {component}）无法分配：团队中没有人有考核得分。',
+    'payout.more-findings': '规则 {rule} 共有 {count} 条提示，仅列出前 {shown} 条。',
+  } as Record<string, string>,
+};

@@ -1,0 +1,375 @@
+// The lines of each comp-plan component (DOMAIN.md §8), each an ordered run of the steps in steps.ts
+// over one person's exact numbers; draws come last because they top up what the other lines paid.
+import { formatMinor, toMinor, type Minor } from '../money';
+import type { Component } from '../schemas';
+import type { PayoutColumns } from './columnar';
+import { closedCustomersByManager, type CreditTotals } from './credit';
+import * as q from './exact';
+import type { FindingSink } from './findings';
+import {
+  attainmentStep,
+  capAmountStep,
+  compileTiers,
+  creditStep,
+  note,
+  prorationStep,
+  quotaStep,
+  roundStep,
+  thresholdGate,
+  tierStep,
+  type CommissionRule,
+  type LineSettings,
+  type Trace,
+} from './steps';
+
+/** Managers' teams as compressed rows: the members of m are `members[start[m] .. start[m+1])`. */
+export type Teams = { start: Int32Array; members: Int32Array };
+
+export function buildTeams(teamManager: Int32Array): Teams {
+  const n = teamManager.length;
+  const start = new Int32Array(n + 1);
+  for (let p = 0; p < n; p++) if (teamManager[p]! >= 0) start[teamManager[p]! + 1]! += 1;
+  for (let m = 0; m < n; m++) start[m + 1]! += start[m]!;
+  const fill = start.slice(0, n);
+  const members = new Int32Array(start[n]!);
+  for (let p = 0; p < n; p++) {
+    const m = teamManager[p]!;
+    if (m >= 0) members[fill[m]!++] = p;
+  }
+  return { start, members };
+}
+
+export interface LineContext {
+  columns: PayoutColumns;
+  settings: LineSettings;
+  credits: CreditTotals;
+  teams: Teams;
+  sink: FindingSink;
+  tracing: boolean;
+  /** Writes a line; a person has at most one line per component. */
+  emit(person: number, amount: Minor, trace: Trace): void;
+  /** The sum of the person's lines written so far (for draws). */
+  earnedSoFar(person: number): Minor;
+}
+
+type Of<T extends Component['type']> = Extract<Component, { type: T }>;
+
+const newTrace = (ctx: LineContext): Trace => (ctx.tracing ? [] : null);
+const moneyText = (amount: q.Ratio, ctx: LineContext) => q.formatMoneyRatio(amount, ctx.settings.scale);
+const personPath = (p: number) => `people[${p}]`;
+
+/** Plan amounts are major units converted once, half-up, like every amount of a request. */
+const money = (value: number, ctx: LineContext): Minor => toMinor(value, ctx.settings.scale, 'half-up');
+
+function scoreMissing(ctx: LineContext, p: number, component: string, trace: Trace): void {
+  ctx.sink.add('payout.no-score', 'warning', personPath(p), {
+    personId: ctx.columns.people.ids[p]!,
+    component,
+  });
+  note(trace, 'grade', 'missing');
+}
+
+export function commissionLines(ctx: LineContext, c: Of<'commission'>): void {
+  const { people, daysInPeriod, period } = ctx.columns;
+  const metric = ctx.credits.metric(c.metric);
+  const quotas = people.quotaMinor.get(c.metric);
+  const rule: CommissionRule = {
+    mode: c.mode,
+    tiers: compileTiers(c.tiers),
+    threshold: c.threshold === undefined ? null : q.decimalRatio(c.threshold),
+    capAttainment: c.capAttainment === undefined ? null : q.decimalRatio(c.capAttainment),
+    capAmountMinor: c.capAmount === undefined ? null : money(c.capAmount, ctx),
+  };
+  for (let p = 0; p < people.count; p++) {
+    if (!people.covered[p]) continue;
+    const quotaMinor = quotas ? quotas[p]! : NaN;
+    if (people.roles[p] !== 'rep' && Number.isNaN(quotaMinor) && !ctx.credits.hasCredit(metric, p)) continue;
+    const trace = newTrace(ctx);
+    const credited = creditStep(
+      ctx.credits.units(metric, p),
+      ctx.columns.actuals.shareScale,
+      ctx.settings,
+      trace,
+    );
+    const quota = quotaStep(quotaMinor, people.daysEmployed[p]!, daysInPeriod, ctx.settings, trace);
+    if (!quota) {
+      ctx.sink.add('payout.no-quota', 'warning', personPath(p), {
+        personId: people.ids[p]!,
+        metric: c.metric,
+        period,
+        component: c.id,
+      });
+      ctx.emit(p, roundStep(q.ZERO, ctx.settings, trace), trace);
+      continue;
+    }
+    const attainment = attainmentStep(credited, quota, rule.capAttainment, trace);
+    let amount = tierStep(rule, attainment, quota, ctx.settings, trace);
+    amount = thresholdGate(amount, attainment.attainment, rule.threshold, trace);
+    amount = capAmountStep(amount, rule.capAmountMinor, ctx.settings, trace);
+    ctx.emit(p, roundStep(amount, ctx.settings, trace), trace);
+  }
+}
+
+export function bonusLines(ctx: LineContext, c: Of<'bonus'>): void {
+  const { people, daysInPeriod } = ctx.columns;
+  const target = money(c.targetAmount, ctx);
+  for (let p = 0; p < people.count; p++) {
+    if (!people.covered[p]) continue;
+    const trace = newTrace(ctx);
+    const grade = people.grade[p];
+    if (grade === null || grade === undefined) {
+      scoreMissing(ctx, p, c.id, trace);
+      ctx.emit(p, roundStep(q.ZERO, ctx.settings, trace), trace);
+      continue;
+    }
+    note(trace, 'grade', grade);
+    note(trace, 'targetAmount', () => formatMinor(target, ctx.settings.scale));
+    const multiplier = Object.hasOwn(c.multipliers, grade) ? q.decimalRatio(c.multipliers[grade]!) : q.ZERO;
+    note(trace, 'multiplier', () => q.formatRatio(multiplier));
+    let amount = q.mul(q.minorRatio(target), multiplier);
+    amount = prorationStep(
+      amount,
+      people.daysEmployed[p]!,
+      daysInPeriod,
+      ctx.settings,
+      trace,
+      'bonus.prorated',
+    );
+    ctx.emit(p, roundStep(amount, ctx.settings, trace), trace);
+  }
+}
+
+export function performanceLines(ctx: LineContext, c: Of<'performance'>): void {
+  const { people } = ctx.columns;
+  for (let p = 0; p < people.count; p++) {
+    if (!people.covered[p]) continue;
+    const trace = newTrace(ctx);
+    const grade = people.grade[p];
+    const base = people.baseSalaryMinor[p]!;
+    if (grade === null || grade === undefined) scoreMissing(ctx, p, c.id, trace);
+    if (Number.isNaN(base)) {
+      ctx.sink.add('payout.no-base-salary', 'warning', personPath(p), {
+        personId: people.ids[p]!,
+        component: c.id,
+      });
+      note(trace, 'baseSalary', 'missing');
+    }
+    if (grade === null || grade === undefined || Number.isNaN(base)) {
+      ctx.emit(p, roundStep(q.ZERO, ctx.settings, trace), trace);
+      continue;
+    }
+    note(trace, 'grade', grade);
+    note(trace, 'baseSalary', () => formatMinor(base, ctx.settings.scale));
+    const coefficient = Object.hasOwn(c.coefficients, grade)
+      ? q.decimalRatio(c.coefficients[grade]!)
+      : q.ZERO;
+    note(trace, 'coefficient', () => q.formatRatio(coefficient));
+    ctx.emit(p, roundStep(q.mul(q.minorRatio(base), coefficient), ctx.settings, trace), trace);
+  }
+}
+
+/** Sum of exact credit units over a list of people. */
+function groupUnits(ctx: LineContext, metric: number, people: Iterable<number>): bigint {
+  let units = 0n;
+  for (const p of people) units += ctx.credits.units(metric, p);
+  return units;
+}
+
+function teamOf(ctx: LineContext, m: number): Int32Array {
+  return ctx.teams.members.subarray(ctx.teams.start[m]!, ctx.teams.start[m + 1]!);
+}
+
+/**
+ * Override: rate × the credited amount of the manager's team (the manager's own credit excluded),
+ * floored at 0, then the gate: visits (or the gate's metric) per closed customer at least `min`.
+ */
+export function overrideLines(ctx: LineContext, c: Of<'override'>): void {
+  const { people, actuals } = ctx.columns;
+  const metric = ctx.credits.metric(c.metric ?? 'revenue');
+  const rate = q.decimalRatio(c.rate);
+  const closed = c.gate ? closedCustomersByManager(actuals, metric, people.teamManager) : null;
+  const minPerCustomer = c.gate ? q.decimalRatio(c.gate.min) : null;
+  const visitsOf = c.gate ? people.activity.get(c.gate.metric) : undefined;
+  for (let m = 0; m < people.count; m++) {
+    const team = teamOf(ctx, m);
+    if (!people.covered[m] || team.length === 0) continue;
+    const trace = newTrace(ctx);
+    note(trace, 'team', team.length);
+    const credited = creditStep(
+      groupUnits(ctx, metric, team),
+      actuals.shareScale,
+      ctx.settings,
+      trace,
+      'teamCredit',
+    );
+    note(trace, 'rate', () => q.formatRatio(rate));
+    let amount = q.mul(credited, rate);
+    if (q.compare(amount, q.ZERO) < 0) {
+      note(trace, 'floor', () => moneyText(amount, ctx));
+      amount = q.ZERO;
+    }
+    if (c.gate && closed && minPerCustomer) {
+      const visits = visitsOf ? visitsOf[m]! : 0;
+      const customers = closed[m]!;
+      note(trace, 'gate.visits', visits);
+      note(trace, 'gate.closedCustomers', customers);
+      const required = q.mul(minPerCustomer, q.ratio(BigInt(customers)));
+      const passed = q.compare(q.decimalRatio(visits), required) >= 0;
+      const perCustomer = () =>
+        customers > 0 ? q.formatRatio(q.div(q.decimalRatio(visits), q.ratio(BigInt(customers))), 0, 4) : '-';
+      note(trace, 'gate', () => `${perCustomer()} ${passed ? '≥' : '<'} ${q.formatRatio(minPerCustomer)}`);
+      if (!passed) {
+        amount = q.ZERO;
+        ctx.sink.add('payout.override-gated', 'info', personPath(m), {
+          personId: people.ids[m]!,
+          metric: c.gate.metric,
+          visits,
+          customers,
+          perCustomer: perCustomer(),
+          min: c.gate.min,
+        });
+      }
+    }
+    ctx.emit(m, roundStep(amount, ctx.settings, trace), trace);
+  }
+}
+
+/** SPIFF: the fixed amount per new customer, split by the credit shares of the deal that opened it. */
+export function spiffLines(ctx: LineContext, c: Of<'spiff'>): void {
+  const { people, actuals } = ctx.columns;
+  const perCustomer = money(c.amount, ctx);
+  const spiff = ctx.credits.spiffUnits;
+  for (let p = 0; p < people.count; p++) {
+    if (!people.covered[p] || spiff[p] === 0) continue;
+    const trace = newTrace(ctx);
+    const customers = q.ratio(BigInt(spiff[p]!), BigInt(actuals.shareScale));
+    note(trace, 'newCustomers', () => q.formatRatio(customers));
+    note(trace, 'perCustomer', () => formatMinor(perCustomer, ctx.settings.scale));
+    ctx.emit(p, roundStep(q.mul(customers, q.minorRatio(perCustomer)), ctx.settings, trace), trace);
+  }
+}
+
+/**
+ * Team bonus pool: pool = rate × the credited amount of the manager and the members who lead no team
+ * of their own (a team leader shares in the pool of the team they lead), floored at 0 and rounded
+ * once; then split by final score with the largest-remainder method so the shares sum to the pool.
+ */
+export function poolLines(ctx: LineContext, c: Of<'pool'>): void {
+  const { people, actuals } = ctx.columns;
+  const metric = ctx.credits.metric(c.metric ?? 'revenue');
+  const rate = q.decimalRatio(c.rate);
+  const leads = (p: number) => ctx.teams.start[p + 1]! > ctx.teams.start[p]!;
+  for (let m = 0; m < people.count; m++) {
+    if (!leads(m)) continue;
+    const group = [m, ...Array.from(teamOf(ctx, m)).filter((p) => !leads(p))];
+    const groupCredit = q.ratio(groupUnits(ctx, metric, group), BigInt(actuals.shareScale));
+    const pool = q.max(q.ZERO, q.mul(groupCredit, rate));
+    const poolMinor = BigInt(q.roundToMinor(pool, ctx.settings.rounding));
+    const recipients = group.filter((p) => people.covered[p]);
+    const scored = recipients.filter((p) => people.score[p] !== null && people.score[p] !== undefined);
+    if (recipients.length === 0) continue;
+    if (scored.length === 0) {
+      ctx.sink.add('payout.pool-no-scores', 'warning', personPath(m), {
+        personId: people.ids[m]!,
+        component: c.id,
+        pool: formatMinor(Number(poolMinor), ctx.settings.scale),
+      });
+      continue;
+    }
+    // Scores as exact decimals on one scale; all-zero scores share equally.
+    const decimals = scored.map((p) => q.decimalRatio(Math.max(0, people.score[p]!)));
+    const common = decimals.reduce((d, r) => (r.den > d ? r.den : d), 1n);
+    let weights = decimals.map((r) => (r.num * common) / r.den);
+    let weightTotal = weights.reduce((a, b) => a + b, 0n);
+    if (weightTotal === 0n) {
+      weights = weights.map(() => 1n);
+      weightTotal = BigInt(weights.length);
+    }
+    const floors = weights.map((w) => (poolMinor * w) / weightTotal);
+    const remainders = weights.map((w) => (poolMinor * w) % weightTotal);
+    let left = poolMinor - floors.reduce((a, b) => a + b, 0n);
+    const order = scored
+      .map((_, i) => i)
+      .sort((a, b) => (remainders[b]! > remainders[a]! ? 1 : remainders[b]! < remainders[a]! ? -1 : a - b));
+    const extra = new Array<bigint>(scored.length).fill(0n);
+    for (const i of order) {
+      if (left <= 0n) break;
+      extra[i] = 1n;
+      left -= 1n;
+    }
+    for (const p of recipients) {
+      const trace = newTrace(ctx);
+      note(trace, 'team', group.length);
+      note(trace, 'teamCredit', () => moneyText(groupCredit, ctx));
+      note(trace, 'rate', () => q.formatRatio(rate));
+      note(
+        trace,
+        'pool',
+        () =>
+          `${moneyText(pool, ctx)} → ${formatMinor(Number(poolMinor), ctx.settings.scale)} (${ctx.settings.rounding})`,
+      );
+      const i = scored.indexOf(p);
+      if (i < 0) {
+        scoreMissing(ctx, p, c.id, trace);
+        ctx.emit(p, 0, trace);
+        continue;
+      }
+      note(
+        trace,
+        'score',
+        () =>
+          `${q.formatRatio(q.ratio(weights[i]!, common))} / ${q.formatRatio(q.ratio(weightTotal, common))}`,
+      );
+      note(trace, 'share', () => `${moneyText(q.ratio(poolMinor * weights[i]!, weightTotal), ctx)}`);
+      note(trace, 'largestRemainder', () => formatMinor(Number(extra[i]!), ctx.settings.scale));
+      ctx.emit(p, Number(floors[i]! + extra[i]!), trace);
+    }
+  }
+}
+
+/**
+ * Draw (保底), prorated by days employed. Non-recoverable: top up earnings to the draw. Recoverable:
+ * the top-up is added to what the person owes (the balance goes more negative) and is recovered from
+ * earnings above the draw in later runs, never taking pay below the draw.
+ */
+export function drawLines(ctx: LineContext, c: Of<'draw'>, closing: Float64Array): void {
+  const { people, daysInPeriod } = ctx.columns;
+  const guaranteed = money(c.amount, ctx);
+  for (let p = 0; p < people.count; p++) {
+    if (!people.covered[p]) continue;
+    const trace = newTrace(ctx);
+    const earned = q.minorRatio(ctx.earnedSoFar(p));
+    note(trace, 'earnings', () => moneyText(earned, ctx));
+    note(trace, 'draw', () => formatMinor(guaranteed, ctx.settings.scale));
+    const draw = prorationStep(
+      q.minorRatio(guaranteed),
+      people.daysEmployed[p]!,
+      daysInPeriod,
+      ctx.settings,
+      trace,
+      'draw.prorated',
+    );
+    const shortfall = q.sub(draw, earned);
+    if (!c.recoverable) {
+      const topUp = q.max(q.ZERO, shortfall);
+      note(trace, 'topUp', () => moneyText(topUp, ctx));
+      ctx.emit(p, roundStep(topUp, ctx.settings, trace), trace);
+      continue;
+    }
+    const opening = closing[p]!;
+    note(trace, 'balance.opening', () => formatMinor(opening, ctx.settings.scale));
+    let line: Minor;
+    if (q.compare(shortfall, q.ZERO) > 0) {
+      note(trace, 'topUp', () => moneyText(shortfall, ctx));
+      line = roundStep(shortfall, ctx.settings, trace);
+    } else {
+      const recovery = q.min(q.minorRatio(-opening), q.sub(earned, draw));
+      note(trace, 'recovery', () => moneyText(recovery, ctx));
+      line = -roundStep(recovery, ctx.settings, trace);
+      if (line === 0) line = 0;
+    }
+    closing[p] = opening - line;
+    note(trace, 'balance.closing', () => formatMinor(closing[p]!, ctx.settings.scale));
+    ctx.emit(p, line, trace);
+  }
+}

@@ -1,0 +1,22 @@
+// The payout engine's public surface: the object API, the columnar core and its fixture for benchmarks.
+export { computePayouts, computePayoutsColumnar, PAYOUT_ENGINE_VERSION } from './engine';
+export type {
+  ColumnarPayoutOptions,
+  ColumnarPayoutResult,
+  PayoutMoney,
+  PayoutOptions,
+  PayoutOutcome,
+} from './engine';
+export {
+  amountToMinor,
+  daysEmployedIn,
+  PAID_ROLES,
+  SHARE_DECIMALS_MAX,
+  sharesInMillionths,
+  toColumnar,
+} from './columnar';
+export type { ColumnarActuals, PayoutColumns, PeopleColumns } from './columnar';
+export { CreditTotals } from './credit';
+export type { Trace, TraceStep } from './steps';
+export { makePayoutFixture, payoutRequestFromFixture } from './fixtures';
+export type { PayoutFixture, PayoutFixtureOptions } from './fixtures';
