@@ -1,0 +1,41 @@
+// GET /api/audit?entity=: the audit trail of one entity (who, when, what, before → after hash), for
+// administrators and finance. Entries are append-only; this route only reads them.
+import { authenticate, authorize } from '../auth';
+import { HttpError, handler, json } from '../http';
+import { route } from '../registry';
+import { currentTenant, getStore, queryAll, readLatestOrg, type AuditEntry } from '../store';
+
+const MAX_ENTRIES = 1000;
+
+export const audit = route({
+  name: 'audit',
+  methods: ['GET'],
+  route: 'audit',
+  handler: handler(async (request) => {
+    const principal = await authenticate(request);
+    const tenantId = currentTenant();
+    const latest = await readLatestOrg(tenantId);
+    if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
+    authorize(principal, { roles: ['admin', 'finance'], org: latest.index });
+    const entity = request.query.get('entity');
+    if (!entity) {
+      throw new HttpError(
+        400,
+        'Bad request',
+        'Name the entity whose audit trail you want: ?entity=org:demo',
+        [{ path: 'query.entity', message: 'required' }],
+      );
+    }
+    const { containers } = await getStore();
+    // The trail of one entity spans months (partitions): a cross-partition query filtered by tenant.
+    const entries = await queryAll<AuditEntry>(containers.audit, {
+      query: 'SELECT * FROM c WHERE c.tenantId = @tenant AND c.entity = @entity',
+      parameters: [
+        { name: '@tenant', value: tenantId },
+        { name: '@entity', value: entity },
+      ],
+    });
+    entries.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    return json({ entity, entries: entries.slice(-MAX_ENTRIES), truncated: entries.length > MAX_ENTRIES });
+  }),
+});
