@@ -66,3 +66,15 @@ describe('manifest.xml', () => {
     expect(manifest).toContain('<Override Locale="zh-CN"');
   });
 });
+
+describe('manifest.xml read by office-addin-manifest (the manifest tooling of the Office Add-ins CLI)', () => {
+  it('parses as an Excel (Workbook) task pane that loads the task pane with the Office flag', async () => {
+    const { OfficeAddinManifest } = await import('office-addin-manifest');
+    const info = await OfficeAddinManifest.readManifestFile(manifestPath);
+    expect(info.officeAppType).toBe('TaskPaneApp');
+    expect(info.hosts).toEqual(['Workbook']);
+    expect(info.permissions).toBe('ReadWriteDocument');
+    expect(info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html?office=1');
+    expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+});
