@@ -55,6 +55,8 @@ export interface ApiOptions {
 export interface RequestOptions {
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Sees every answer's status and headers (an ETag, say) before its body is read. */
+  onResponse?: (response: { status: number; headers: Headers }) => void;
 }
 
 export interface Api {
@@ -122,6 +124,7 @@ export function createApi(options: ApiOptions): Api {
     } catch (cause) {
       throw new NetworkError(url, cause);
     }
+    extra.onResponse?.({ status: response.status, headers: response.headers });
     if (!response.ok) throw new ApiError(response.status, await readProblem(response), url);
     if (response.status === 204) return undefined as T;
     const text = await response.text();

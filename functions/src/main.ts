@@ -4,9 +4,36 @@ import './functions/health';
 import './functions/metrics';
 import './functions/org';
 import './functions/openapi';
+import './functions/audit';
+import './functions/validate';
+import './functions/allocate';
+import './functions/plans';
+import './functions/planVersions';
+import './functions/planDiff';
+import './functions/planApprove';
+import './functions/scoresCompute';
+import './functions/scoresRun';
+import './functions/activities';
+import './functions/analysis';
+import './functions/rollup';
+import './functions/templates';
+import './functions/imports';
+import './functions/payoutsPreview';
+import './functions/actuals';
+import './functions/payoutRuns';
+import './functions/payoutRunGet';
+import './functions/payoutRunApprove';
+import './functions/payoutRunVerify';
+import './functions/periodClose';
+import './functions/payoutsExport';
 import { setOrgLoader } from './functions/devToken';
 import { HttpError } from './http';
 import { currentTenant, readLatestOrg } from './store';
+import { readActuals } from './store/actuals';
+import { setScoringSources } from './store/scores';
+
+// Stored scoring reads the uploaded transactions and metric actuals from the actuals store.
+setScoringSources({ actuals: readActuals });
 
 // The development issuer signs tokens for the people of the organisation in force.
 setOrgLoader(async () => {

@@ -129,6 +129,8 @@ export const transaction = z.object({
   isNewCustomer: z.boolean().optional(),
   writtenDate: isoDate.optional(),
   lapseDate: isoDate.optional(),
+  /** A prior-period adjustment: the transaction of a closed (earlier) period this one corrects. */
+  adjusts: z.object({ period: periodId, transactionId: id }).optional(),
 });
 export const quota = z.object({ personId: id, metric: id, period: periodId, value: finiteNumber });
 export const activity = z.object({ personId: id, metric: id, period: periodId, value: finiteNumber });

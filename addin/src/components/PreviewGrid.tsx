@@ -4,6 +4,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Badge, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   cellAddress,
+  colourScaleFills,
   columnLetters,
   displayValue,
   usedSize,
@@ -11,6 +12,7 @@ import {
   type PreviewWorkbook,
 } from '../office';
 import type { Translate } from '../i18n';
+import { PreviewChart } from './PreviewChart';
 
 const MAX_ROWS = 200;
 const MAX_COLS = 30;
@@ -96,6 +98,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   footer: {
+    maxHeight: '45%',
+    overflowY: 'auto',
     padding: '6px 12px',
     display: 'flex',
     flexDirection: 'column',
@@ -114,6 +118,15 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
   const sheets = workbook.sheets();
   const selection = workbook.selection();
   const [active, setActive] = useState(sheets[0]?.name ?? '');
+  // Preview mode lets a person type into a cell as in Excel: double-click, type, Enter (Escape cancels).
+  const [editing, setEditing] = useState<{ address: string; text: string } | null>(null);
+  const commit = (sheetName: string) => {
+    if (!editing) return;
+    const text = editing.text.trim();
+    const value = text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : editing.text;
+    setEditing(null);
+    void workbook.writeRange(sheetName, editing.address, [[value]]);
+  };
 
   // Follow the selection to its sheet, as Excel does when the add-in selects a cell elsewhere.
   useEffect(() => {
@@ -124,6 +137,9 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
   const size = sheet ? usedSize(sheet) : { rows: 1, cols: 1 };
   const rows = Math.min(Math.max(size.rows + 5, 20), MAX_ROWS);
   const cols = Math.min(Math.max(size.cols + 2, 8), MAX_COLS);
+  const scaleFills = sheet
+    ? colourScaleFills(sheet.colourScales, (r, c) => sheet.cells.get(`${r},${c}`)?.value ?? null)
+    : new Map<string, string>();
 
   return (
     <section className={styles.root} aria-label={tr('grid.label')} data-testid="preview-grid">
@@ -165,6 +181,12 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
                     const cell = sheet.cells.get(`${r},${c}`);
                     const address = cellAddress(r, c);
                     const isSelected = selection?.sheet === sheet.name && selection.address === address;
+                    const fill = cell?.fill ?? scaleFills.get(`${r},${c}`);
+                    const look = {
+                      ...(fill ? { backgroundColor: fill } : {}),
+                      ...(cell?.bold ? { fontWeight: 600 } : {}),
+                      ...(cell?.indent ? { paddingLeft: `${6 + cell.indent * 12}px` } : {}),
+                    };
                     const title = [
                       cell?.note,
                       cell?.list ? tr('grid.list', { values: cell.list.join(', ') }) : undefined,
@@ -176,7 +198,8 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
                         key={c}
                         data-address={address}
                         title={title || undefined}
-                        style={cell?.fill ? { backgroundColor: cell.fill } : undefined}
+                        data-fill={fill}
+                        style={Object.keys(look).length > 0 ? look : undefined}
                         className={mergeClasses(
                           styles.cell,
                           typeof cell?.value === 'number' && styles.number,
@@ -186,8 +209,27 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
                           isSelected && styles.selected,
                         )}
                         onClick={() => workbook.select(sheet.name, address)}
+                        onDoubleClick={() =>
+                          setEditing({ address, text: cell?.value === null || !cell ? '' : String(cell.value) })
+                        }
                       >
-                        {cell ? displayValue(cell.value, cell.numberFormat) : ''}
+                        {editing?.address === address ? (
+                          <input
+                            autoFocus
+                            data-testid="cell-editor"
+                            value={editing.text}
+                            onChange={(e) => setEditing({ address, text: e.target.value })}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') commit(sheet.name);
+                              if (e.key === 'Escape') setEditing(null);
+                            }}
+                            onBlur={() => commit(sheet.name)}
+                          />
+                        ) : cell ? (
+                          displayValue(cell.value, cell.numberFormat)
+                        ) : (
+                          ''
+                        )}
                       </td>
                     );
                   })}
@@ -212,9 +254,12 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
               {tr('grid.charts')}
             </Text>
             {sheet.charts.map((ch) => (
-              <Text size={200} key={ch.name}>
-                {tr('grid.chart', { name: ch.title ?? ch.name, type: ch.type, source: ch.source })}
-              </Text>
+              <div key={ch.name}>
+                <Text size={200}>
+                  {tr('grid.chart', { name: ch.title ?? ch.name, type: ch.type, source: ch.source })}
+                </Text>
+                <PreviewChart sheet={sheet} spec={ch} />
+              </div>
             ))}
           </>
         ) : null}

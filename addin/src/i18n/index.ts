@@ -1,7 +1,14 @@
 // The shell's string catalog: pick the language (Office's display language in Excel, the browser's in
 // preview) and fill `{name}` placeholders.
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { en as shellEn } from './en';
+import { zhCN as shellZhCN } from './zh-CN';
+import { planStrings } from './plan';
+import { consolidateStrings } from './consolidate';
+import { payoutsStrings } from './payouts';
+
+// Per-feature catalogs (same shape as en.ts / zh-CN.ts) merge here: one import and one spread each.
+const en = { ...shellEn, ...planStrings.en, ...consolidateStrings.en, ...payoutsStrings.en };
+const zhCN = { ...shellZhCN, ...planStrings['zh-CN'], ...consolidateStrings['zh-CN'], ...payoutsStrings['zh-CN'] };
 
 export type Locale = 'en' | 'zh-CN';
 export type UiKey = keyof typeof en;

@@ -14,7 +14,8 @@ export interface XlRange extends XlLoadable<XlRange> {
   columnIndex: number;
   rowCount: number;
   columnCount: number;
-  format: { fill: { color: string; clear(): void } };
+  format: { fill: { color: string; clear(): void }; font: { bold: boolean }; indentLevel: number };
+  conditionalFormats: XlConditionalFormatCollection;
   dataValidation: { clear(): void; rule: unknown };
   clear(applyTo?: string): void;
   select(): void;
@@ -39,9 +40,20 @@ export interface XlCommentCollection extends XlLoadable<XlCommentCollection> {
   add(cellAddress: string, content: string): XlComment;
 }
 
-export interface XlChart {
+export interface XlChart extends XlLoadable<XlChart> {
   name: string;
+  isNullObject: boolean;
   title: { text: string };
+  delete(): void;
+}
+
+export interface XlConditionalFormat {
+  colorScale: { criteria: unknown };
+}
+
+export interface XlConditionalFormatCollection {
+  add(type: string): XlConditionalFormat;
+  clearAll(): void;
 }
 
 export interface XlWorksheet extends XlLoadable<XlWorksheet> {
@@ -51,7 +63,10 @@ export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): XlRange;
   tables: { add(address: string, hasHeaders: boolean): XlTable };
   freezePanes: { freezeRows(count: number): void };
-  charts: { add(type: string, source: XlRange, seriesBy?: string): XlChart };
+  charts: {
+    add(type: string, source: XlRange, seriesBy?: string): XlChart;
+    getItemOrNullObject(name: string): XlChart;
+  };
   comments: XlCommentCollection;
   activate(): void;
 }

@@ -2,15 +2,15 @@
 // moves whole 2-D ranges, and syncs once per chunk; chunks stay under Office's 5 MB request limit.
 /* eslint-disable office-addins/no-context-sync-in-loop -- the loops below go chunk by chunk, one sync per <4 MB chunk, by design */
 /* eslint-disable office-addins/no-navigational-load -- isNullObject is a scalar; the rule mistakes it for a navigation property */
-import { parseCell, parseRange, rangeAddress } from './address';
+import { columnLetters, parseCell, parseRange, rangeAddress } from './address';
 import type { ExcelRun, XlContext, XlWorksheet } from './excelTypes';
+import { addChartIn, addColourScalesIn, writeCellsIn } from './excelReport';
 import {
   CHUNK_BYTES,
   chunkRows,
   rectangular,
   type CellMark,
   type CellValue,
-  type ChartSpec,
   type TableData,
   type TableSpec,
   type Workbook,
@@ -18,12 +18,6 @@ import {
 
 /** Notes this add-in writes start with this text, so clearing marks never removes a person's comments. */
 export const MARK_PREFIX = 'Teamsheet: ';
-const excelChartTypes: Record<ChartSpec['type'], string> = {
-  column: 'ColumnClustered',
-  bar: 'BarClustered',
-  line: 'Line',
-  pie: 'Pie',
-};
 /** Excel's own limit on an in-cell list typed as text. */
 const LIST_SOURCE_MAX = 255;
 
@@ -33,6 +27,16 @@ function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === '') return v === '' ? '' : null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
+}
+
+/** `Lists!A2:A40` → `'Lists'!$A$2:$A$40`, the form a list validation's source formula takes. */
+export function absoluteReference(reference: string): string {
+  const bang = reference.lastIndexOf('!');
+  const sheet = bang >= 0 ? reference.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+  const r = parseRange(bang >= 0 ? reference.slice(bang + 1) : reference);
+  const cell = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+  const local = `${cell(r.start.row, r.start.col)}:${cell(r.end.row, r.end.col)}`;
+  return sheet ? `${quoteSheet(sheet)}!${local}` : local;
 }
 
 // Excel writes `null` as "leave unchanged"; an empty string empties the cell, which is what a table write means.
@@ -78,7 +82,12 @@ export async function writeTableIn(
   const formats = spec.headers
     .map((h, col) => ({ col, format: spec.numberFormats?.[h] }))
     .filter((f): f is { col: number; format: string } => typeof f.format === 'string');
-  const extraPerRow = formats.reduce((n, f) => n + f.format.length * 2 + 4, 0);
+  const rowFormatCols = (spec.rowFormats?.headers ?? [])
+    .map((h) => spec.headers.indexOf(h))
+    .filter((col) => col >= 0);
+  const rowFormatBytes = Math.max(0, ...(spec.rowFormats?.formats ?? []).map((f) => (f ?? 'General').length));
+  const extraPerRow =
+    formats.reduce((n, f) => n + f.format.length * 2 + 4, 0) + rowFormatCols.length * (rowFormatBytes * 2 + 4);
   const body = rectangular(spec.rows, width);
   const chunks = chunkRows([spec.headers, ...body], CHUNK_BYTES, extraPerRow);
   let row = at.row;
@@ -92,6 +101,14 @@ export async function writeTableIn(
           { length: count },
           () => [f.format],
         );
+    if (count > 0 && rowFormatCols.length > 0) {
+      const bodyStart = row + firstBodyRow - at.row - 1; // index of this chunk's first body row
+      const column = Array.from({ length: count }, (_, k) => [
+        spec.rowFormats?.formats[bodyStart + k] ?? 'General',
+      ]);
+      for (const col of rowFormatCols)
+        target.getRangeByIndexes(row + firstBodyRow, at.col + col, count, 1).numberFormat = column;
+    }
     row += chunk.length;
     if (i < chunks.length - 1) await context.sync();
   }
@@ -104,6 +121,13 @@ export async function writeTableIn(
       target.getRangeByIndexes(at.row + 1, at.col + l.col, body.length, 1).dataValidation.rule = {
         list: { inCellDropDown: true, source: l.source },
       };
+  for (const [header, source] of Object.entries(spec.listRanges ?? {})) {
+    const col = spec.headers.indexOf(header);
+    if (col >= 0 && body.length > 0)
+      target.getRangeByIndexes(at.row + 1, at.col + col, body.length, 1).dataValidation.rule = {
+        list: { inCellDropDown: true, source: `=${absoluteReference(source)}` },
+      };
+  }
   if (spec.freezeHeader) target.freezePanes.freezeRows(at.row + 1);
   await context.sync();
   return { address };
@@ -297,14 +321,11 @@ export function createExcelWorkbook({ run }: ExcelWorkbookOptions): Workbook {
         ws.getRange(address).select();
         await context.sync();
       }),
-    addChart: (sheet, spec) =>
-      run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        const chart = ws.charts.add(excelChartTypes[spec.type], ws.getRange(spec.source), 'Auto');
-        chart.name = spec.name;
-        if (spec.title) chart.title.text = spec.title;
-        await context.sync();
-      }),
+    addChart: (sheet, spec) => run((context) => addChartIn(context, sheet, spec)),
+    writeCells: async (sheet, blocks, options) => {
+      await run((context) => writeCellsIn(context, sheet, blocks, options));
+    },
+    addColourScales: (sheet, rules) => run((context) => addColourScalesIn(context, sheet, rules)),
     onSelectionChanged: (handler) =>
       run(async (context) => {
         const subscription = context.workbook.worksheets.onSelectionChanged.add(async (args) => {

@@ -11,6 +11,7 @@ import {
   type TableSpec,
   type Workbook,
 } from './workbook';
+import type { ColourScaleRule } from './report';
 
 export interface PreviewCell {
   value: CellValue;
@@ -19,6 +20,9 @@ export interface PreviewCell {
   note?: string;
   /** Allowed values of an in-cell drop-down. */
   list?: string[];
+  bold?: boolean;
+  /** Indent level (Excel's indentLevel). */
+  indent?: number;
 }
 
 export interface PreviewTable {
@@ -35,6 +39,7 @@ export interface PreviewSheet {
   tables: PreviewTable[];
   charts: ChartSpec[];
   frozenRows: number;
+  colourScales: ColourScaleRule[];
 }
 
 export interface PreviewWorkbook extends Workbook {
@@ -67,7 +72,7 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
   const ensure = (name: string): PreviewSheet => {
     let s = find(name);
     if (!s) {
-      s = { name, cells: new Map(), tables: [], charts: [], frozenRows: 0 };
+      s = { name, cells: new Map(), tables: [], charts: [], frozenRows: 0, colourScales: [] };
       sheets.push(s);
     }
     return s;
@@ -132,9 +137,25 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       }
       const body = rectangular(spec.rows, width);
       put(s, at.row, at.col, [spec.headers, ...body]);
+      const listFromRange = (reference: string | undefined): string[] | undefined => {
+        if (reference === undefined) return undefined;
+        const bang = reference.lastIndexOf('!');
+        const from = bang >= 0 ? reference.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheetName;
+        const r = parseRange(reference);
+        return read(find(from), r.start.row, r.start.col, r.end.row - r.start.row + 1, r.end.col - r.start.col + 1)
+          .flat()
+          .filter((v) => v !== null && v !== '')
+          .map(String);
+      };
+      const rowFormatHeaders = new Set(spec.rowFormats?.headers ?? []);
       spec.headers.forEach((h, j) => {
+        if (rowFormatHeaders.has(h))
+          for (let i = 0; i < body.length; i++) {
+            const f = spec.rowFormats?.formats[i];
+            if (f) cell(s, at.row + 1 + i, at.col + j).numberFormat = f;
+          }
         const fmt = spec.numberFormats?.[h];
-        const list = spec.validation?.[h];
+        const list = spec.validation?.[h] ?? listFromRange(spec.listRanges?.[h]);
         if (!fmt && !list) return;
         for (let i = 0; i < body.length; i++) {
           const c = cell(s, at.row + 1 + i, at.col + j);
@@ -229,6 +250,37 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       const s = ensure(sheetName);
       parseRange(spec.source); // rejects a bad address now rather than when drawn
       s.charts = [...s.charts.filter((c) => c.name !== spec.name), { ...spec }];
+      changed();
+    },
+
+    async writeCells(sheetName, blocks, options = {}) {
+      const s = ensure(sheetName);
+      if (options.clear) {
+        s.cells.clear();
+        s.tables = [];
+        s.colourScales = [];
+      }
+      for (const block of blocks) {
+        const at = parseCell(block.at);
+        block.values.forEach((line, i) =>
+          line.forEach((v, j) => {
+            const c: PreviewCell = { value: v };
+            const format = block.columnFormats?.[j];
+            if (format) c.numberFormat = format;
+            if (block.bold) c.bold = true;
+            const indent = j === 0 ? (block.indents?.[i] ?? 0) : 0;
+            if (indent > 0) c.indent = indent;
+            s.cells.set(key(at.row + i, at.col + j), c);
+          }),
+        );
+      }
+      changed();
+    },
+
+    async addColourScales(sheetName, rules) {
+      const s = ensure(sheetName);
+      for (const r of rules) parseRange(r.address); // rejects a bad address now rather than when drawn
+      s.colourScales = [...s.colourScales, ...rules.map((r) => ({ ...r }))];
       changed();
     },
 

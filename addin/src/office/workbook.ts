@@ -1,6 +1,8 @@
 // The one interface the task pane uses to touch a workbook. Two implementations: Excel (Office.js,
 // see excelWorkbook.ts) and an in-memory preview used outside Office and in browser tests.
 
+import type { CellBlock, ColourScaleRule, WriteCellsOptions } from './report';
+
 export type CellValue = string | number | boolean | null;
 
 export interface TableSpec {
@@ -11,6 +13,13 @@ export interface TableSpec {
   numberFormats?: Record<string, string>;
   /** In-cell drop-down lists per header. */
   validation?: Record<string, string[]>;
+  /**
+   * In-cell drop-down lists per header whose entries are the cells of a range, e.g. `Lists!A2:A40`
+   * (for lists longer than the 255 characters Excel allows as text).
+   */
+  listRanges?: Record<string, string>;
+  /** A number format per body row for some columns (e.g. targets: by each row's metric); null keeps General. */
+  rowFormats?: { headers: string[]; formats: (string | null)[] };
   freezeHeader?: boolean;
   /** Top-left cell of the header row; default `A1`. */
   at?: string;
@@ -61,7 +70,12 @@ export interface Workbook {
   /** Removes the fills and notes this add-in placed on the sheet. */
   clearMarks(sheet: string): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** Adds a chart, replacing one of the same name on the sheet. */
   addChart(sheet: string, spec: ChartSpec): Promise<void>;
+  /** Blocks of cells with number formats, bold and indents (report sheets); one sync per chunk in Excel. */
+  writeCells(sheet: string, blocks: readonly CellBlock[], options?: WriteCellsOptions): Promise<void>;
+  /** Colour-scale conditional formats on ranges (ExcelApi 1.6), all in one round trip. */
+  addColourScales(sheet: string, rules: readonly ColourScaleRule[]): Promise<void>;
   /** Calls `handler` whenever the user selects other cells; resolves to an unsubscribe function. */
   onSelectionChanged(handler: (selection: Selection) => void): Promise<() => void>;
 }

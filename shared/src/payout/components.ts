@@ -80,10 +80,19 @@ export function commissionLines(ctx: LineContext, c: Of<'commission'>): void {
     capAttainment: c.capAttainment === undefined ? null : q.decimalRatio(c.capAttainment),
     capAmountMinor: c.capAmount === undefined ? null : money(c.capAmount, ctx),
   };
+  const fast = ctx.tracing ? null : fastCommission(rule, ctx.columns.actuals.shareScale, daysInPeriod);
   for (let p = 0; p < people.count; p++) {
     if (!people.covered[p]) continue;
     const quotaMinor = quotas ? quotas[p]! : NaN;
     if (people.roles[p] !== 'rep' && Number.isNaN(quotaMinor) && !ctx.credits.hasCredit(metric, p)) continue;
+    if (fast && quotaMinor > 0) {
+      const e = Math.min(people.daysEmployed[p]!, daysInPeriod);
+      const amount = fast(ctx.credits.unitsNumber(metric, p), quotaMinor, e, ctx.settings.rounding);
+      if (!Number.isNaN(amount)) {
+        ctx.emit(p, amount, null);
+        continue;
+      }
+    }
     const trace = newTrace(ctx);
     const credited = creditStep(
       ctx.credits.units(metric, p),
@@ -108,6 +117,83 @@ export function commissionLines(ctx: LineContext, c: Of<'commission'>): void {
     amount = capAmountStep(amount, rule.capAmountMinor, ctx.settings, trace);
     ctx.emit(p, roundStep(amount, ctx.settings, trace), trace);
   }
+}
+
+/** A tier bound, cap or rate as an integer over `den` (a power of ten), or NaN if it is not one. */
+function scaledTo(r: q.Ratio, den: bigint): number {
+  return den % r.den === 0n ? q.safeNumber(r.num * (den / r.den)) : NaN;
+}
+
+/**
+ * The commission line of the amounts-only run in float64 integer arithmetic, exactly as the steps
+ * compute it in bigint: with L = shareScale × daysInPeriod × B (B the bounds' power of ten), credit C
+ * and every bound b × Q of the prorated quota Q are whole numbers of 1/L (C·L = units × days × B,
+ * b·Q·L = (b·B) × quota × daysEmployed × shareScale) and the amount a whole number of 1/(L·R) with R
+ * the rates' power of ten. Returns NaN whenever a value could leave the safe-integer range, and the
+ * caller then runs the bigint steps. null when the rule's decimals do not fit (never in practice).
+ */
+function fastCommission(
+  rule: CommissionRule,
+  shareScale: number,
+  daysInPeriod: number,
+):
+  | ((units: number, quotaMinor: number, daysEmployed: number, rounding: LineSettings['rounding']) => number)
+  | null {
+  const bigMax = (values: bigint[]) => values.reduce((a, b) => (b > a ? b : a), 1n);
+  const B = bigMax([
+    ...rule.tiers.flatMap((t) => [t.from.den, ...(t.to ? [t.to.den] : [])]),
+    ...(rule.capAttainment ? [rule.capAttainment.den] : []),
+    ...(rule.threshold ? [rule.threshold.den] : []),
+  ]);
+  const R = bigMax(rule.tiers.map((t) => t.rate.den));
+  const tiers = rule.tiers.map((t) => ({
+    from: scaledTo(t.from, B),
+    to: t.to ? scaledTo(t.to, B) : Infinity,
+    rate: scaledTo(t.rate, R),
+  }));
+  const cap = rule.capAttainment ? scaledTo(rule.capAttainment, B) : Infinity;
+  const threshold = rule.threshold ? scaledTo(rule.threshold, B) : -Infinity;
+  const b = q.safeNumber(B);
+  const r = q.safeNumber(R);
+  const L = q.mulSafe(q.mulSafe(shareScale, daysInPeriod), b);
+  const den = q.mulSafe(L, r);
+  const capAmount = rule.capAmountMinor === null ? Infinity : q.mulSafe(rule.capAmountMinor, den);
+  let maxBound = 0;
+  let rateSum = 0;
+  for (const t of tiers) {
+    maxBound = Math.max(maxBound, Math.abs(t.from), Number.isFinite(t.to) ? Math.abs(t.to) : 0);
+    rateSum += Math.abs(t.rate);
+  }
+  if (Number.isFinite(cap)) maxBound = Math.max(maxBound, Math.abs(cap));
+  if (Number.isFinite(threshold)) maxBound = Math.max(maxBound, Math.abs(threshold));
+  const inputs = [...tiers.flatMap((t) => [t.from, t.to, t.rate]), cap, threshold, den, capAmount, maxBound];
+  if (inputs.some(Number.isNaN) || rateSum * 4 > Number.MAX_SAFE_INTEGER) return null;
+  // Every value below is bounded by X = max(|C·L|, maxBound × base), every slice by 2X and the sum
+  // of rate × slice by rateSum × 2X: one check of that bound makes each operation exact.
+  const limit = Number.MAX_SAFE_INTEGER / (2 * Math.max(1, rateSum));
+  const retroactive = rule.mode === 'retroactive';
+  return (units, quotaMinor, daysEmployed, rounding) => {
+    const credit = q.mulSafe(units, daysInPeriod * b);
+    const base = q.mulSafe(q.mulSafe(quotaMinor, daysEmployed), shareScale);
+    const top = q.mulSafe(maxBound, base);
+    if (!(Math.abs(credit) <= limit && top <= limit)) return NaN;
+    const capped = credit > cap * base ? cap * base : credit;
+    let amount = 0;
+    if (retroactive) {
+      let rate = NaN;
+      for (const t of tiers) if (capped >= t.from * base) rate = t.rate;
+      amount = Number.isNaN(rate) ? 0 : capped * rate;
+    } else {
+      for (const t of tiers) {
+        const high = t.to === Infinity ? capped : Math.min(capped, t.to * base);
+        const slice = high - t.from * base;
+        if (slice > 0) amount += slice * t.rate;
+      }
+    }
+    if (!(credit >= threshold * base)) amount = 0;
+    if (amount > capAmount) amount = capAmount;
+    return q.roundDivSafe(amount, den, rounding);
+  };
 }
 
 export function bonusLines(ctx: LineContext, c: Of<'bonus'>): void {
@@ -187,12 +273,45 @@ export function overrideLines(ctx: LineContext, c: Of<'override'>): void {
   const { people, actuals } = ctx.columns;
   const metric = ctx.credits.metric(c.metric ?? 'revenue');
   const rate = q.decimalRatio(c.rate);
-  const closed = c.gate ? closedCustomersByManager(actuals, metric, people.teamManager) : null;
+  const closed = c.gate
+    ? (ctx.credits.closedByManager(metric, people.teamManager) ??
+      closedCustomersByManager(actuals, metric, people.teamManager))
+    : null;
   const minPerCustomer = c.gate ? q.decimalRatio(c.gate.min) : null;
   const visitsOf = c.gate ? people.activity.get(c.gate.metric) : undefined;
+  // Amounts only: team credit summed as safe integers, the gate compared on whole visits; a gated
+  // manager, fractional visits or anything past the safe range take the bigint steps below.
+  const shareScale = actuals.shareScale;
+  const rateNum = q.safeNumber(rate.num);
+  const rateDen = q.mulSafe(shareScale, q.safeNumber(rate.den));
+  const minNum = minPerCustomer ? q.safeNumber(minPerCustomer.num) : 0;
+  const minDen = minPerCustomer ? q.safeNumber(minPerCustomer.den) : 1;
+  const fast =
+    ctx.tracing || Number.isNaN(rateNum + rateDen + minNum + minDen)
+      ? null
+      : (m: number, team: Int32Array): number => {
+          if (closed) {
+            const visits = visitsOf ? visitsOf[m]! : 0;
+            if (!Number.isInteger(visits)) return NaN;
+            const passed = q.mulSafe(visits, minDen) >= q.mulSafe(minNum, closed[m]!);
+            if (!passed) return NaN;
+          }
+          let units = 0;
+          for (let i = 0; i < team.length; i++)
+            units = q.addSafe(units, ctx.credits.unitsNumber(metric, team[i]!));
+          return q.roundDivSafe(q.mulSafe(Math.max(0, units), rateNum), rateDen, ctx.settings.rounding);
+        };
   for (let m = 0; m < people.count; m++) {
+    // Most people lead no team: skip them before making a view of their (empty) team.
+    if (!people.covered[m] || ctx.teams.start[m + 1] === ctx.teams.start[m]) continue;
     const team = teamOf(ctx, m);
-    if (!people.covered[m] || team.length === 0) continue;
+    if (fast) {
+      const amount = fast(m, team);
+      if (!Number.isNaN(amount)) {
+        ctx.emit(m, amount, null);
+        continue;
+      }
+    }
     const trace = newTrace(ctx);
     note(trace, 'team', team.length);
     const credited = creditStep(
@@ -241,6 +360,18 @@ export function spiffLines(ctx: LineContext, c: Of<'spiff'>): void {
   const spiff = ctx.credits.spiffUnits;
   for (let p = 0; p < people.count; p++) {
     if (!people.covered[p] || spiff[p] === 0) continue;
+    if (!ctx.tracing) {
+      // Amounts only: share units × amount per customer ÷ share scale, rounded once, in safe integers.
+      const amount = q.roundDivSafe(
+        q.mulSafe(spiff[p]!, perCustomer),
+        actuals.shareScale,
+        ctx.settings.rounding,
+      );
+      if (!Number.isNaN(amount)) {
+        ctx.emit(p, amount, null);
+        continue;
+      }
+    }
     const trace = newTrace(ctx);
     const customers = q.ratio(BigInt(spiff[p]!), BigInt(actuals.shareScale));
     note(trace, 'newCustomers', () => q.formatRatio(customers));

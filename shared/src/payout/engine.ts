@@ -69,7 +69,14 @@ export function computePayoutsColumnar(
   const sink = new FindingSink(options.locale);
   const P = columns.people.count;
   const components = columns.plan.components;
-  const credits = sumCredits(columns.actuals, P);
+  const gated = components.find(
+    (c): c is Extract<Component, { type: 'override' }> => c.type === 'override' && c.gate !== undefined,
+  );
+  const credits = sumCredits(
+    columns.actuals,
+    P,
+    gated ? { metric: gated.metric ?? 'revenue', teamManager: columns.people.teamManager } : undefined,
+  );
   noPlanFindings(columns, credits, sink);
   const lineMinor = new Float64Array(components.length * P).fill(NaN);
   const personMinor = new Float64Array(P);

@@ -97,3 +97,47 @@ export function formatRoundedMoney(minorUnits: Ratio, scale: number, rounding: R
     scale,
   );
 }
+
+// Fast paths: the same integer arithmetic on float64 while every value is a safe integer (|x| ≤ 2^53 − 1,
+// where float64 integer arithmetic is exact); NaN marks "left the safe range", and a caller seeing NaN
+// redoes the line in bigint above. No fraction ever lives in a float: only whole numbers of units.
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** `a × b` for safe integers, or NaN when the product is not a safe integer (and so may be inexact). */
+export function mulSafe(a: number, b: number): number {
+  const p = a * b;
+  return p <= MAX_SAFE && p >= -MAX_SAFE ? p : NaN;
+}
+
+/** `a + b` for safe integers, or NaN when the sum is not a safe integer. */
+export function addSafe(a: number, b: number): number {
+  const s = a + b;
+  return s <= MAX_SAFE && s >= -MAX_SAFE ? s : NaN;
+}
+
+/** A bigint as a number when it is a safe integer, else NaN. */
+export function safeNumber(n: bigint): number {
+  return n <= BigInt(MAX_SAFE) && n >= -BigInt(MAX_SAFE) ? Number(n) : NaN;
+}
+
+/**
+ * `roundDiv(num, den, rounding)` of money.ts on safe integers (den > 0): the float quotient's floor
+ * corrected by the exact remainder, then half-up (away from zero) or half-even on the remainder.
+ * NaN when an input is NaN or `|num| + den` is not safe (the remainder's product might be inexact).
+ */
+export function roundDivSafe(num: number, den: number, rounding: Rounding): number {
+  const a = num < 0 ? -num : num;
+  if (!(a + den <= MAX_SAFE) || !(den > 0)) return NaN;
+  let quotient = Math.floor(a / den);
+  let remainder = a - quotient * den;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += den;
+  } else if (remainder >= den) {
+    quotient += 1;
+    remainder -= den;
+  }
+  const twice = 2 * remainder;
+  if (twice > den || (twice === den && (rounding === 'half-up' || quotient % 2 === 1))) quotient += 1;
+  return num < 0 && quotient !== 0 ? -quotient : quotient;
+}

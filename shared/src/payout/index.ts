@@ -20,3 +20,6 @@ export { CreditTotals } from './credit';
 export type { Trace, TraceStep } from './steps';
 export { makePayoutFixture, payoutRequestFromFixture } from './fixtures';
 export type { PayoutFixture, PayoutFixtureOptions } from './fixtures';
+export { neutraliseCell, payoutCsv, payoutExportRows, exportCells, PAYOUT_EXPORT_COLUMNS } from './export';
+export type { PayoutExportInput, PayoutExportRow } from './export';
+export { tracePriorPeriodAdjustments, PRIOR_PERIOD_STEP } from './adjustments';

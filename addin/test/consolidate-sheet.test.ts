@@ -1,0 +1,342 @@
+// The Rollup sheet: its layout from a hand-checkable roll-up (drill-down, gap and coverage, missing and
+// stale units with managers, the coverage chart), the Excel writer on office-addin-mock (values,
+// formats, bold, indents, colour-scale rules, chart, one sync per chunk), and colour-scale fills.
+import { OfficeMockObject } from 'office-addin-mock';
+import { consolidate, unitCoverage } from '@teamsheet/shared';
+import { describe, expect, it } from 'vitest';
+import { translator } from '../src/i18n';
+import { colourScaleFill, colourScaleFills, chartData, type CellValue } from '../src/office';
+import { addChartIn, addColourScalesIn, writeCellsIn } from '../src/office/excelReport';
+import type { XlContext } from '../src/office/excelTypes';
+import {
+  COVERAGE_CHART,
+  COVERAGE_SCALE,
+  GAP_SCALE,
+  blocksOf,
+  rollupSheet,
+} from '../src/features/consolidate/layout';
+import { smallRegion } from './consolidate.fixture';
+
+const tr = translator('en');
+const stamp = { etag: '"o1.tabc.0123456789abcdef"', pulledAt: '2026-11-25T09:00:00.000Z' };
+const text = (line: { values: CellValue[] } | undefined) => line?.values.filter((v) => v !== null);
+
+describe('gap and coverage per unit line (core unitCoverage)', () => {
+  it('compares each unit’s own total with the lines directly below it, and the region with its target', () => {
+    const rollup = consolidate(smallRegion());
+    const cov = unitCoverage(rollup);
+    const of = (id: string) => cov[rollup.rows.findIndex((r) => r.id === id)];
+    expect(of('R')).toEqual({ target: 3000, below: 2400, gap: 600, coverage: 0.8 });
+    expect(of('T1')).toEqual({ target: 1200, below: 1200, gap: 0, coverage: 1 });
+    expect(of('T2')).toEqual({ target: 1200, below: 540, gap: 660, coverage: 0.45 });
+    expect(of('a1')).toBeNull(); // people have nothing below them
+  });
+});
+
+describe('the Rollup sheet layout', () => {
+  const rollup = consolidate(smallRegion());
+  const sheet = rollupSheet(rollup, smallRegion().org, stamp, tr, 'en');
+  const find = (first: string) => sheet.lines.findIndex((l) => l.values[0] === first);
+
+  it('starts with a title, the stamp of the pull and a summary', () => {
+    expect(sheet.lines[0]!.values[0]).toBe('Roll-up of Region · 2026');
+    expect(sheet.lines[0]!.bold).toBe(true);
+    expect(text(sheet.lines[1])).toEqual([
+      'Unit ID',
+      'R',
+      'Period',
+      '2026',
+      'Version (ETag)',
+      stamp.etag,
+      'Pulled at',
+      stamp.pulledAt,
+      'Lines',
+      sheet.lines.length,
+    ]);
+    expect(sheet.lines[2]!.values[0]).toBe('2 of 3 units counted · 1 missing · 1 on an old template');
+  });
+
+  it('lists the missing and the stale units with their managers', () => {
+    const missing = find('Not submitted (1)');
+    expect(text(sheet.lines[missing + 1])).toEqual(['Unit / person', 'ID', 'Parent unit', 'Manager']);
+    expect(text(sheet.lines[missing + 2])).toEqual(['Team Three', 'T3', 'Region', 'Ma Three']);
+    const stale = find('On an old template (1; current 2026.1)');
+    expect(text(sheet.lines[stale + 2])).toEqual(['Team Two', 'T2', 1, '2025.1', 'Ma Two']);
+  });
+
+  it('puts coverage by team under the chart, with the chart reading exactly that range', () => {
+    const title = find('Coverage by unit · Revenue');
+    expect(text(sheet.lines[title + 2])).toEqual(['Team One', 1]);
+    expect(text(sheet.lines[title + 3])).toEqual(['Team Two', 0.45]);
+    expect(sheet.chart).toEqual({
+      name: COVERAGE_CHART,
+      type: 'bar',
+      source: `A${title + 2}:B${title + 4}`,
+      title: 'Coverage by unit · Revenue',
+    });
+    expect(sheet.colourScales).toContainEqual({
+      address: `B${title + 3}:B${title + 4}`,
+      scale: COVERAGE_SCALE,
+    });
+  });
+
+  it('writes a revenue block: months across, target, planned below, gap and coverage, drill-down indented', () => {
+    const header = sheet.lines.findIndex((l) => l.values[4] === '2026-01');
+    expect(sheet.width).toBe(20);
+    expect(sheet.lines[header]!.values.slice(16)).toEqual(['Total', 'Planned below', 'Gap', 'Coverage']);
+    const region = sheet.lines[header + 1]!;
+    expect(region.values).toEqual([
+      'Region',
+      'R',
+      'target',
+      null,
+      ...Array(12).fill(250),
+      3000,
+      2400,
+      600,
+      0.8,
+    ]);
+    expect(region.formats?.[4]).toBe('#,##0.00');
+    expect(region.formats?.[19]).toBe('0.0%');
+    expect(sheet.lines[header + 2]!.values.slice(0, 1)).toEqual(['↳ planned below']);
+    expect(sheet.lines[header + 2]!.values[16]).toBe(2400);
+    expect(sheet.lines[header + 3]!.values.slice(4, 17)).toEqual([...Array(12).fill(50), 600]);
+    expect(sheet.lines[header + 4]!.values.slice(4, 17)).toEqual(Array(13).fill(0.8));
+    const t1 = sheet.lines[header + 5]!;
+    expect(t1.values).toEqual(['Team One', 'T1', 'plan', 2, ...Array(12).fill(100), 1200, 1200, 0, 1]);
+    expect(t1.indent).toBe(1);
+    const ann = sheet.lines[header + 6]!;
+    expect(ann.values.slice(0, 5)).toEqual(['Ann', 'a1', 'person', 2, 60]);
+    expect(ann.values.slice(16)).toEqual([720, null, null, null]);
+    expect(ann.indent).toBe(2);
+    const t2Block = sheet.lines.findIndex((l, i) => i > header && l.values[1] === 'T2');
+    expect(sheet.lines[t2Block]!.values.slice(16)).toEqual([1200, 540, 660, 0.45]);
+    // colour scales: gap and coverage columns over the block's lines, and the region's monthly rows
+    const first = header + 2; // 1-based row of the region line
+    const last = t2Block + 2; // Bo's line is the block's last
+    expect(sheet.colourScales).toContainEqual({ address: `S${first}:S${last}`, scale: GAP_SCALE });
+    expect(sheet.colourScales).toContainEqual({ address: `T${first}:T${last}`, scale: COVERAGE_SCALE });
+    expect(sheet.colourScales).toContainEqual({
+      address: `E${header + 5}:Q${header + 5}`,
+      scale: COVERAGE_SCALE,
+    });
+  });
+
+  it('groups consecutive lines of the same look into one block', () => {
+    const blocks = blocksOf(sheet.lines, [0, 1, 2, 3]);
+    expect(blocks.map((b) => b.at)).toEqual(['A1', 'A2']);
+    expect(blocks[1]!.values).toHaveLength(3);
+  });
+
+  it('speaks Chinese too', () => {
+    const zh = rollupSheet(rollup, smallRegion().org, stamp, translator('zh-CN'), 'zh-CN');
+    expect(zh.lines[0]!.values[0]).toBe('Region 汇总 · 2026');
+    expect(zh.chart?.title).toBe('各单位覆盖率 · 销售额');
+  });
+});
+
+describe('colour scales', () => {
+  it('is red below 95 %, white at 100 %, green from 110 %, and linear between', () => {
+    expect(colourScaleFill(0.5, COVERAGE_SCALE, 0, 2)).toBe('#F8696B');
+    expect(colourScaleFill(1, COVERAGE_SCALE, 0, 2)).toBe('#FFFFFF');
+    expect(colourScaleFill(1.2, COVERAGE_SCALE, 0, 2)).toBe('#63BE7B');
+    // half way from red (F8 69 6B) to white (FF FF FF): FC B4 B5
+    expect(colourScaleFill(0.975, COVERAGE_SCALE, 0, 2)).toBe('#FCB4B5');
+  });
+
+  it('reads lowest and highest from the range', () => {
+    const values = new Map([
+      ['0,0', 0],
+      ['1,0', 600],
+      ['2,0', 300],
+    ]);
+    const fills = colourScaleFills(
+      [{ address: 'A1:A3', scale: GAP_SCALE }],
+      (r, c) => values.get(`${r},${c}`) ?? null,
+    );
+    expect(fills.get('0,0')).toBe('#FFFFFF');
+    expect(fills.get('1,0')).toBe('#F8696B');
+    expect(fills.get('2,0')).toBe('#FCB4B5');
+  });
+
+  it('reads chart data as Excel does: header, categories, one series per column', () => {
+    expect(
+      chartData([
+        ['Unit', 'Coverage'],
+        ['A', 1],
+        ['B', null],
+      ]),
+    ).toEqual({
+      categories: ['A', 'B'],
+      series: [{ name: 'Coverage', values: [1, null] }],
+    });
+  });
+});
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the mock's recorded Office objects are untyped */
+/** Excel on office-addin-mock: the sheet, its ranges and charts record what the writer sets. */
+function mockExcel() {
+  const ranges: { row: number; col: number; rows: number; cols: number; mock: Record<string, any> }[] = [];
+  const byAddress: { address: string; mock: Record<string, any> }[] = [];
+  const charts: { type: string; source: string; chart: Record<string, any> }[] = [];
+  const deleted: string[] = [];
+  let syncs = 0;
+  let cleared = 0;
+  // Ranges are written, never read, so plain records do; what is loaded and read goes through the mock.
+  const rangeMock = (): Record<string, any> => ({
+    values: undefined,
+    numberFormat: undefined,
+    format: { font: { bold: false }, indentLevel: 0, fill: { color: '' } },
+  });
+  const lookups: OfficeMockObject[] = [];
+  const conditional = (address: string) => {
+    const mock: Record<string, any> = { colorScale: { criteria: undefined } };
+    byAddress.push({ address, mock });
+    return mock;
+  };
+  const existing = new Set(['RollupCoverage']);
+  const sheet = new OfficeMockObject({
+    name: 'Rollup',
+    isNullObject: false,
+    getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
+      const mock = rangeMock();
+      ranges.push({ row, col, rows, cols, mock });
+      return mock;
+    },
+    getRange: (address?: string) => {
+      const mock = rangeMock();
+      mock.address = address ?? '';
+      mock.clear = () => (cleared += 1);
+      mock.conditionalFormats = {
+        add: (type: string) => {
+          expect(type).toBe('ColorScale');
+          return conditional(address ?? '');
+        },
+        clearAll: () => (cleared += 1),
+      };
+      return mock;
+    },
+    charts: {
+      add: (type: string, source: { address: string }, seriesBy: string) => {
+        expect(seriesBy).toBe('Auto');
+        const chart: Record<string, any> = { name: '', title: { text: '' } };
+        charts.push({ type, source: source.address, chart });
+        return chart;
+      },
+      getItemOrNullObject: (name: string) => {
+        const mock = new OfficeMockObject({
+          isNullObject: !existing.has(name),
+          delete: () => deleted.push(name),
+        });
+        lookups.push(mock);
+        return mock;
+      },
+    },
+  });
+  const root = new OfficeMockObject({ workbook: {} }) as unknown as XlContext & {
+    workbook: Record<string, any>;
+  };
+  (root.workbook as Record<string, any>).worksheets = {
+    getItemOrNullObject: () => sheet,
+    getItem: () => sheet,
+    add: () => sheet,
+  };
+  (root as { sync: () => Promise<void> }).sync = async () => {
+    syncs += 1;
+    await sheet.sync();
+    for (const m of lookups) await m.sync();
+  };
+  return {
+    context: root as XlContext,
+    ranges,
+    byAddress,
+    charts,
+    deleted,
+    syncs: () => syncs,
+    cleared: () => cleared,
+  };
+}
+
+describe('the Excel writer on office-addin-mock', () => {
+  it('writes the sheet’s lines with values, number formats, bold and indents, in one sync per chunk', async () => {
+    const rollup = consolidate(smallRegion());
+    const sheet = rollupSheet(rollup, smallRegion().org, stamp, tr, 'en');
+    const excel = mockExcel();
+    const { syncs } = await writeCellsIn(
+      excel.context,
+      'Rollup',
+      blocksOf(
+        sheet.lines,
+        sheet.lines.map((_, i) => i),
+      ),
+      { clear: true },
+    );
+    expect(excel.cleared()).toBe(2); // values and formats, and the old colour scales
+    expect(syncs).toBe(2); // find the sheet, then one chunk (well under 4 MB)
+    expect(excel.syncs()).toBe(2);
+    const cells = new Map<string, CellValue>();
+    for (const r of excel.ranges)
+      if (Array.isArray(r.mock.values))
+        (r.mock.values as CellValue[][]).forEach((line, i) =>
+          line.forEach((v, j) => cells.set(`${r.row + i},${r.col + j}`, v)),
+        );
+    const header = sheet.lines.findIndex((l) => l.values[4] === '2026-01');
+    expect(cells.get(`${header},0`)).toBe('Unit / person');
+    expect(cells.get(`${header + 1},19`)).toBe(0.8);
+    expect(cells.get(`${header + 1},3`)).toBe(''); // empty cells are written as '' (null would mean "unchanged")
+    // the coverage column of the block carries the percent format
+    const coverageFormat = excel.ranges.find(
+      (r) =>
+        r.col === 19 &&
+        r.row <= header + 1 &&
+        r.row + r.rows > header + 1 &&
+        r.cols === 1 &&
+        Array.isArray(r.mock.numberFormat) &&
+        r.mock.numberFormat.length > 0,
+    );
+    expect(coverageFormat?.mock.numberFormat[0]).toEqual(['0.0%']);
+    const covers = (r: { row: number; rows: number }, row: number) => r.row <= row && row < r.row + r.rows;
+    expect(excel.ranges.some((r) => covers(r, header) && r.mock.format.font.bold === true)).toBe(true);
+    expect(excel.ranges.some((r) => covers(r, header + 1) && r.mock.format.font.bold === true)).toBe(false);
+    const ann = sheet.lines.findIndex((l) => l.values[1] === 'a1');
+    expect(
+      excel.ranges.find((r) => r.row === ann && r.cols === 1 && r.mock.format.indentLevel === 2),
+    ).toBeDefined();
+  });
+
+  it('adds every colour scale as a conditional format in one sync', async () => {
+    const excel = mockExcel();
+    await addColourScalesIn(excel.context, 'Rollup', [
+      { address: 'T10:T20', scale: COVERAGE_SCALE },
+      { address: 'S10:S20', scale: GAP_SCALE },
+    ]);
+    expect(excel.syncs()).toBe(1);
+    expect(excel.byAddress.map((c) => c.address)).toEqual(['T10:T20', 'S10:S20']);
+    expect(excel.byAddress[0]!.mock.colorScale.criteria).toEqual({
+      minimum: { type: 'Number', formula: '0.95', color: '#F8696B' },
+      midpoint: { type: 'Number', formula: '1', color: '#FFFFFF' },
+      maximum: { type: 'Number', formula: '1.1', color: '#63BE7B' },
+    });
+    expect(excel.byAddress[1]!.mock.colorScale.criteria).toEqual({
+      minimum: { type: 'Number', formula: '0', color: '#FFFFFF' },
+      maximum: { type: 'HighestValue', color: '#F8696B' },
+    });
+  });
+
+  it('replaces the coverage chart of the same name with a clustered bar chart of its range', async () => {
+    const excel = mockExcel();
+    await addChartIn(excel.context, 'Rollup', {
+      name: COVERAGE_CHART,
+      type: 'bar',
+      source: 'A15:B17',
+      title: 'Coverage by unit · Revenue',
+    });
+    expect(excel.deleted).toEqual([COVERAGE_CHART]);
+    expect(excel.charts).toHaveLength(1);
+    expect(excel.charts[0]!.type).toBe('BarClustered');
+    expect(excel.charts[0]!.source).toBe('A15:B17');
+    expect(excel.charts[0]!.chart.name).toBe(COVERAGE_CHART);
+    expect(excel.charts[0]!.chart.title.text).toBe('Coverage by unit · Revenue');
+    expect(excel.syncs()).toBe(2);
+  });
+});

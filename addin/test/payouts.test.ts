@@ -1,0 +1,170 @@
+// The Payouts section's workbook side on Excel (office-addin-mock): the comp-plan template written and
+// read back, a malformed plan's findings painted on their cells, and the Payouts sheet with its chart.
+import { computePayouts, type PayoutRequest } from '@teamsheet/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  insertCompPlanTemplate,
+  readCompPlan,
+  starterCompPlan,
+} from '../src/features/payouts/compPlanSheets';
+import { layoutPayouts, writePayoutsSheet } from '../src/features/payouts/payoutSheet';
+import { paintFindings } from '../src/features/plan/planSheets';
+import { createExcelWorkbook } from '../src/office/excelWorkbook';
+import { PayoutsExcel } from './payoutsExcel';
+
+const excelWith = (sheets: string[] = []) => {
+  const excel = new PayoutsExcel(sheets);
+  return { excel, workbook: createExcelWorkbook({ run: (batch) => batch(excel.context) }) };
+};
+
+describe('comp-plan template on Excel', () => {
+  it('writes Components and Tiers tables under a marker row and reads the same plan back', async () => {
+    const { excel, workbook } = excelWith();
+    const plan = starterCompPlan('en');
+    const written = await insertCompPlanTemplate(workbook, plan, 'en');
+    expect(written).toEqual({ components: 'Components', tiers: 'Tiers', rows: 6 }); // 3 components + 3 tiers
+    expect(excel.value('Components', 'A1')).toBe('teamsheet:compplan:2026.1');
+    expect(excel.value('Components', 'A2')).toBe('Id');
+    expect(excel.value('Components', 'B3')).toBe('Commission');
+    expect(excel.value('Tiers', 'B4')).toBe(1); // the second tier starts at 100 %
+    expect(excel.value('Tiers', 'D4')).toBe(0.05);
+    expect(excel.formats.get('Tiers!3,3')).toBe('0.00%');
+    const read = await readCompPlan(workbook, 'en');
+    expect(read.findings).toEqual([]);
+    expect(read.plan).toEqual(plan);
+  });
+
+  it('reports a malformed plan on its cells: overlapping tiers, a negative rate, an unknown type', async () => {
+    const { excel, workbook } = excelWith();
+    await insertCompPlanTemplate(workbook, starterCompPlan('en'), 'en');
+    excel.put('Tiers', 'B4', [[0.9]]); // 90 %: overlaps the first tier [0 %, 100 %)
+    excel.put('Tiers', 'D5', [[-0.08]]); // a negative rate
+    excel.put('Components', 'B4', [['Lottery']]); // not a component type
+    const read = await readCompPlan(workbook, 'en');
+    expect(read.hasErrors).toBe(true);
+    const cells = read.findings.map((f) => [f.rule, f.params?.cell]);
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        ['import.tiers-overlap', 'Tiers!B4'],
+        ['import.negative-rate', 'Tiers!D5'],
+        ['import.unknown-component-type', 'Components!B4'],
+      ]),
+    );
+    expect(read.plan.components.map((c) => c.id)).toEqual(['override']); // faulty components are left out
+    const painted = await paintFindings(workbook, read.sheets, read.located);
+    expect(painted).toBe(read.located.filter((l) => l.place).length);
+    expect(excel.fills.get('Tiers!3,1')).toBe('#FDE7E9'); // B4, red for an error
+    expect(
+      excel.comments.some((c) => c.sheet === 'Tiers' && c.address === 'B4' && /overlap/i.test(c.content)),
+    ).toBe(true);
+  });
+});
+
+describe('Payouts sheet on Excel', () => {
+  const request: PayoutRequest = {
+    period: '2026-03',
+    plan: {
+      id: 'p',
+      name: 'Plan',
+      currency: 'CNY',
+      components: [
+        {
+          type: 'commission',
+          id: 'commission',
+          metric: 'revenue',
+          mode: 'retroactive',
+          tiers: [
+            { from: 0, to: 1, rate: 0.03 },
+            { from: 1, to: null, rate: 0.05 },
+          ],
+        },
+        { type: 'spiff', id: 'spiff', amount: 500 },
+      ],
+    },
+    people: [
+      { id: 'r1', name: 'Li Lei', unitId: 't', role: 'rep' },
+      { id: 'r2', name: 'Han Mei', unitId: 't', role: 'rep' },
+    ],
+    quotas: [
+      { personId: 'r1', metric: 'revenue', period: '2026-03', value: 100_000 },
+      { personId: 'r2', metric: 'revenue', period: '2026-03', value: 50_000 },
+    ],
+    transactions: [
+      {
+        id: 'a',
+        date: '2026-03-02',
+        amount: 120_000,
+        credits: [{ personId: 'r1', share: 1 }],
+        customerId: 'c1',
+        isNewCustomer: true,
+      },
+      {
+        id: 'b',
+        date: '2026-03-09',
+        amount: 40_000,
+        credits: [
+          { personId: 'r1', share: 0.5 },
+          { personId: 'r2', share: 0.5 },
+        ],
+        customerId: 'c2',
+      },
+    ],
+  };
+  const labels = {
+    person: 'Person',
+    name: 'Name',
+    attainment: 'Attainment',
+    credited: 'Credited',
+    quota: 'Quota',
+    total: 'Total',
+    totalRow: 'Total',
+  };
+
+  it('writes person × component amounts, totals that are sums of lines, money formats and a bar chart', async () => {
+    const result = computePayouts(request);
+    // r1: 140,000 credited, 140 % → all at 5 % = 7,000.00 + 500 spiff; r2: 20,000, 40 % → 3 % = 600.00
+    const layout = layoutPayouts(
+      result,
+      request.plan,
+      new Map([
+        ['r1', 'Li Lei'],
+        ['r2', 'Han Mei'],
+      ]),
+      labels,
+      'en',
+    );
+    const { excel, workbook } = excelWith();
+    await writePayoutsSheet(workbook, layout, 'Attainment by person');
+    const row = (n: number) =>
+      ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((c) => excel.value('Payouts', `${c}${n}`));
+    expect(row(1)).toEqual([
+      'Person',
+      'Name',
+      'Attainment',
+      'Credited',
+      'Quota',
+      'commission',
+      'spiff',
+      'Total',
+    ]);
+    expect(row(2)).toEqual(['r1', 'Li Lei', 1.4, 140_000, 100_000, 7_000, 500, 7_500]);
+    expect(row(3)).toEqual(['r2', 'Han Mei', 0.4, 20_000, 50_000, 600, '', 600]);
+    expect(row(4)).toEqual(['Total', '', '', '', '', 7_600, 500, 8_100]);
+    expect(result.totals.amount).toBe('8100.00');
+    expect(excel.formats.get('Payouts!1,5')).toBe('#,##0.00');
+    expect(excel.formats.get('Payouts!1,2')).toBe('0.0%');
+    expect(excel.charts).toEqual([
+      expect.objectContaining({
+        sheet: 'Payouts',
+        name: 'TeamsheetAttainment',
+        type: 'BarClustered',
+        title: 'Attainment by person',
+      }),
+    ]);
+    expect(layout.chartSource).toBe('B1:C3'); // names and attainment of the two people, not the Total row
+    // what Explain finds behind F2: r1's commission line with its trace
+    const f2 = layout.cells.get('F2');
+    expect(f2?.kind === 'line' && f2.line.amount).toBe('7000.00');
+    expect(layout.cells.get('H3')).toMatchObject({ kind: 'total', amount: '600.00' });
+  });
+});

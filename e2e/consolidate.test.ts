@@ -1,0 +1,296 @@
+// Consolidate end to end in a real browser (preview mode): npm start's host with the demo org, two East
+// teams and the East region submit plans through the API, the East regional head consolidates into the
+// Rollup sheet (drill-down, gap and coverage, missing teams with managers, coverage chart) and a
+// Refresh with nothing changed says up to date. Screenshots go to test-output/consolidate/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shots = path.join(root, 'test-output', 'consolidate');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base: string, host: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (host.exitCode !== null) throw new Error(`the host exited with ${host.exitCode}:\n${output()}`);
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no answer from ${base}/api/health within 60 s:\n${output()}`);
+}
+
+type DemoPerson = { id: string; name?: string; role: string; unitId: string };
+let host: ChildProcess | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let base = '';
+let people: DemoPerson[] = [];
+const temp: string[] = [];
+const pageErrors: string[] = [];
+
+async function tokenFor(person: string): Promise<string> {
+  const r = await fetch(`${base}/api/dev/token?person=${encodeURIComponent(person)}`);
+  expect(r.status).toBe(200);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** Submits a plan as `person`: `own` a month for the unit itself, and `reps` a month for each rep listed. */
+async function submitPlan(
+  person: string,
+  unitId: string,
+  own: number,
+  reps: [string, number][],
+  basedOn?: number,
+) {
+  const targets = [
+    ...months.map((period) => ({ owner: unitId, metric: 'revenue', period, value: own })),
+    ...reps.flatMap(([rep, value]) =>
+      months.map((period) => ({ owner: rep, metric: 'revenue', period, value })),
+    ),
+  ];
+  const r = await fetch(`${base}/api/plans/${unitId}/2026`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${await tokenFor(person)}`,
+      'content-type': 'application/json',
+      ...(basedOn ? { 'if-match': `"${basedOn}"` } : {}),
+    },
+    body: JSON.stringify({ unitId, period: '2026', templateVersion: '2026.1', targets }),
+  });
+  expect(r.status, await r.clone().text()).toBe(201);
+}
+
+beforeAll(async () => {
+  for (const built of ['functions/dist/host.js', 'addin/dist/taskpane.html'])
+    if (!existsSync(path.join(root, built)))
+      throw new Error(`${built} is missing: run \`node scripts/build.mjs\` first (npm test does).`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath} (set CHROMIUM_PATH).`);
+  mkdirSync(shots, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'teamsheet-consolidate-data-'));
+  temp.push(dataDir);
+  let output = '';
+  host = spawn(process.execPath, [path.join(root, 'functions/dist/host.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      TEAMSHEET_DATA_DIR: dataDir,
+      TEAMSHEET_HTTPS: '0',
+      TEAMSHEET_DEV_AUTH: '1',
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  host.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  host.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await waitForHealth(base, host, () => output);
+  // the whole demo org, as the administrator sees it (the dev issuer lists only a sample of people)
+  const org = await fetch(`${base}/api/org`, {
+    headers: { authorization: `Bearer ${await tokenFor('admin')}` },
+  });
+  people = ((await org.json()) as { people: DemoPerson[] }).people;
+
+  const profile = mkdtempSync(path.join(tmpdir(), 'teamsheet-consolidate-chromium-'));
+  temp.push(profile);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'en-US',
+    reducedMotion: 'reduce',
+    viewport: { width: 1600, height: 1000 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (host && host.exitCode === null) {
+    const exited = new Promise((r) => host!.once('exit', r));
+    host.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (host.exitCode === null) host.kill('SIGKILL');
+  }
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+const cell = (address: string) => page.getByTestId('preview-table').locator(`td[data-address="${address}"]`);
+
+describe('Consolidate in a browser', () => {
+  const teams: { id: string; manager: string; reps: string[] }[] = [];
+  let eastTeams = 0;
+
+  it('seeds plans of two East teams and of the East region through the API', async () => {
+    const east = [...new Set(people.filter((p) => p.unitId.startsWith('east-')).map((p) => p.unitId))];
+    expect(east.length).toBeGreaterThanOrEqual(3);
+    eastTeams = east.length;
+    for (const id of east.slice(0, 2)) {
+      const members = people.filter((p) => p.unitId === id);
+      teams.push({
+        id,
+        manager: members.find((p) => p.role === 'manager')!.id,
+        reps: members.filter((p) => p.role === 'rep').map((p) => p.id),
+      });
+    }
+    // A team's reps must add up to the team (the plan validation refuses a shortfall), so each team is
+    // covered 100 %: team 1 100,000 a month (reps 60,000 + 40,000), team 2 80,000 (50,000 + 30,000).
+    await submitPlan(teams[0]!.manager, teams[0]!.id, 100_000, [
+      [teams[0]!.reps[0]!, 60_000],
+      [teams[0]!.reps[1]!, 40_000],
+    ]);
+    await submitPlan(teams[1]!.manager, teams[1]!.id, 80_000, [
+      [teams[1]!.reps[0]!, 50_000],
+      [teams[1]!.reps[1]!, 30_000],
+    ]);
+    // the region's own target: 250,000 a month, of which the two teams cover 180,000 (72 %)
+    await submitPlan('head-east', 'east', 250_000, []);
+  });
+
+  it('signs in as the East regional head and consolidates the region into the Rollup sheet', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    const head = page.locator('[data-person-id="head-east"]');
+    await head.waitFor({ timeout: 20_000 });
+    await head.click();
+    await expect
+      .poll(() => page.getByTestId('session').textContent(), { timeout: 20_000 })
+      .toContain('regional head');
+    await page.getByTestId('nav-consolidate').click();
+    await expect
+      .poll(() => page.getByTestId('consolidate-unit').inputValue(), { timeout: 20_000 })
+      .toBe('east');
+    await page.getByTestId('consolidate-period').fill('2026');
+    await page.getByTestId('consolidate-run').click();
+    await expect
+      .poll(() => page.getByTestId('consolidate-outcome').textContent(), { timeout: 30_000 })
+      .toContain(`2 of ${eastTeams} units counted, ${eastTeams - 2} not submitted, 0 on an old template`);
+    await expect.poll(() => page.getByTestId('preview-table').getAttribute('data-sheet')).toBe('Rollup');
+    expect(await cell('A1').textContent()).toContain('2026');
+    expect(await cell('A3').textContent()).toBe(
+      `2 of ${eastTeams} units counted · ${eastTeams - 2} missing · 0 on an old template`,
+    );
+    expect(await cell('A5').textContent()).toBe(`Not submitted (${eastTeams - 2})`);
+    await shot('01-rollup-top');
+  });
+
+  it('lists the missing teams with their managers and draws coverage by team', async () => {
+    const managerOf = (unitId: string) => people.find((p) => p.unitId === unitId && p.role === 'manager')!;
+    const missingTeam = people.find(
+      (p) => p.unitId.startsWith('east-') && !teams.some((t) => t.id === p.unitId),
+    )!.unitId;
+    const row = page
+      .getByTestId('preview-table')
+      .locator('tr', { has: page.locator(`td:text-is("${missingTeam}")`) });
+    expect(await row.locator('td').nth(3).textContent()).toBe(managerOf(missingTeam).name);
+    const chart = page.getByTestId('preview-chart-RollupCoverage');
+    await chart.scrollIntoViewIfNeeded();
+    const bars = chart.locator('g[data-category]');
+    expect(await bars.count()).toBe(2);
+    expect(await bars.nth(0).getAttribute('data-value')).toBe('1');
+    expect(await bars.nth(1).getAttribute('data-value')).toBe('1');
+    expect(await chart.textContent()).toContain('100.0%');
+    await shot('02-coverage-chart');
+  });
+
+  it('writes the revenue block: region target, gap and coverage, teams and reps below', async () => {
+    const table = page.getByTestId('preview-table');
+    const regionRow = table.locator('tr', { has: page.locator('td:text-is("target")') }).first();
+    const cells = regionRow.locator('td');
+    expect(await cells.nth(2).textContent()).toBe('target');
+    expect(await cells.nth(16).textContent()).toBe('3,000,000.00'); // total target
+    expect(await cells.nth(17).textContent()).toBe('2,160,000.00'); // the teams' own 1,200,000 + 960,000
+    expect(await cells.nth(18).textContent()).toBe('840,000.00');
+    expect(await cells.nth(19).textContent()).toBe('72.0%');
+    // 72 % coverage is red on the colour scale
+    expect(await cells.nth(19).getAttribute('data-fill')).toBe('#F8696B');
+    const team2 = table.locator('tr', { has: page.locator(`td:text-is("${teams[1]!.id}")`) }).last();
+    expect(await team2.locator('td').nth(16).textContent()).toBe('960,000.00');
+    expect(await team2.locator('td').nth(19).textContent()).toBe('100.0%');
+    const rep = table.locator('tr', { has: page.locator(`td:text-is("${teams[0]!.reps[0]}")`) });
+    expect(await rep.locator('td').nth(4).textContent()).toBe('60,000.00');
+    await regionRow.scrollIntoViewIfNeeded();
+    await shot('03-revenue-block');
+  });
+
+  it('refreshes with nothing changed: up to date, from a 304', async () => {
+    const answers: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/rollup/')) answers.push(r.status());
+    });
+    await page.getByTestId('consolidate-refresh').click();
+    await expect
+      .poll(() => page.getByTestId('consolidate-outcome').textContent(), { timeout: 20_000 })
+      .toContain('Up to date');
+    expect(answers).toEqual([304]);
+    await shot('04-up-to-date');
+  });
+
+  it('refreshes after a team resubmits: only the changed lines are rewritten', async () => {
+    // team 2 raises its plan to 90,000 a month: the region is now covered 2,280,000 of 3,000,000 (76 %)
+    await submitPlan(
+      teams[1]!.manager,
+      teams[1]!.id,
+      90_000,
+      [
+        [teams[1]!.reps[0]!, 50_000],
+        [teams[1]!.reps[1]!, 40_000],
+      ],
+      1,
+    );
+    await page.getByTestId('consolidate-refresh').click();
+    await expect
+      .poll(() => page.getByTestId('consolidate-outcome').textContent(), { timeout: 20_000 })
+      .toMatch(/Refreshed: \d+ changed rows rewritten/);
+    const regionRow = page
+      .getByTestId('preview-table')
+      .locator('tr', { has: page.locator('td:text-is("target")') })
+      .first();
+    expect(await regionRow.locator('td').nth(19).textContent()).toBe('76.0%');
+    expect(await regionRow.locator('td').nth(18).textContent()).toBe('720,000.00');
+    await shot('05-refreshed');
+  });
+
+  it('had no script errors on the way (a 304 is not an error)', () => {
+    expect(pageErrors.filter((e) => !e.startsWith('304 '))).toEqual([]);
+  });
+});

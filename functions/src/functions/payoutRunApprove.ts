@@ -1,0 +1,50 @@
+// POST /api/periods/{period}/payout-runs/{id}/approve (finance): approve a draft run. Not by the
+// person who created it (403, four-eyes rule); one approved run per period (409 for a second); a
+// closed period refuses (409). The approval is its own document, audited.
+import { handler, json } from '../http';
+import { route } from '../registry';
+import { idempotent } from '../store';
+import { approveRun, readRun } from '../store/payoutRuns';
+import { financeCaller, payoutError, periodParam } from '../store/payoutMessages';
+import { assertPeriodOpen } from '../store/periods';
+
+export const payoutRunApprove = route({
+  name: 'payoutRunApprove',
+  methods: ['POST'],
+  route: 'periods/{period}/payout-runs/{runId}/approve',
+  handler: handler(async (request) => {
+    const { locale, principal, tenantId } = await financeCaller(request);
+    const period = periodParam(request);
+    const runId = request.params.runId ?? '';
+    const answer = await idempotent({
+      tenantId,
+      caller: principal.personId,
+      key: request.headers.get('idempotency-key'),
+      request: { method: 'POST', route: 'payout-runs/approve', period, runId },
+      run: async () => {
+        await assertPeriodOpen(tenantId, period, locale);
+        const run = await readRun(tenantId, period, runId);
+        if (!run) throw payoutError(locale, 404, 'runs.not-found', { runId, period });
+        const approval = await approveRun({ tenantId, run: run.head, who: principal.personId, locale });
+        const response = json(
+          {
+            runId,
+            period,
+            status: 'approved',
+            hash: approval.runHash,
+            approvedBy: approval.approvedBy,
+            approvedAt: approval.approvedAt,
+          },
+          200,
+        );
+        return {
+          status: 200,
+          headers: response.headers as Record<string, string>,
+          body: response.body as string,
+        };
+      },
+    });
+    const { replayed: _replayed, ...response } = answer;
+    return response;
+  }),
+});

@@ -1,0 +1,56 @@
+// GET /api/plans/{unitId}/{period}/diff?from=&to=: the cells that changed between two versions of a
+// unit's plan, as the core's diffPlans lists them. `to` defaults to the latest version, `from` to the one before it.
+import { diffPlans } from '@teamsheet/shared';
+import type { HttpRequest } from '../azure';
+import { authenticate, authorize } from '../auth';
+import { HttpError, handler, json, localeOf } from '../http';
+import { route } from '../registry';
+import { currentTenant, readLatestOrg } from '../store';
+import { planAddress, planError, readPlanVersion, versionParam } from '../store/plans';
+
+async function getDiff(request: HttpRequest) {
+  const locale = localeOf(request);
+  const principal = await authenticate(request);
+  const { unitId, period } = planAddress(locale, request.params);
+  const tenant = currentTenant();
+  const org = await readLatestOrg(tenant);
+  if (!org) throw HttpError.of(404, 'org.missing', { tenant });
+  authorize(principal, { unitId, org: org.index, locale });
+  const from = versionParam(locale, 'from', request.query.get('from'));
+  const to = versionParam(locale, 'to', request.query.get('to'));
+  const latest = await readPlanVersion(tenant, unitId, period, to);
+  if (!latest) {
+    if (to === undefined) throw planError(locale, 404, 'plan.none', { unitId, period });
+    const newest = await readPlanVersion(tenant, unitId, period);
+    throw planError(locale, 404, 'plan.version-missing', {
+      unitId,
+      period,
+      version: to,
+      latest: newest?.head.version ?? '-',
+    });
+  }
+  const fromVersion = from ?? latest.head.version - 1;
+  // Version 0 is the empty plan before the first submission: everything in v1 shows as added.
+  const before =
+    fromVersion === 0
+      ? { plan: { targets: [], goals: [] } }
+      : await readPlanVersion(tenant, unitId, period, fromVersion);
+  if (!before) {
+    throw planError(locale, 404, 'plan.version-missing', {
+      unitId,
+      period,
+      version: fromVersion,
+      latest: latest.head.version,
+    });
+  }
+  return json(diffPlans(before.plan, latest.plan), 200, {
+    etag: `"${fromVersion}-${latest.head.version}"`,
+  });
+}
+
+export const planDiff = route({
+  name: 'planDiff',
+  methods: ['GET'],
+  route: 'plans/{unitId}/{period}/diff',
+  handler: handler(getDiff),
+});

@@ -1,0 +1,637 @@
+// Payout runs (DOMAIN.md §8) in the `history` container, partition `<tenant>|<period>`. A run is a
+// snapshot: the whole PayoutRequest it was computed from (chunked), the plan, the plan versions and
+// org version in force, the engine version, the result lines (chunked, head written last) and a
+// content hash over all of them. Approval is one document per period (`payout-approval:<period>`), so
+// a period pays from exactly one approved run; a run is `locked` once its period is closed.
+// Re-running reproduces the hash: verifyRun recomputes the lines from the stored snapshot.
+import {
+  computePayouts,
+  PAYOUT_ENGINE_VERSION,
+  previousPeriod,
+  tracePriorPeriodAdjustments,
+  type Activity,
+  type CompPlan,
+  type Finding,
+  type Locale,
+  type PayoutLine,
+  type PayoutOutcome,
+  type PayoutRequest,
+  type Person,
+  type Quota,
+  type Transaction,
+} from '@teamsheet/shared';
+import { readActuals } from './actuals';
+import { readActivities } from './activities';
+import { getStore } from './client';
+import {
+  appendAudit,
+  createImmutable,
+  queryAll,
+  readChunkedVersion,
+  readOne,
+  writeChunkedVersion,
+  type VersionHead,
+} from './docs';
+import { contentHash } from './hash';
+import { readLatestOrg } from './org';
+import { payoutError } from './payoutMessages';
+import { periodAndContainers, periodState } from './periods';
+import { listLatestPlans } from './plans';
+import { readScores } from './scores';
+
+export type RunStatus = 'draft' | 'approved' | 'locked';
+
+export type PlanVersionInForce = { unitId: string; period: string; version: number; status: string };
+
+/** What a run was computed from, in counts and hashes, so a reader can tell why a number is what it is. */
+export type RunInputsSummary = {
+  people: number;
+  quotas: number;
+  transactions: number;
+  /** Transactions of the period left out of a unit run because they credit someone outside the unit. */
+  transactionsOutsideScope: number;
+  adjustments: number;
+  activities: number;
+  scores: number;
+  drawBalances: number;
+  activityBatches: string[];
+  scoreVersions: { unitId: string; version: number }[];
+  previousRun: { period: string; runId: string; hash: string } | null;
+  inputHash: string;
+};
+
+export type RunHead = VersionHead & {
+  tenantId: string;
+  period: string;
+  runId: string;
+  unitId: string | null;
+  plan: CompPlan;
+  planVersions: PlanVersionInForce[];
+  orgVersion: number;
+  orgHash: string;
+  engineVersion: string;
+  inputs: RunInputsSummary;
+  resultHash: string;
+  /** The run's content hash: inputs, plan, plan versions, org version, engine version and result. */
+  runHash: string;
+  currency: string;
+  totals: PayoutOutcome['totals'];
+  lineCount: number;
+  findingCounts: { errors: number; warnings: number; infos: number };
+  createdBy: string;
+  createdAt: string;
+};
+
+type RunItem =
+  | { line: PayoutLine }
+  | { person: PayoutOutcome['people'][number] }
+  | { finding: Finding }
+  | { draw: PayoutOutcome['drawBalances'][number] }
+  | { member: RunMember };
+
+/** Who a run paid, as the org in force named them: for the export's name and unit columns. */
+export type RunMember = Pick<Person, 'id' | 'name' | 'unitId'>;
+
+type InputItem =
+  | { person: Person }
+  | { quota: Quota }
+  | { transaction: Transaction }
+  | { activity: Activity }
+  | { score: NonNullable<PayoutRequest['scores']>[number] }
+  | { draw: NonNullable<PayoutRequest['drawBalances']>[number] };
+
+export type PayoutApproval = {
+  id: string;
+  pk: string;
+  type: 'payout-approval';
+  tenantId: string;
+  period: string;
+  runId: string;
+  runHash: string;
+  approvedBy: string;
+  approvedAt: string;
+};
+
+export type StoredRun = {
+  head: RunHead;
+  status: RunStatus;
+  approval?: PayoutApproval;
+  lines: PayoutLine[];
+  people: PayoutOutcome['people'];
+  findings: Finding[];
+  drawBalances: PayoutOutcome['drawBalances'];
+  members: RunMember[];
+};
+
+const pkOf = (tenantId: string, period: string) => `${tenantId}|${period}`;
+export const runHeadId = (period: string, runId: string) => `payout-run:${period}:${runId}`;
+const inputHeadId = (period: string, runId: string) => `payout-run-input:${period}:${runId}`;
+export const approvalId = (period: string) => `payout-approval:${period}`;
+const PLANS_PK = (tenantId: string) => `${tenantId}|comp-plans`;
+
+// ---- comp plans used by runs, so a later run can name one by id
+
+type CompPlanDoc = {
+  id: string;
+  pk: string;
+  type: 'comp-plan';
+  planId: string;
+  plan: CompPlan;
+  storedBy: string;
+  storedAt: string;
+  hash: string;
+};
+
+async function rememberPlan(tenantId: string, plan: CompPlan, who: string, at: string): Promise<void> {
+  const { containers } = await getStore();
+  const hash = contentHash(plan);
+  await createImmutable(containers.history, {
+    id: `comp-plan:${plan.id}:${hash.slice(0, 16)}`,
+    pk: PLANS_PK(tenantId),
+    type: 'comp-plan',
+    planId: plan.id,
+    plan,
+    storedBy: who,
+    storedAt: at,
+    hash,
+  } satisfies CompPlanDoc);
+}
+
+/** The newest comp plan with this id that a run used, or undefined. */
+export async function findPlan(tenantId: string, planId: string): Promise<CompPlan | undefined> {
+  const { containers } = await getStore();
+  const pk = PLANS_PK(tenantId);
+  const docs = await queryAll<CompPlanDoc>(
+    containers.history,
+    {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.planId = @id',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@type', value: 'comp-plan' },
+        { name: '@id', value: planId },
+      ],
+    },
+    pk,
+  );
+  docs.sort((a, b) => (a.storedAt < b.storedAt ? 1 : a.storedAt > b.storedAt ? -1 : a.id < b.id ? 1 : -1));
+  return docs[0]?.plan;
+}
+
+// ---- gathering the inputs from stored data
+
+function planMetrics(plan: CompPlan): Set<string> {
+  const metrics = new Set<string>();
+  for (const c of plan.components) if ('metric' in c && c.metric) metrics.add(c.metric);
+  if (plan.components.some((c) => (c.type === 'override' || c.type === 'pool') && !c.metric))
+    metrics.add('revenue');
+  return metrics;
+}
+
+/** The newest stored scores of each unit scored in the period; a person scored twice takes the newest. */
+async function latestScores(tenantId: string, period: string) {
+  const { containers } = await getStore();
+  const pk = pkOf(tenantId, period);
+  const heads = await queryAll<{ unitId: string; version: number }>(
+    containers.history,
+    {
+      query: 'SELECT c.unitId, c.version FROM c WHERE c.pk = @pk AND c.type = @type',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@type', value: 'scores' },
+      ],
+    },
+    pk,
+  );
+  const newest = new Map<string, number>();
+  for (const h of heads) newest.set(h.unitId, Math.max(newest.get(h.unitId) ?? 0, h.version));
+  const versions = [...newest]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([unitId, version]) => ({ unitId, version }));
+  const stored = await Promise.all(versions.map((v) => readScores(tenantId, v.unitId, period, v.version)));
+  stored.sort((a, b) => ((a?.createdAt ?? '') < (b?.createdAt ?? '') ? -1 : 1));
+  const byPerson = new Map<string, { personId: string; final: number; grade: string }>();
+  for (const s of stored)
+    for (const p of s?.people ?? [])
+      byPerson.set(p.personId, { personId: p.personId, final: p.final, grade: p.grade });
+  return {
+    scores: [...byPerson.values()].sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    scoreVersions: versions,
+  };
+}
+
+export type GatheredInputs = {
+  request: PayoutRequest;
+  planVersions: PlanVersionInForce[];
+  orgVersion: number;
+  orgHash: string;
+  summary: Omit<RunInputsSummary, 'inputHash'>;
+};
+
+/**
+ * The PayoutRequest of a run from stored data: people of the org in force (of `unitId`'s subtree when
+ * given), quotas from the person-owned targets of the latest plan versions for the plan's metrics,
+ * the period's transactions, activity logs, stored scores, and the recoverable draw balances closing
+ * the previous period's approved run. Returns undefined when no organisation is stored.
+ */
+export async function gatherRunInputs(
+  tenantId: string,
+  period: string,
+  plan: CompPlan,
+  unitId: string | null,
+): Promise<GatheredInputs | undefined> {
+  const latest = await readLatestOrg(tenantId);
+  if (!latest) return undefined;
+  const { index, version } = latest;
+  const people = (unitId ? index.peopleIn(unitId, { deep: true }) : version.org.people)
+    .slice()
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const inScope = new Set(people.map((p) => p.id));
+  const metrics = planMetrics(plan);
+
+  const quotas: Quota[] = [];
+  const planVersions: PlanVersionInForce[] = [];
+  for (const horizon of periodAndContainers(period)) {
+    for (const stored of await listLatestPlans(tenantId, horizon)) {
+      planVersions.push({
+        unitId: stored.plan.unitId,
+        period: horizon,
+        version: stored.version,
+        status: stored.status,
+      });
+      for (const t of stored.plan.targets)
+        if (inScope.has(t.owner) && metrics.has(t.metric))
+          quotas.push({ personId: t.owner, metric: t.metric, period: t.period, value: t.value });
+    }
+  }
+
+  const stored = await readActuals(tenantId, period);
+  const transactions = stored.transactions.filter((t) => t.credits.every((c) => inScope.has(c.personId)));
+  const logs = await readActivities(tenantId, period);
+  const activities = logs.activities
+    .filter((a) => inScope.has(a.personId))
+    .sort((a, b) => (a.personId + a.metric + a.period < b.personId + b.metric + b.period ? -1 : 1));
+  const { scores: allScores, scoreVersions } = await latestScores(tenantId, period);
+  const scores = allScores.filter((s) => inScope.has(s.personId));
+
+  const previous = await approvedRun(tenantId, previousPeriod(period));
+  const drawBalances = (previous?.drawBalances ?? [])
+    .filter((d) => inScope.has(d.personId) && d.amountMinor !== 0)
+    .map((d) => ({ personId: d.personId, amount: Number(d.amount) }));
+
+  const request: PayoutRequest = {
+    period,
+    plan,
+    people,
+    quotas,
+    transactions,
+    activities,
+    scores,
+    drawBalances,
+  };
+  return {
+    request,
+    planVersions,
+    orgVersion: version.version,
+    orgHash: version.hash,
+    summary: {
+      people: people.length,
+      quotas: quotas.length,
+      transactions: transactions.length,
+      transactionsOutsideScope: stored.transactions.length - transactions.length,
+      adjustments: transactions.filter((t) => t.adjusts).length,
+      activities: activities.length,
+      scores: scores.length,
+      drawBalances: drawBalances.length,
+      activityBatches: logs.batches.map((b) => b.batchId),
+      scoreVersions,
+      previousRun: previous
+        ? { period: previous.head.period, runId: previous.head.runId, hash: previous.head.runHash }
+        : null,
+    },
+  };
+}
+
+// ---- computing and hashing
+
+export type ComputedRun = { outcome: PayoutOutcome; inputHash: string; resultHash: string; runHash: string };
+
+/** The engine over a run's request, prior-period adjustments traced, and the hashes of it all. */
+export function computeRun(args: {
+  request: PayoutRequest;
+  planVersions: readonly PlanVersionInForce[];
+  orgVersion: number;
+  orgHash: string;
+  engineVersion?: string;
+}): ComputedRun {
+  const outcome = computePayouts(args.request, { engineVersion: args.engineVersion });
+  tracePriorPeriodAdjustments(outcome.lines, args.request.plan.components, args.request.transactions);
+  const inputHash = contentHash(args.request);
+  const resultHash = contentHash({
+    lines: outcome.lines,
+    people: outcome.people,
+    totals: outcome.totals,
+    findings: outcome.findings,
+    drawBalances: outcome.drawBalances,
+  });
+  const runHash = contentHash({
+    inputHash,
+    plan: args.request.plan,
+    planVersions: args.planVersions,
+    orgVersion: args.orgVersion,
+    orgHash: args.orgHash,
+    engineVersion: outcome.engineVersion,
+    resultHash,
+  });
+  return { outcome, inputHash, resultHash, runHash };
+}
+
+function inputItems(r: PayoutRequest): InputItem[] {
+  return [
+    ...r.people.map((person) => ({ person })),
+    ...r.quotas.map((quota) => ({ quota })),
+    ...r.transactions.map((transaction) => ({ transaction })),
+    ...(r.activities ?? []).map((activity) => ({ activity })),
+    ...(r.scores ?? []).map((score) => ({ score })),
+    ...(r.drawBalances ?? []).map((draw) => ({ draw })),
+  ];
+}
+
+function requestFrom(period: string, plan: CompPlan, items: readonly InputItem[]): PayoutRequest {
+  const r: PayoutRequest = {
+    period,
+    plan,
+    people: [],
+    quotas: [],
+    transactions: [],
+    activities: [],
+    scores: [],
+    drawBalances: [],
+  };
+  for (const item of items) {
+    if ('person' in item) r.people.push(item.person);
+    else if ('quota' in item) r.quotas.push(item.quota);
+    else if ('transaction' in item) r.transactions.push(item.transaction);
+    else if ('activity' in item) r.activities!.push(item.activity);
+    else if ('score' in item) r.scores!.push(item.score);
+    else r.drawBalances!.push(item.draw);
+  }
+  return r;
+}
+
+// ---- writing and reading runs
+
+/** Creates a draft run: input snapshot first, then the result chunks, the head last; audited. */
+export async function createRun(args: {
+  tenantId: string;
+  period: string;
+  plan: CompPlan;
+  unitId: string | null;
+  gathered: GatheredInputs;
+  who: string;
+  at?: string;
+}): Promise<StoredRun> {
+  const { containers } = await getStore();
+  const createdAt = args.at ?? new Date().toISOString();
+  const { request, planVersions, orgVersion, orgHash, summary } = args.gathered;
+  const computed = computeRun({ request, planVersions, orgVersion, orgHash });
+  const { outcome } = computed;
+  const runId = `run-${contentHash({ runHash: computed.runHash, who: args.who, createdAt }).slice(0, 12)}`;
+  const pk = pkOf(args.tenantId, args.period);
+  await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
+  const input = await writeChunkedVersion(containers.history, {
+    headId: inputHeadId(args.period, runId),
+    partition: { field: 'pk', value: pk },
+    type: 'payout-run-input',
+    version: 1,
+    head: { tenantId: args.tenantId, period: args.period, runId, plan: args.plan },
+    items: inputItems(request),
+    chunkSize: 2000,
+  });
+  if (input.status === 'conflict') throw new Error(`payout run ${runId} input snapshot already exists`);
+  const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
+  const items: RunItem[] = [
+    ...outcome.lines.map((line) => ({ line })),
+    ...outcome.people.map((person) => ({ person })),
+    ...outcome.findings.map((finding) => ({ finding })),
+    ...outcome.drawBalances.map((draw) => ({ draw })),
+    ...request.people.map((p) => ({
+      member: { id: p.id, unitId: p.unitId, ...(p.name ? { name: p.name } : {}) },
+    })),
+  ];
+  const head = {
+    tenantId: args.tenantId,
+    period: args.period,
+    runId,
+    unitId: args.unitId,
+    plan: args.plan,
+    planVersions,
+    orgVersion,
+    orgHash,
+    engineVersion: outcome.engineVersion,
+    inputs: { ...summary, inputHash: computed.inputHash },
+    resultHash: computed.resultHash,
+    runHash: computed.runHash,
+    currency: outcome.currency,
+    totals: outcome.totals,
+    lineCount: outcome.lines.length,
+    findingCounts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+  };
+  const res = await writeChunkedVersion(containers.history, {
+    headId: runHeadId(args.period, runId),
+    partition: { field: 'pk', value: pk },
+    type: 'payout-run',
+    version: 1,
+    head,
+    items,
+    chunkSize: 1000,
+    extra: { createdBy: args.who, createdAt },
+  });
+  if (res.status === 'conflict') throw new Error(`payout run ${runId} already exists`);
+  await appendAudit({
+    tenantId: args.tenantId,
+    who: args.who,
+    action: 'payout-run.create',
+    entity: `payout-run:${args.tenantId}:${args.period}:${runId}`,
+    beforeHash: null,
+    afterHash: computed.runHash,
+    at: createdAt,
+    details: {
+      lines: outcome.lines.length,
+      total: outcome.totals.amount,
+      engineVersion: outcome.engineVersion,
+    },
+  });
+  return {
+    head: res.doc as unknown as RunHead,
+    status: 'draft',
+    lines: outcome.lines,
+    people: outcome.people,
+    findings: outcome.findings,
+    drawBalances: outcome.drawBalances,
+    members: request.people.map((p) => ({ id: p.id, unitId: p.unitId, ...(p.name ? { name: p.name } : {}) })),
+  };
+}
+
+export async function readApproval(tenantId: string, period: string): Promise<PayoutApproval | undefined> {
+  const { containers } = await getStore();
+  return readOne<PayoutApproval>(containers.history, approvalId(period), pkOf(tenantId, period));
+}
+
+/** A stored run with its lines and its status, or undefined. */
+export async function readRun(
+  tenantId: string,
+  period: string,
+  runId: string,
+): Promise<StoredRun | undefined> {
+  const { containers } = await getStore();
+  const stored = await readChunkedVersion<RunHead, RunItem>(
+    containers.history,
+    runHeadId(period, runId),
+    pkOf(tenantId, period),
+  );
+  if (!stored) return undefined;
+  const run: StoredRun = {
+    head: stored.head,
+    status: 'draft',
+    lines: [],
+    people: [],
+    findings: [],
+    drawBalances: [],
+    members: [],
+  };
+  for (const item of stored.items) {
+    if ('line' in item) run.lines.push(item.line);
+    else if ('person' in item) run.people.push(item.person);
+    else if ('finding' in item) run.findings.push(item.finding);
+    else if ('draw' in item) run.drawBalances.push(item.draw);
+    else run.members.push(item.member);
+  }
+  const approval = await readApproval(tenantId, period);
+  if (approval?.runId === runId) {
+    run.approval = approval;
+    run.status = (await periodState(tenantId, period)).state === 'closed' ? 'locked' : 'approved';
+  }
+  return run;
+}
+
+/** The approved run of a period, or undefined. */
+export async function approvedRun(tenantId: string, period: string): Promise<StoredRun | undefined> {
+  const approval = await readApproval(tenantId, period);
+  return approval ? readRun(tenantId, period, approval.runId) : undefined;
+}
+
+/** The runs of a period (heads only), newest first, with their status. */
+export async function listRuns(
+  tenantId: string,
+  period: string,
+): Promise<(RunHead & { status: RunStatus })[]> {
+  const { containers } = await getStore();
+  const pk = pkOf(tenantId, period);
+  const heads = await queryAll<RunHead>(
+    containers.history,
+    {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@type', value: 'payout-run' },
+      ],
+    },
+    pk,
+  );
+  const approval = await readApproval(tenantId, period);
+  const closed = approval ? (await periodState(tenantId, period)).state === 'closed' : false;
+  return heads
+    .sort((a, b) =>
+      a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.runId < b.runId ? 1 : -1,
+    )
+    .map((h) => ({ ...h, status: approval?.runId === h.runId ? (closed ? 'locked' : 'approved') : 'draft' }));
+}
+
+/**
+ * Approves a run: the period's approval document names it, with an audit entry. The creator may not
+ * approve their own run (403); a period whose approval exists already answers 409.
+ */
+export async function approveRun(args: {
+  tenantId: string;
+  run: RunHead;
+  who: string;
+  at?: string;
+  locale: Locale;
+}): Promise<PayoutApproval> {
+  const { run, locale } = args;
+  if (run.createdBy === args.who)
+    throw payoutError(locale, 403, 'runs.own-approval', { runId: run.runId, createdBy: run.createdBy });
+  const { containers } = await getStore();
+  const doc: PayoutApproval = {
+    id: approvalId(run.period),
+    pk: pkOf(args.tenantId, run.period),
+    type: 'payout-approval',
+    tenantId: args.tenantId,
+    period: run.period,
+    runId: run.runId,
+    runHash: run.runHash,
+    approvedBy: args.who,
+    approvedAt: args.at ?? new Date().toISOString(),
+  };
+  const res = await createImmutable(containers.history, doc);
+  if (res.status === 'conflict') {
+    const existing = await readApproval(args.tenantId, run.period);
+    throw payoutError(
+      locale,
+      409,
+      'runs.already-approved',
+      { period: run.period, approvedRunId: existing?.runId ?? '?' },
+      undefined,
+      {
+        approvedRunId: existing?.runId,
+      },
+    );
+  }
+  await appendAudit({
+    tenantId: args.tenantId,
+    who: args.who,
+    action: 'payout-run.approve',
+    entity: `payout-run:${args.tenantId}:${run.period}:${run.runId}`,
+    beforeHash: contentHash({ runHash: run.runHash, status: 'draft' }),
+    afterHash: contentHash({ runHash: run.runHash, status: 'approved' }),
+    at: doc.approvedAt,
+    details: { runHash: run.runHash, createdBy: run.createdBy },
+  });
+  return doc;
+}
+
+/** Recomputes a stored run from its stored input snapshot with the engine in force, and compares hashes. */
+export async function verifyRun(
+  tenantId: string,
+  run: RunHead,
+): Promise<{
+  runHash: string;
+  recomputedHash: string;
+  matches: boolean;
+  resultMatches: boolean;
+  engineVersion: string;
+  currentEngineVersion: string;
+}> {
+  const { containers } = await getStore();
+  const stored = await readChunkedVersion<VersionHead & { plan: CompPlan }, InputItem>(
+    containers.history,
+    inputHeadId(run.period, run.runId),
+    pkOf(tenantId, run.period),
+  );
+  if (!stored) throw new Error(`payout run ${run.runId} has no input snapshot`);
+  const request = requestFrom(run.period, stored.head.plan, stored.items);
+  const again = computeRun({
+    request,
+    planVersions: run.planVersions,
+    orgVersion: run.orgVersion,
+    orgHash: run.orgHash,
+  });
+  return {
+    runHash: run.runHash,
+    recomputedHash: again.runHash,
+    matches: again.runHash === run.runHash,
+    resultMatches: again.resultHash === run.resultHash,
+    engineVersion: run.engineVersion,
+    currentEngineVersion: PAYOUT_ENGINE_VERSION,
+  };
+}

@@ -1,0 +1,565 @@
+// Plan history in the `history` container (partition `<tenant>|<period>`): append-only versions
+// `plan:<unit>:<period>:v<n>` written as chunks plus a head (head last), approvals as their own
+// documents, and the validation context a stored plan is checked against.
+import {
+  parsePeriod,
+  samePeriodLastYear,
+  type Goal,
+  type Locale,
+  type MessageParams,
+  type Plan,
+  type PlanValidationContext,
+  type Target,
+  type ValidationSummary,
+} from '@teamsheet/shared';
+import { HttpError, statusTitle, type FieldError } from '../http';
+import { getStore } from './client';
+import {
+  appendAudit,
+  createImmutable,
+  queryAll,
+  readChunkedVersion,
+  readOne,
+  writeChunkedVersion,
+  type VersionHead,
+} from './docs';
+import { contentHash } from './hash';
+import { mapBounded, readActuals } from './actuals';
+import { readLatestOrg } from './org';
+
+export type PlanStatus = 'submitted' | 'approved';
+
+/** What a version's head holds besides the chunk bookkeeping. */
+export type PlanHead = VersionHead & {
+  pk: string;
+  tenantId: string;
+  unitId: string;
+  period: string;
+  templateVersion: string;
+  hasGoals: boolean;
+  /** Always `submitted` when written; the status in force is derived from the approval document. */
+  status: 'submitted';
+  author: string;
+  createdAt: string;
+  basedOn: number | null;
+  summary: ValidationSummary;
+  /** Hash of (caller, Idempotency-Key) of the request that wrote it, so a racing retry recognises it. */
+  requestKey?: string | null;
+};
+
+export type PlanApproval = {
+  id: string;
+  pk: string;
+  type: 'plan-approval';
+  tenantId: string;
+  unitId: string;
+  period: string;
+  version: number;
+  hash: string;
+  approvedBy: string;
+  approvedAt: string;
+};
+
+export type PlanVersionInfo = {
+  version: number;
+  author: string;
+  createdAt: string;
+  status: PlanStatus;
+  summary: ValidationSummary;
+  hash: string;
+  basedOn: number | null;
+  approvedBy?: string;
+  approvedAt?: string;
+};
+
+export type StoredPlan = { plan: Plan; head: PlanHead; status: PlanStatus; approval?: PlanApproval };
+
+type PlanItem = { target: Target } | { goal: Goal };
+
+const HEAD = 'plan';
+const APPROVAL = 'plan-approval';
+/** Bytes of items per chunk document, well below Cosmos DB's 2 MB document limit. */
+const CHUNK_BYTES = 1_000_000;
+/** Parallel point reads when loading many plans (listLatestPlans). */
+const READ_CONCURRENCY = 16;
+
+/** Largest plan body the plan routes accept (a 200,000-row plan is about 20 MB of JSON). */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+export const planPartitionKey = (tenantId: string, period: string): string => `${tenantId}|${period}`;
+export const planHeadId = (unitId: string, period: string, version: number): string =>
+  `plan:${unitId}:${period}:v${version}`;
+export const planApprovalId = (unitId: string, period: string, version: number): string =>
+  `plan-approval:${unitId}:${period}:v${version}`;
+export const planEntity = (unitId: string, period: string): string => `plan:${unitId}:${period}`;
+
+// ---- messages of the plan routes, in both languages
+
+const planMessages = {
+  en: {
+    'plan.invalid':
+      'The plan has {count} error(s); nothing was stored. Fix the cells named in findings[] and submit again.',
+    'plan.stale':
+      'The plan of {unitId} for {period} changed since version {base} (now version {current}); reload it, reapply your changes and submit again.',
+    'plan.exists':
+      'The plan of {unitId} for {period} already has version {current}; send If-Match: "{current}" to submit a new version based on it.',
+    'plan.none': 'No plan of {unitId} for {period} has been submitted yet.',
+    'plan.version-missing': 'The plan of {unitId} for {period} has no version {version} (latest: {latest}).',
+    'plan.route-mismatch':
+      'The plan in the body is for {field} "{body}", but the address names "{route}"; send it to the matching address.',
+    'plan.if-match': 'If-Match must name a plan version such as "3"; got {value}.',
+    'plan.query-version': '{name} must be a version number such as 2; got "{value}".',
+    'plan.unit-unknown': 'There is no unit {unitId} in the organisation in force.',
+    'plan.route-period': 'The period in the address is not a period id such as 2026, 2026-Q1 or 2026-03.',
+    'plan.approve-own':
+      '{who} submitted version {version} of this plan and cannot approve it; the manager of the parent unit approves it.',
+    'plan.approve-scope':
+      '{who} may not approve plans of {unitId}: approval is for the manager of the parent unit {parentId} or someone above it.',
+    'plan.approve-root': 'The plan of {unitId} has no parent unit; only an administrator approves it.',
+    'plan.already-approved':
+      'Version {version} of the plan of {unitId} for {period} was already approved by {by} at {at}.',
+    'plan.superseded':
+      'Version {version} of the plan of {unitId} for {period} was superseded by version {latest}; approve the latest version.',
+    'plan.context-invalid': 'The date {today} in "today" does not exist; send a date as YYYY-MM-DD.',
+  },
+  'zh-CN': {
+    'plan.invalid': '计划有 {count} 处错误,未保存任何内容。请修改 findings[] 中指出的单元格后重新提交。',
+    'plan.stale':
+      '{unitId} 在 {period} 的计划在版本 {base} 之后已被修改(当前版本 {current})。请重新读取,重做修改后再提交。',
+    'plan.exists':
+      '{unitId} 在 {period} 的计划已有版本 {current};如要在其基础上提交新版本,请发送 If-Match: "{current}"。',
+    'plan.none': '{unitId} 在 {period} 尚未提交计划。',
+    'plan.version-missing': '{unitId} 在 {period} 的计划没有版本 {version}(最新版本:{latest})。',
+    'plan.route-mismatch': '请求内容中的计划 {field} 为 "{body}",而地址中为 "{route}";请提交到对应的地址。',
+    'plan.if-match': 'If-Match 须为计划版本号,例如 "3";收到的是 {value}。',
+    'plan.query-version': '{name} 须为版本号,例如 2;收到的是 "{value}"。',
+    'plan.unit-unknown': '现行组织架构中没有单位 {unitId}。',
+    'plan.route-period': '地址中的周期不是有效的周期编号,例如 2026、2026-Q1 或 2026-03。',
+    'plan.approve-own': '{who} 提交了该计划的版本 {version},不能自己审批;应由上级单位的负责人审批。',
+    'plan.approve-scope': '{who} 无权审批 {unitId} 的计划:应由上级单位 {parentId} 的负责人或更上级审批。',
+    'plan.approve-root': '{unitId} 没有上级单位,其计划只能由管理员审批。',
+    'plan.already-approved': '{unitId} 在 {period} 的计划版本 {version} 已由 {by} 于 {at} 审批。',
+    'plan.superseded': '{unitId} 在 {period} 的计划版本 {version} 已被版本 {latest} 取代,请审批最新版本。',
+    'plan.context-invalid': '"today" 中的日期 {today} 不存在,请按 YYYY-MM-DD 填写。',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export type PlanMessageKey = keyof (typeof planMessages)['en'];
+
+export function planText(locale: Locale, key: PlanMessageKey, params: MessageParams = {}): string {
+  return planMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? whole : String(v);
+  });
+}
+
+/** A refusal of a plan route, already in the caller's language. */
+export function planError(
+  locale: Locale,
+  status: number,
+  key: PlanMessageKey,
+  params: MessageParams = {},
+  errors?: FieldError[],
+  extra?: Record<string, unknown>,
+): HttpError {
+  return new HttpError(status, statusTitle(locale, status), planText(locale, key, params), errors, extra);
+}
+
+// ---- reading
+
+function summaryOf(head: PlanHead): ValidationSummary {
+  return head.summary ?? { errors: 0, warnings: 0, infos: 0 };
+}
+
+/** The heads and approvals of one unit's plan for a period, oldest first (one query). */
+async function headsAndApprovals(
+  tenantId: string,
+  unitId: string,
+  period: string,
+): Promise<{ heads: PlanHead[]; approvals: Map<number, PlanApproval> }> {
+  const { containers } = await getStore();
+  const pk = planPartitionKey(tenantId, period);
+  const docs = await queryAll<PlanHead | PlanApproval>(
+    containers.history,
+    {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.unitId = @u AND (c.type = @head OR c.type = @approval)',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@u', value: unitId },
+        { name: '@head', value: HEAD },
+        { name: '@approval', value: APPROVAL },
+      ],
+    },
+    pk,
+  );
+  const heads = docs.filter((d): d is PlanHead => d.type === HEAD).sort((a, b) => a.version - b.version);
+  const approvals = new Map<number, PlanApproval>();
+  for (const d of docs) if (d.type === APPROVAL) approvals.set(d.version, d as PlanApproval);
+  return { heads, approvals };
+}
+
+function info(head: PlanHead, approval: PlanApproval | undefined): PlanVersionInfo {
+  return {
+    version: head.version,
+    author: head.author,
+    createdAt: head.createdAt,
+    status: approval ? 'approved' : 'submitted',
+    summary: summaryOf(head),
+    hash: head.hash,
+    basedOn: head.basedOn ?? null,
+    ...(approval ? { approvedBy: approval.approvedBy, approvedAt: approval.approvedAt } : {}),
+  };
+}
+
+/** Every version of a unit's plan for a period, oldest first, with author, time, findings summary and status. */
+export async function listPlanVersions(
+  tenantId: string,
+  unitId: string,
+  period: string,
+): Promise<PlanVersionInfo[]> {
+  const { heads, approvals } = await headsAndApprovals(tenantId, unitId, period);
+  return heads.map((h) => info(h, approvals.get(h.version)));
+}
+
+function planFrom(head: PlanHead, items: PlanItem[]): Plan {
+  const targets: Target[] = [];
+  const goals: Goal[] = [];
+  for (const item of items) {
+    if ('target' in item) targets.push(item.target);
+    else goals.push(item.goal);
+  }
+  return {
+    unitId: head.unitId,
+    period: head.period,
+    templateVersion: head.templateVersion,
+    targets,
+    ...(head.hasGoals ? { goals } : {}),
+  };
+}
+
+async function readItems(head: PlanHead): Promise<PlanItem[]> {
+  const { containers } = await getStore();
+  const chunks = await Promise.all(
+    head.chunkIds.map((id) => readOne<{ items: PlanItem[] }>(containers.history, id, head.pk)),
+  );
+  const items: PlanItem[] = [];
+  for (const [k, chunk] of chunks.entries()) {
+    if (!chunk) throw new Error(`plan version ${head.id} names chunk ${head.chunkIds[k]} that is missing`);
+    items.push(...chunk.items);
+  }
+  return items;
+}
+
+/** A version of a unit's plan (the latest when `version` is omitted), or undefined. */
+export async function readPlanVersion(
+  tenantId: string,
+  unitId: string,
+  period: string,
+  version?: number,
+): Promise<StoredPlan | undefined> {
+  const { containers } = await getStore();
+  const pk = planPartitionKey(tenantId, period);
+  let n = version;
+  if (n === undefined) {
+    const { heads } = await headsAndApprovals(tenantId, unitId, period);
+    n = heads.at(-1)?.version;
+    if (n === undefined) return undefined;
+  }
+  const stored = await readChunkedVersion<PlanHead, PlanItem>(
+    containers.history,
+    planHeadId(unitId, period, n),
+    pk,
+  );
+  if (!stored || stored.head.type !== HEAD) return undefined;
+  const approval = await readOne<PlanApproval>(containers.history, planApprovalId(unitId, period, n), pk);
+  return {
+    plan: planFrom(stored.head, stored.items),
+    head: stored.head,
+    status: approval ? 'approved' : 'submitted',
+    ...(approval ? { approval } : {}),
+  };
+}
+
+/**
+ * The latest version of every unit's plan for a period (for consolidation and scoring): one query
+ * over the period's partition for heads and approvals, the newest head per unit picked here, then
+ * only those versions' chunks read, a bounded number at a time. Ordered by unit id.
+ */
+export async function listLatestPlans(
+  tenantId: string,
+  period: string,
+): Promise<
+  {
+    plan: Plan;
+    version: number;
+    status: 'submitted' | 'approved';
+    submittedBy?: string;
+    submittedAt?: string;
+  }[]
+> {
+  const { containers } = await getStore();
+  const pk = planPartitionKey(tenantId, period);
+  const docs = await queryAll<PlanHead | PlanApproval>(
+    containers.history,
+    {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND (c.type = @head OR c.type = @approval)',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@head', value: HEAD },
+        { name: '@approval', value: APPROVAL },
+      ],
+    },
+    pk,
+  );
+  const latest = new Map<string, PlanHead>();
+  const approved = new Set<string>();
+  for (const d of docs) {
+    if (d.type === APPROVAL) approved.add(d.id);
+    else if (d.type === HEAD) {
+      const h = d as PlanHead;
+      const seen = latest.get(h.unitId);
+      if (!seen || seen.version < h.version) latest.set(h.unitId, h);
+    }
+  }
+  const heads = [...latest.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return mapBounded(heads, READ_CONCURRENCY, async (head) => ({
+    plan: planFrom(head, await readItems(head)),
+    version: head.version,
+    status: approved.has(planApprovalId(head.unitId, head.period, head.version)) ? 'approved' : 'submitted',
+    submittedBy: head.author,
+    submittedAt: head.createdAt,
+  }));
+}
+
+// ---- writing
+
+export type SavePlanResult =
+  | { status: 'created'; head: PlanHead; previousHash: string | null }
+  | { status: 'replayed'; head: PlanHead }
+  | { status: 'stale'; baseVersion: number | null; currentVersion: number };
+
+function toItems(plan: Plan): PlanItem[] {
+  return [...plan.targets.map((target) => ({ target })), ...(plan.goals ?? []).map((goal) => ({ goal }))];
+}
+
+function headContent(tenantId: string, plan: Plan) {
+  return {
+    tenantId,
+    unitId: plan.unitId,
+    period: plan.period,
+    templateVersion: plan.templateVersion,
+    hasGoals: plan.goals !== undefined,
+  };
+}
+
+/** Items per chunk so that the largest item times the count stays under CHUNK_BYTES. */
+function chunkSizeFor(items: PlanItem[]): number {
+  let largest = 1;
+  for (const item of items) largest = Math.max(largest, JSON.stringify(item).length);
+  return Math.max(1, Math.min(10_000, Math.floor(CHUNK_BYTES / largest)));
+}
+
+/** The key a request's Idempotency-Key leaves on the head it wrote. */
+export function requestKeyOf(caller: string, key: string | null): string | null {
+  return key ? contentHash(['plan-put', caller, key]).slice(0, 32) : null;
+}
+
+/**
+ * Stores `plan` as version `baseVersion + 1` (or 1 when `baseVersion` is null and none exists).
+ * Creating the head decides the version: a concurrent writer of the same version loses on the id
+ * and gets `stale`. A retry of the request that already wrote a version (same Idempotency-Key, same
+ * content) gets that version back as `replayed` instead of a 412.
+ */
+export async function savePlanVersion(args: {
+  tenantId: string;
+  plan: Plan;
+  author: string;
+  baseVersion: number | null;
+  summary: ValidationSummary;
+  requestKey: string | null;
+  at?: string;
+}): Promise<SavePlanResult> {
+  const { tenantId, plan } = args;
+  const { containers } = await getStore();
+  const pk = planPartitionKey(tenantId, plan.period);
+  const head = headContent(tenantId, plan);
+  const items = toItems(plan);
+  const hash = contentHash({ head, items });
+
+  const replay = (heads: PlanHead[]): SavePlanResult | undefined => {
+    if (!args.requestKey) return undefined;
+    const mine = heads.find(
+      (h) => h.requestKey === args.requestKey && h.hash === hash && h.author === args.author,
+    );
+    return mine ? { status: 'replayed', head: mine } : undefined;
+  };
+
+  const { heads } = await headsAndApprovals(tenantId, plan.unitId, plan.period);
+  const current = heads.at(-1);
+  const currentVersion = current?.version ?? 0;
+  if ((args.baseVersion ?? 0) !== currentVersion) {
+    return replay(heads) ?? { status: 'stale', baseVersion: args.baseVersion, currentVersion };
+  }
+  const version = currentVersion + 1;
+  const createdAt = args.at ?? new Date().toISOString();
+  const res = await writeChunkedVersion(containers.history, {
+    headId: planHeadId(plan.unitId, plan.period, version),
+    partition: { field: 'pk', value: pk },
+    type: HEAD,
+    version,
+    head,
+    items,
+    chunkSize: chunkSizeFor(items),
+    extra: {
+      status: 'submitted',
+      author: args.author,
+      createdAt,
+      basedOn: args.baseVersion,
+      summary: args.summary,
+      requestKey: args.requestKey,
+    },
+  });
+  if (res.status === 'conflict') {
+    const again = await headsAndApprovals(tenantId, plan.unitId, plan.period);
+    return (
+      replay(again.heads) ?? {
+        status: 'stale',
+        baseVersion: args.baseVersion,
+        currentVersion: again.heads.at(-1)?.version ?? version,
+      }
+    );
+  }
+  const written = res.doc as PlanHead;
+  await auditSubmission(written, current?.hash ?? null);
+  return { status: 'created', head: written, previousHash: current?.hash ?? null };
+}
+
+/** The audit entry of a submission; its id derives from the content, so a retry writes it once. */
+export async function auditSubmission(head: PlanHead, previousHash: string | null): Promise<void> {
+  await appendAudit({
+    tenantId: head.tenantId,
+    who: head.author,
+    action: 'plan.submit',
+    entity: planEntity(head.unitId, head.period),
+    beforeHash: previousHash,
+    afterHash: head.hash,
+    at: head.createdAt,
+    details: { version: head.version, basedOn: head.basedOn, summary: head.summary },
+  });
+}
+
+/** The hash of the version before `head` (for the audit entry of a replayed submission). */
+export async function previousHashOf(head: PlanHead): Promise<string | null> {
+  if (head.version <= 1) return null;
+  const { containers } = await getStore();
+  const prev = await readOne<PlanHead>(
+    containers.history,
+    planHeadId(head.unitId, head.period, head.version - 1),
+    head.pk,
+  );
+  return prev?.hash ?? null;
+}
+
+export type ApproveResult =
+  { status: 'created'; approval: PlanApproval } | { status: 'conflict'; approval?: PlanApproval };
+
+/** Records the approval of a version (append-only: a second approval of it fails on the id). */
+export async function approvePlanVersion(args: {
+  head: PlanHead;
+  approvedBy: string;
+  at?: string;
+}): Promise<ApproveResult> {
+  const { head } = args;
+  const { containers } = await getStore();
+  const approval: PlanApproval = {
+    id: planApprovalId(head.unitId, head.period, head.version),
+    pk: head.pk,
+    type: APPROVAL,
+    tenantId: head.tenantId,
+    unitId: head.unitId,
+    period: head.period,
+    version: head.version,
+    hash: head.hash,
+    approvedBy: args.approvedBy,
+    approvedAt: args.at ?? new Date().toISOString(),
+  };
+  const res = await createImmutable(containers.history, approval);
+  if (res.status === 'conflict') {
+    return {
+      status: 'conflict',
+      approval: await readOne<PlanApproval>(containers.history, approval.id, head.pk),
+    };
+  }
+  await appendAudit({
+    tenantId: head.tenantId,
+    who: args.approvedBy,
+    action: 'plan.approve',
+    entity: planEntity(head.unitId, head.period),
+    beforeHash: head.hash,
+    afterHash: contentHash(approval),
+    at: approval.approvedAt,
+    details: { version: head.version },
+  });
+  return { status: 'created', approval };
+}
+
+// ---- the validation context of a stored plan
+
+/**
+ * What a plan is checked against when the caller sends no context: the organisation in force, last
+ * year's metric actuals (as POST /api/actuals stores them, when any are), the targets the parent
+ * unit's latest plan hands down to this unit, and this unit's plan of the same period a year before
+ * (for the ratchet guard). Transactions are not turned into actuals here: crediting is the core's rule.
+ */
+export async function storedPlanContext(tenantId: string, plan: Plan): Promise<PlanValidationContext> {
+  const latestOrg = await readLatestOrg(tenantId);
+  const parentId = latestOrg?.index.unit(plan.unitId)?.parentId ?? undefined;
+  const [history, parentPlan, lastYearPlan] = await Promise.all([
+    readActuals(tenantId, samePeriodLastYear(plan.period)),
+    parentId ? readPlanVersion(tenantId, parentId, plan.period) : Promise.resolve(undefined),
+    readPlanVersion(tenantId, plan.unitId, samePeriodLastYear(plan.period)),
+  ]);
+  const context: PlanValidationContext = {};
+  if (latestOrg) context.org = { units: latestOrg.version.org.units, people: latestOrg.version.org.people };
+  if (history.metricActuals.length > 0) context.history = history.metricActuals;
+  const handedDown = parentPlan?.plan.targets.filter((t) => t.owner === plan.unitId) ?? [];
+  if (handedDown.length > 0) context.parentTargets = handedDown;
+  if (lastYearPlan && lastYearPlan.plan.targets.length > 0)
+    context.previousTargets = lastYearPlan.plan.targets;
+  return context;
+}
+
+// ---- request pieces shared by the plan routes
+
+/** `If-Match: "3"` (or `3`, `W/"3"`) → 3; absent or `*` → null (creating the first version). */
+export function baseVersionOf(locale: Locale, header: string | null): number | null {
+  if (header === null || header.trim() === '' || header.trim() === '*') return null;
+  const m = /^(?:W\/)?"?v?(\d{1,9})"?$/.exec(header.trim());
+  if (!m)
+    throw planError(locale, 400, 'plan.if-match', { value: header }, [{ path: 'If-Match', message: header }]);
+  return Number(m[1]);
+}
+
+/** A `?version=`-style query value: a positive integer, or undefined when absent. */
+export function versionParam(locale: Locale, name: string, value: string | null): number | undefined {
+  if (value === null || value === '') return undefined;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    const message = planText(locale, 'plan.query-version', { name, value });
+    throw new HttpError(400, statusTitle(locale, 400), message, [{ path: name, message }]);
+  }
+  return Number(value);
+}
+
+/** The unit and period of a plan address, the period checked like a body's. */
+export function planAddress(
+  locale: Locale,
+  params: Record<string, string>,
+): { unitId: string; period: string } {
+  const unitId = params.unitId ?? '';
+  const period = params.period ?? '';
+  if (!parsePeriod(period)) {
+    const message = planText(locale, 'plan.route-period');
+    throw new HttpError(400, statusTitle(locale, 400), message, [{ path: 'period', message }]);
+  }
+  return { unitId, period };
+}
