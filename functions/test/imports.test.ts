@@ -318,6 +318,19 @@ describe('POST /api/imports', () => {
     expect(noPeriod.body.errors[0]!.path).toBe('period');
   });
 
+  it("refuses a plan workbook for a unit outside the caller's scope (403), before reading it", async () => {
+    const outsider = demo.people.find((p) => p.role === 'manager' && !p.unitId.startsWith('east'))!;
+    const res = await callBinary(imports, {
+      method: 'POST',
+      path: 'imports',
+      query: 'kind=targets&unitId=east-shanghai&period=2026',
+      token: await tokenFor(outsider.id, demo),
+      headers: { 'content-type': XLSX_CONTENT_TYPE },
+      body: targetsWorkbook([]),
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('answers in Chinese when asked', async () => {
     const res = await upload(new TextEncoder().encode('hello'), undefined, { 'accept-language': 'zh-CN' });
     expect(res.status).toBe(422);

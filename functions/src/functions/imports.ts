@@ -4,9 +4,10 @@
 // (413/422 naming the limit), see ../xlsx.
 import { isTemplateKind, parsePeriod, templateKinds, type TemplateKind } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate } from '../auth';
-import { handler, json, localeOf } from '../http';
+import { authenticate, authorize } from '../auth';
+import { HttpError, handler, json, localeOf } from '../http';
 import { route } from '../registry';
+import { currentTenant, readLatestOrg } from '../store';
 import { importWorkbook } from '../xlsx/importWorkbook';
 import { UPLOAD_LIMITS, UploadRefused, overLimit } from '../xlsx/limits';
 import { refuse } from '../xlsx/messages';
@@ -17,7 +18,7 @@ const ACCEPTED_TYPES = [XLSX_CONTENT_TYPE, 'application/octet-stream'];
 
 async function postImport(request: HttpRequest) {
   const locale = localeOf(request);
-  await authenticate(request);
+  const principal = await authenticate(request);
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.includes(type))
     throw refuse(locale, 415, 'xlsx.media-type', { type: type || '-' }, 'Content-Type');
@@ -39,6 +40,10 @@ async function postImport(request: HttpRequest) {
         { name: 'period', reason: 'a period id such as 2026' },
         'period',
       );
+    // A plan read from a workbook is a unit's plan: only someone who may plan for that unit imports it.
+    const latest = await readLatestOrg(currentTenant());
+    if (!latest) throw HttpError.of(404, 'org.missing', { tenant: currentTenant() });
+    authorize(principal, { unitId, org: latest.index, locale });
   }
 
   try {
