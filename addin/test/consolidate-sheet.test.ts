@@ -1,13 +1,13 @@
 // The Rollup sheet: its layout from a hand-checkable roll-up (drill-down, gap and coverage, missing and
 // stale units with managers, the coverage chart), the Excel writer on office-addin-mock (values,
 // formats, bold, indents, colour-scale rules, chart, one sync per chunk), and colour-scale fills.
-import { OfficeMockObject } from 'office-addin-mock';
 import { consolidate, unitCoverage } from '@teamsheet/shared';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n';
 import { colourScaleFill, colourScaleFills, chartData, type CellValue } from '../src/office';
 import { addChartIn, addColourScalesIn, writeCellsIn } from '../src/office/excelReport';
-import type { XlContext } from '../src/office/excelTypes';
+import { cellAddress } from '../src/office/address';
+import { FakeExcel } from './support/fakeExcel';
 import {
   COVERAGE_CHART,
   COVERAGE_SCALE,
@@ -173,95 +173,13 @@ describe('colour scales', () => {
   });
 });
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the mock's recorded Office objects are untyped */
-/** Excel on office-addin-mock: the sheet, its ranges and charts record what the writer sets. */
-function mockExcel() {
-  const ranges: { row: number; col: number; rows: number; cols: number; mock: Record<string, any> }[] = [];
-  const byAddress: { address: string; mock: Record<string, any> }[] = [];
-  const charts: { type: string; source: string; chart: Record<string, any> }[] = [];
-  const deleted: string[] = [];
-  let syncs = 0;
-  let cleared = 0;
-  // Ranges are written, never read, so plain records do; what is loaded and read goes through the mock.
-  const rangeMock = (): Record<string, any> => ({
-    values: undefined,
-    numberFormat: undefined,
-    format: { font: { bold: false }, indentLevel: 0, fill: { color: '' } },
-  });
-  const lookups: OfficeMockObject[] = [];
-  const conditional = (address: string) => {
-    const mock: Record<string, any> = { colorScale: { criteria: undefined } };
-    byAddress.push({ address, mock });
-    return mock;
-  };
-  const existing = new Set(['RollupCoverage']);
-  const sheet = new OfficeMockObject({
-    name: 'Rollup',
-    isNullObject: false,
-    getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
-      const mock = rangeMock();
-      ranges.push({ row, col, rows, cols, mock });
-      return mock;
-    },
-    getRange: (address?: string) => {
-      const mock = rangeMock();
-      mock.address = address ?? '';
-      mock.clear = () => (cleared += 1);
-      mock.conditionalFormats = {
-        add: (type: string) => {
-          expect(type).toBe('ColorScale');
-          return conditional(address ?? '');
-        },
-        clearAll: () => (cleared += 1),
-      };
-      return mock;
-    },
-    charts: {
-      add: (type: string, source: { address: string }, seriesBy: string) => {
-        expect(seriesBy).toBe('Auto');
-        const chart: Record<string, any> = { name: '', title: { text: '' } };
-        charts.push({ type, source: source.address, chart });
-        return chart;
-      },
-      getItemOrNullObject: (name: string) => {
-        const mock = new OfficeMockObject({
-          isNullObject: !existing.has(name),
-          delete: () => deleted.push(name),
-        });
-        lookups.push(mock);
-        return mock;
-      },
-    },
-  });
-  const root = new OfficeMockObject({ workbook: {} }) as unknown as XlContext & {
-    workbook: Record<string, any>;
-  };
-  (root.workbook as Record<string, any>).worksheets = {
-    getItemOrNullObject: () => sheet,
-    getItem: () => sheet,
-    add: () => sheet,
-  };
-  (root as { sync: () => Promise<void> }).sync = async () => {
-    syncs += 1;
-    await sheet.sync();
-    for (const m of lookups) await m.sync();
-  };
-  return {
-    context: root as XlContext,
-    ranges,
-    byAddress,
-    charts,
-    deleted,
-    syncs: () => syncs,
-    cleared: () => cleared,
-  };
-}
-
 describe('the Excel writer on office-addin-mock', () => {
   it('writes the sheet’s lines with values, number formats, bold and indents, in one sync per chunk', async () => {
     const rollup = consolidate(smallRegion());
     const sheet = rollupSheet(rollup, smallRegion().org, stamp, tr, 'en');
-    const excel = mockExcel();
+    const excel = new FakeExcel(['Rollup']);
+    excel.put('Rollup', 'Z50', [['left over from the last pull']]);
+    excel.sheet('Rollup').conditionalFormats.push({ address: 'T9:T12', type: 'ColorScale', criteria: {} });
     const { syncs } = await writeCellsIn(
       excel.context,
       'Rollup',
@@ -271,72 +189,74 @@ describe('the Excel writer on office-addin-mock', () => {
       ),
       { clear: true },
     );
-    expect(excel.cleared()).toBe(2); // values and formats, and the old colour scales
+    // the sheet is emptied first: old values and old colour scales are gone
+    expect(excel.value('Rollup', 'Z50')).toBeUndefined();
+    expect(excel.sheet('Rollup').conditionalFormats).toEqual([]);
     expect(syncs).toBe(2); // find the sheet, then one chunk (well under 4 MB)
-    expect(excel.syncs()).toBe(2);
-    const cells = new Map<string, CellValue>();
-    for (const r of excel.ranges)
-      if (Array.isArray(r.mock.values))
-        (r.mock.values as CellValue[][]).forEach((line, i) =>
-          line.forEach((v, j) => cells.set(`${r.row + i},${r.col + j}`, v)),
-        );
+    expect(excel.syncs).toBe(2);
+    const at = (row: number, col: number) => excel.value('Rollup', cellAddress(row, col));
     const header = sheet.lines.findIndex((l) => l.values[4] === '2026-01');
-    expect(cells.get(`${header},0`)).toBe('Unit / person');
-    expect(cells.get(`${header + 1},19`)).toBe(0.8);
-    expect(cells.get(`${header + 1},3`)).toBe(''); // empty cells are written as '' (null would mean "unchanged")
-    // the coverage column of the block carries the percent format
-    const coverageFormat = excel.ranges.find(
-      (r) =>
-        r.col === 19 &&
-        r.row <= header + 1 &&
-        r.row + r.rows > header + 1 &&
-        r.cols === 1 &&
-        Array.isArray(r.mock.numberFormat) &&
-        r.mock.numberFormat.length > 0,
-    );
-    expect(coverageFormat?.mock.numberFormat[0]).toEqual(['0.0%']);
-    const covers = (r: { row: number; rows: number }, row: number) => r.row <= row && row < r.row + r.rows;
-    expect(excel.ranges.some((r) => covers(r, header) && r.mock.format.font.bold === true)).toBe(true);
-    expect(excel.ranges.some((r) => covers(r, header + 1) && r.mock.format.font.bold === true)).toBe(false);
+    expect(at(header, 0)).toBe('Unit / person');
+    expect(at(header + 1, 19)).toBe(0.8);
+    expect(at(header + 1, 3)).toBe(''); // empty cells are written as '' (null would mean "unchanged")
+    // the coverage column of the block carries the percent format, the months two decimals
+    expect(excel.format('Rollup', cellAddress(header + 1, 19))).toBe('0.0%');
+    expect(excel.format('Rollup', cellAddress(header + 1, 4))).toBe('#,##0.00');
+    const bold = excel.sheet('Rollup').bold;
+    expect(bold.has(`${header},0`)).toBe(true);
+    expect(bold.has(`${header + 1},0`)).toBe(false);
     const ann = sheet.lines.findIndex((l) => l.values[1] === 'a1');
-    expect(
-      excel.ranges.find((r) => r.row === ann && r.cols === 1 && r.mock.format.indentLevel === 2),
-    ).toBeDefined();
+    expect(excel.sheet('Rollup').indents.get(`${ann},0`)).toBe(2);
+    expect(excel.sheet('Rollup').indents.get(`${ann},1`)).toBeUndefined(); // only the first column is indented
   });
 
   it('adds every colour scale as a conditional format in one sync', async () => {
-    const excel = mockExcel();
+    const excel = new FakeExcel(['Rollup']);
     await addColourScalesIn(excel.context, 'Rollup', [
       { address: 'T10:T20', scale: COVERAGE_SCALE },
       { address: 'S10:S20', scale: GAP_SCALE },
     ]);
-    expect(excel.syncs()).toBe(1);
-    expect(excel.byAddress.map((c) => c.address)).toEqual(['T10:T20', 'S10:S20']);
-    expect(excel.byAddress[0]!.mock.colorScale.criteria).toEqual({
+    expect(excel.syncs).toBe(1);
+    const formats = excel.sheet('Rollup').conditionalFormats;
+    expect(formats.map((c) => [c.address, c.type])).toEqual([
+      ['T10:T20', 'ColorScale'],
+      ['S10:S20', 'ColorScale'],
+    ]);
+    expect(formats[0]!.criteria).toEqual({
       minimum: { type: 'Number', formula: '0.95', color: '#F8696B' },
       midpoint: { type: 'Number', formula: '1', color: '#FFFFFF' },
       maximum: { type: 'Number', formula: '1.1', color: '#63BE7B' },
     });
-    expect(excel.byAddress[1]!.mock.colorScale.criteria).toEqual({
+    expect(formats[1]!.criteria).toEqual({
       minimum: { type: 'Number', formula: '0', color: '#FFFFFF' },
       maximum: { type: 'HighestValue', color: '#F8696B' },
     });
   });
 
   it('replaces the coverage chart of the same name with a clustered bar chart of its range', async () => {
-    const excel = mockExcel();
+    const excel = new FakeExcel(['Rollup']);
+    excel.sheet('Rollup').charts.push({
+      name: COVERAGE_CHART,
+      type: 'Line',
+      source: 'A1:B3',
+      seriesBy: 'Auto',
+      title: 'last pull',
+    });
     await addChartIn(excel.context, 'Rollup', {
       name: COVERAGE_CHART,
       type: 'bar',
       source: 'A15:B17',
       title: 'Coverage by unit · Revenue',
     });
-    expect(excel.deleted).toEqual([COVERAGE_CHART]);
-    expect(excel.charts).toHaveLength(1);
-    expect(excel.charts[0]!.type).toBe('BarClustered');
-    expect(excel.charts[0]!.source).toBe('A15:B17');
-    expect(excel.charts[0]!.chart.name).toBe(COVERAGE_CHART);
-    expect(excel.charts[0]!.chart.title.text).toBe('Coverage by unit · Revenue');
-    expect(excel.syncs()).toBe(2);
+    expect(excel.sheet('Rollup').charts).toEqual([
+      {
+        name: COVERAGE_CHART,
+        type: 'BarClustered',
+        source: 'A15:B17',
+        seriesBy: 'Auto',
+        title: 'Coverage by unit · Revenue',
+      },
+    ]);
+    expect(excel.syncs).toBe(2);
   });
 });

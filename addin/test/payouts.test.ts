@@ -10,11 +10,11 @@ import {
 import { layoutPayouts, writePayoutsSheet } from '../src/features/payouts/payoutSheet';
 import { paintFindings } from '../src/features/plan/planSheets';
 import { createExcelWorkbook } from '../src/office/excelWorkbook';
-import { PayoutsExcel } from './payoutsExcel';
+import { FakeExcel } from './support/fakeExcel';
 
 const excelWith = (sheets: string[] = []) => {
-  const excel = new PayoutsExcel(sheets);
-  return { excel, workbook: createExcelWorkbook({ run: (batch) => batch(excel.context) }) };
+  const excel = new FakeExcel(sheets);
+  return { excel, workbook: createExcelWorkbook({ run: excel.run }) };
 };
 
 describe('comp-plan template on Excel', () => {
@@ -28,7 +28,7 @@ describe('comp-plan template on Excel', () => {
     expect(excel.value('Components', 'B3')).toBe('Commission');
     expect(excel.value('Tiers', 'B4')).toBe(1); // the second tier starts at 100 %
     expect(excel.value('Tiers', 'D4')).toBe(0.05);
-    expect(excel.formats.get('Tiers!3,3')).toBe('0.00%');
+    expect(excel.format('Tiers', 'D4')).toBe('0.00%');
     const read = await readCompPlan(workbook, 'en');
     expect(read.findings).toEqual([]);
     expect(read.plan).toEqual(plan);
@@ -37,6 +37,7 @@ describe('comp-plan template on Excel', () => {
   it('reports a malformed plan on its cells: overlapping tiers, a negative rate, an unknown type', async () => {
     const { excel, workbook } = excelWith();
     await insertCompPlanTemplate(workbook, starterCompPlan('en'), 'en');
+    excel.addComment('Tiers', 'Z99', 'A note someone wrote');
     excel.put('Tiers', 'B4', [[0.9]]); // 90 %: overlaps the first tier [0 %, 100 %)
     excel.put('Tiers', 'D5', [[-0.08]]); // a negative rate
     excel.put('Components', 'B4', [['Lottery']]); // not a component type
@@ -53,10 +54,9 @@ describe('comp-plan template on Excel', () => {
     expect(read.plan.components.map((c) => c.id)).toEqual(['override']); // faulty components are left out
     const painted = await paintFindings(workbook, read.sheets, read.located);
     expect(painted).toBe(read.located.filter((l) => l.place).length);
-    expect(excel.fills.get('Tiers!3,1')).toBe('#FDE7E9'); // B4, red for an error
-    expect(
-      excel.comments.some((c) => c.sheet === 'Tiers' && c.address === 'B4' && /overlap/i.test(c.content)),
-    ).toBe(true);
+    expect(excel.fill('Tiers', 'B4')).toBe('#FDE7E9'); // red for an error
+    expect(excel.notes('Tiers').B4).toMatch(/overlap/i);
+    expect(excel.notes('Tiers').Z99).toBe('A note someone wrote'); // a person's note is left alone
   });
 });
 
@@ -151,11 +151,10 @@ describe('Payouts sheet on Excel', () => {
     expect(row(3)).toEqual(['r2', 'Han Mei', 0.4, 20_000, 50_000, 600, '', 600]);
     expect(row(4)).toEqual(['Total', '', '', '', '', 7_600, 500, 8_100]);
     expect(result.totals.amount).toBe('8100.00');
-    expect(excel.formats.get('Payouts!1,5')).toBe('#,##0.00');
-    expect(excel.formats.get('Payouts!1,2')).toBe('0.0%');
-    expect(excel.charts).toEqual([
+    expect(excel.format('Payouts', 'F2')).toBe('#,##0.00');
+    expect(excel.format('Payouts', 'C2')).toBe('0.0%');
+    expect(excel.sheet('Payouts').charts).toEqual([
       expect.objectContaining({
-        sheet: 'Payouts',
         name: 'TeamsheetAttainment',
         type: 'BarClustered',
         title: 'Attainment by person',

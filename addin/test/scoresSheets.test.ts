@@ -2,7 +2,6 @@
 // table, its number formats, the grade fills, the colour scale on Final and the grade-distribution
 // column chart; on the preview workbook the same cells, fills and chart, from a real computeScores result.
 import { describe, expect, it } from 'vitest';
-import { OfficeMockObject } from 'office-addin-mock';
 import { computeScores, type Person, type ScoreRequest } from '@teamsheet/shared';
 import {
   GRADE_CHART,
@@ -14,8 +13,8 @@ import {
 } from '../src/features/scores/sheets';
 import { scoresEn, scoresZhCN } from '../src/i18n/scores';
 import { createExcelWorkbook } from '../src/office/excelWorkbook';
-import type { XlContext } from '../src/office/excelTypes';
 import { createPreviewWorkbook } from '../src/office';
+import { FakeExcel } from './support/fakeExcel';
 
 const people: Person[] = [
   { id: 'a', name: 'Ann', unitId: 't', role: 'rep' },
@@ -41,147 +40,34 @@ const request: ScoreRequest = {
 const result = computeScores(request);
 const st = scoresTranslator('en');
 
-/** Records what the Office.js calls ask for; reads of isNullObject work only after load + sync (mock). */
-function recordingExcel() {
-  const log = {
-    syncs: 0,
-    values: [] as { sheet: string; row: number; col: number; values: unknown[][] }[],
-    formats: [] as { row: number; col: number; numberFormat: unknown[][] }[],
-    fills: new Map<string, string>(),
-    tables: [] as { address: string; name?: string }[],
-    scales: [] as { address: string; type: string; criteria?: unknown }[],
-    charts: [] as { type: string; source: string; name?: string; title?: string }[],
-  };
-  const nullObject = (isNull: boolean) => ({
-    isNullObject: isNull,
-    load() {
-      return this;
-    },
-    delete() {},
-    getRange: () => ({ clear() {} }),
-  });
-  const sheets = new Set<string>();
-  const range = (sheet: string, address: string, row = 0, col = 0) => {
-    const r: Record<string, unknown> = {
-      format: {
-        fill: {
-          clear: () => log.fills.delete(address),
-          set color(c: string) {
-            log.fills.set(address, c);
-          },
-        },
-      },
-      dataValidation: { rule: null },
-      conditionalFormats: {
-        add(type: string) {
-          const entry: { address: string; type: string; criteria?: unknown } = { address, type };
-          log.scales.push(entry);
-          return {
-            colorScale: {
-              set criteria(c: unknown) {
-                entry.criteria = c;
-              },
-            },
-          };
-        },
-      },
-      select() {},
-      clear() {},
-      set values(v: unknown[][]) {
-        log.values.push({ sheet, row, col, values: v });
-      },
-      set numberFormat(f: unknown[][]) {
-        log.formats.push({ row, col, numberFormat: f });
-      },
-    };
-    return r;
-  };
-  const sheet = (name: string) => ({
-    name,
-    isNullObject: !sheets.has(name),
-    load() {
-      return this;
-    },
-    getRange: (address: string) => range(name, address),
-    getRangeByIndexes: (row: number, col: number) => range(name, `${row},${col}`, row, col),
-    tables: {
-      add: (address: string) => {
-        const t: { address: string; name?: string } = { address };
-        log.tables.push(t);
-        return t;
-      },
-    },
-    freezePanes: { freezeRows() {} },
-    comments: {
-      items: [],
-      load() {
-        return this;
-      },
-    },
-    charts: {
-      getItemOrNullObject: () => nullObject(true),
-      add: (type: string, source: { address?: string }) => {
-        const c: { type: string; source: string; name?: string; title?: string } = {
-          type,
-          source: String(source),
-        };
-        log.charts.push(c);
-        return {
-          set name(n: string) {
-            c.name = n;
-          },
-          title: {
-            set text(t: string) {
-              c.title = t;
-            },
-          },
-        };
-      },
-    },
-    activate() {},
-  });
-  const root = new OfficeMockObject({ workbook: {} }) as unknown as {
-    workbook: Record<string, unknown>;
-    sync: () => Promise<void>;
-  };
-  root.workbook.worksheets = {
-    getItemOrNullObject: sheet,
-    getItem: sheet,
-    add: (name: string) => {
-      sheets.add(name);
-      return sheet(name);
-    },
-  };
-  root.workbook.tables = { getItemOrNullObject: () => nullObject(true) };
-  root.workbook.comments = { add() {} };
-  root.sync = async () => {
-    log.syncs += 1;
-  };
-  const context = root as unknown as XlContext;
-  return { log, workbook: createExcelWorkbook({ run: (batch) => batch(context) }) };
-}
-
 describe('the Scores sheet', () => {
   it('on Excel: table, 0.00 formats, grade fills, a colour scale on Final and a column chart of grades', async () => {
-    const { log, workbook } = recordingExcel();
+    const excel = new FakeExcel([]);
+    const workbook = createExcelWorkbook({ run: excel.run });
     const { counts } = await writeScoresSheet(workbook, { result, scorecard: request.scorecard, people, st });
     expect(counts).toEqual({ S: 1, A: 1, B: 0, C: 0, D: 1 });
     // Header + 3 rows, ranked: a (120), b (90), c (0).
-    const body = log.values.find((v) => v.sheet === SHEETS.scores && v.row === 0 && v.col === 0)!.values;
-    expect(body).toEqual([
+    expect(excel.values(SHEETS.scores, 'A1:H4')).toEqual([
       ['Person', 'Name', 'revenue', 'KPI score', 'Rating score', 'Final', 'Grade', 'Rank'],
       ['a', 'Ann', 120, 120, '', 120, 'S', 1],
       ['b', 'Bo', 90, 90, '', 90, 'A', 2],
       ['c', 'Cy', 0, 0, '', 0, 'D', 3],
     ]);
-    expect(log.formats).toContainEqual({ row: 1, col: 5, numberFormat: [['0.00'], ['0.00'], ['0.00']] });
-    expect(log.tables[0]).toEqual({ address: "'Scores'!A1:H4", name: 'Scores' });
-    expect(Object.fromEntries(log.fills)).toMatchObject({
+    expect(['F2', 'F3', 'F4'].map((a) => excel.format(SHEETS.scores, a))).toEqual(['0.00', '0.00', '0.00']);
+    expect(excel.tables.get('Scores')).toEqual({
+      name: 'Scores',
+      sheet: SHEETS.scores,
+      row: 0,
+      col: 0,
+      rows: 4,
+      cols: 8,
+    });
+    expect(excel.fills(SHEETS.scores)).toMatchObject({
       G2: GRADE_FILLS.S,
       G3: GRADE_FILLS.A,
       G4: GRADE_FILLS.D,
     });
-    expect(log.scales).toEqual([
+    expect(excel.sheet(SHEETS.scores).conditionalFormats).toEqual([
       expect.objectContaining({
         address: 'F2:F4',
         type: 'ColorScale',
@@ -189,8 +75,7 @@ describe('the Scores sheet', () => {
       }),
     ]);
     // Grade table in J1:K6 (5 grades), the chart over it.
-    const grades = log.values.find((v) => v.row === 0 && v.col === 9)!.values;
-    expect(grades).toEqual([
+    expect(excel.values(SHEETS.scores, 'J1:K6')).toEqual([
       ['Grade', 'People'],
       ['S', 1],
       ['A', 1],
@@ -198,8 +83,14 @@ describe('the Scores sheet', () => {
       ['C', 0],
       ['D', 1],
     ]);
-    expect(log.charts).toEqual([
-      { type: 'ColumnClustered', source: expect.any(String), name: GRADE_CHART, title: 'People per grade' },
+    expect(excel.sheet(SHEETS.scores).charts).toEqual([
+      {
+        type: 'ColumnClustered',
+        source: 'J1:K6',
+        seriesBy: 'Auto',
+        name: GRADE_CHART,
+        title: 'People per grade',
+      },
     ]);
   });
 

@@ -17,6 +17,8 @@ export interface XlRange extends XlLoadable<XlRange> {
   format: { fill: { color: string; clear(): void }; font: { bold: boolean }; indentLevel: number };
   conditionalFormats: XlConditionalFormatCollection;
   dataValidation: { clear(): void; rule: unknown };
+  /** ExcelApi 1.2: hides (true) or shows the rows of the range. */
+  rowHidden: boolean;
   clear(applyTo?: string): void;
   select(): void;
 }
@@ -56,9 +58,24 @@ export interface XlConditionalFormatCollection {
   clearAll(): void;
 }
 
+/** A defined name (ExcelApi 1.4 for the collection of a worksheet, its add and getItemOrNullObject). */
+export interface XlNamedItem extends XlLoadable<XlNamedItem> {
+  isNullObject: boolean;
+  delete(): void;
+}
+
+export interface XlNamedItemCollection {
+  add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+  getItemOrNullObject(name: string): XlNamedItem;
+}
+
 export interface XlWorksheet extends XlLoadable<XlWorksheet> {
   name: string;
   isNullObject: boolean;
+  /** ExcelApi 1.1: `Visible`, `Hidden` or `VeryHidden`. */
+  visibility: string;
+  /** Names scoped to this sheet (ExcelApi 1.4). */
+  names: XlNamedItemCollection;
   getRange(address?: string): XlRange;
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): XlRange;
   tables: { add(address: string, hasHeaders: boolean): XlTable };

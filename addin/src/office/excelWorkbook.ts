@@ -11,6 +11,7 @@ import {
   rectangular,
   type CellMark,
   type CellValue,
+  type SheetLayout,
   type TableData,
   type TableSpec,
   type Workbook,
@@ -280,6 +281,26 @@ export async function clearMarksIn(
   await context.sync();
 }
 
+/**
+ * Hidden rows, sheet-scoped names and the sheet's visibility: one sync to find names to replace
+ * (Excel refuses to add a name that exists), one to apply everything.
+ */
+export async function arrangeSheetIn(
+  context: XlContext,
+  sheetName: string,
+  layout: SheetLayout,
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const names = layout.names ?? [];
+  const existing = names.map((n) => sheet.names.getItemOrNullObject(n.name).load('isNullObject'));
+  if (existing.length > 0) await context.sync();
+  for (const item of existing) if (!item.isNullObject) item.delete();
+  for (const n of names) sheet.names.add(n.name, sheet.getRange(n.address));
+  for (const row of layout.hiddenRows ?? []) sheet.getRangeByIndexes(row - 1, 0, 1, 1).rowHidden = true;
+  if (layout.hidden !== undefined) sheet.visibility = layout.hidden ? 'Hidden' : 'Visible';
+  await context.sync();
+}
+
 export interface ExcelWorkbookOptions {
   /** `Excel.run`; tests hand in a mock. */
   run: ExcelRun;
@@ -326,6 +347,7 @@ export function createExcelWorkbook({ run }: ExcelWorkbookOptions): Workbook {
       await run((context) => writeCellsIn(context, sheet, blocks, options));
     },
     addColourScales: (sheet, rules) => run((context) => addColourScalesIn(context, sheet, rules)),
+    arrangeSheet: (sheet, layout) => run((context) => arrangeSheetIn(context, sheet, layout)),
     onSelectionChanged: (handler) =>
       run(async (context) => {
         const subscription = context.workbook.worksheets.onSelectionChanged.add(async (args) => {

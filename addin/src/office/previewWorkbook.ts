@@ -7,6 +7,7 @@ import {
   type CellValue,
   type ChartSpec,
   type Selection,
+  type SheetLayout,
   type TableData,
   type TableSpec,
   type Workbook,
@@ -40,6 +41,12 @@ export interface PreviewSheet {
   charts: ChartSpec[];
   frozenRows: number;
   colourScales: ColourScaleRule[];
+  /** A hidden sheet (Excel's visibility `Hidden`). */
+  hidden: boolean;
+  /** Hidden rows, 1-based, ascending. */
+  hiddenRows: number[];
+  /** Sheet-scoped names: name → cell address. */
+  names: Record<string, string>;
 }
 
 export interface PreviewWorkbook extends Workbook {
@@ -72,7 +79,17 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
   const ensure = (name: string): PreviewSheet => {
     let s = find(name);
     if (!s) {
-      s = { name, cells: new Map(), tables: [], charts: [], frozenRows: 0, colourScales: [] };
+      s = {
+        name,
+        cells: new Map(),
+        tables: [],
+        charts: [],
+        frozenRows: 0,
+        colourScales: [],
+        hidden: false,
+        hiddenRows: [],
+        names: {},
+      };
       sheets.push(s);
     }
     return s;
@@ -281,6 +298,18 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       const s = ensure(sheetName);
       for (const r of rules) parseRange(r.address); // rejects a bad address now rather than when drawn
       s.colourScales = [...s.colourScales, ...rules.map((r) => ({ ...r }))];
+      changed();
+    },
+
+    async arrangeSheet(sheetName, layout: SheetLayout) {
+      const s = ensure(sheetName);
+      for (const n of layout.names ?? []) {
+        const start = parseRange(n.address).start;
+        s.names[n.name] = cellAddress(start.row, start.col);
+      }
+      if (layout.hiddenRows)
+        s.hiddenRows = [...new Set([...s.hiddenRows, ...layout.hiddenRows])].sort((a, b) => a - b);
+      if (layout.hidden !== undefined) s.hidden = layout.hidden;
       changed();
     },
 

@@ -50,6 +50,16 @@ export interface ChartSpec {
   title?: string;
 }
 
+/** How a sheet is laid out beyond its cells: hidden rows, sheet-scoped names of cells, a hidden sheet. */
+export interface SheetLayout {
+  /** 1-based rows to hide, e.g. `[1]` for a template's marker row. */
+  hiddenRows?: number[];
+  /** Sheet-scoped names of cells, e.g. `{ name: 'Teamsheet.TemplateVersion', address: 'A1' }`; an existing one is replaced. */
+  names?: { name: string; address: string }[];
+  /** Hides (true) or shows (false) the whole sheet, e.g. the lists the drop-downs read from. */
+  hidden?: boolean;
+}
+
 export interface Selection {
   sheet: string;
   address: string;
@@ -76,6 +86,8 @@ export interface Workbook {
   writeCells(sheet: string, blocks: readonly CellBlock[], options?: WriteCellsOptions): Promise<void>;
   /** Colour-scale conditional formats on ranges (ExcelApi 1.6), all in one round trip. */
   addColourScales(sheet: string, rules: readonly ColourScaleRule[]): Promise<void>;
+  /** Hides rows, names cells (sheet scope) and hides or shows the sheet, in one round trip (two with names). */
+  arrangeSheet(sheet: string, layout: SheetLayout): Promise<void>;
   /** Calls `handler` whenever the user selects other cells; resolves to an unsubscribe function. */
   onSelectionChanged(handler: (selection: Selection) => void): Promise<() => void>;
 }

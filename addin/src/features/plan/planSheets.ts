@@ -168,6 +168,14 @@ export async function insertTemplates(
     listRanges: { [header('owner')]: ownersRange, [header('metric')]: metricsRange },
     freezeHeader: true,
   });
+  // Row 1 holds the marker (and on Targets the stamp): hidden, its first cell named as the core's layout says.
+  const markerLayout = {
+    hiddenRows: [TEMPLATE_LAYOUT.markerRow],
+    names: [{ name: TEMPLATE_LAYOUT.markerName, address: `A${TEMPLATE_LAYOUT.markerRow}` }],
+  };
+  await workbook.arrangeSheet(targetsName, markerLayout);
+  await workbook.arrangeSheet(goalsName, markerLayout);
+  await workbook.arrangeSheet(LISTS_SHEET, { hidden: true }); // the drop-downs still read it
   return { targets: targetsName, goals: goalsName, rows: rows.length };
 }
 
