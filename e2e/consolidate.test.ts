@@ -2,61 +2,29 @@
 // teams and the East region submit plans through the API, the East regional head consolidates into the
 // Rollup sheet (drill-down, gap and coverage, missing teams with managers, coverage chart) and a
 // Refresh with nothing changed says up to date. Screenshots go to test-output/consolidate/.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paneOf } from './support/pane';
+import { devToken, useStack } from './support/stack';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shots = path.join(root, 'test-output', 'consolidate');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, host: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (host.exitCode !== null) throw new Error(`the host exited with ${host.exitCode}:\n${output()}`);
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no answer from ${base}/api/health within 60 s:\n${output()}`);
-}
-
 type DemoPerson = { id: string; name?: string; role: string; unitId: string };
-let host: ChildProcess | undefined;
-let context: BrowserContext | undefined;
-let page: Page;
-let base = '';
-let people: DemoPerson[] = [];
-const temp: string[] = [];
-const pageErrors: string[] = [];
 
-async function tokenFor(person: string): Promise<string> {
-  const r = await fetch(`${base}/api/dev/token?person=${encodeURIComponent(person)}`);
-  expect(r.status).toBe(200);
-  return ((await r.json()) as { token: string }).token;
-}
+const stack = useStack({ name: 'consolidate', viewport: { width: 1600, height: 1000 } });
+const { shot, cell, signIn, openSection } = paneOf(stack);
+let page: Page;
+let base: string;
+let people: DemoPerson[] = [];
+const tokenFor = (person: string) => devToken(base, person);
+
+beforeAll(async () => {
+  ({ page, base } = stack);
+  // the whole demo org, as the administrator sees it (the dev issuer lists only a sample of people)
+  const org = await fetch(`${base}/api/org`, {
+    headers: { authorization: `Bearer ${await tokenFor('admin')}` },
+  });
+  people = ((await org.json()) as { people: DemoPerson[] }).people;
+});
 
 /** Submits a plan as `person`: `own` a month for the unit itself, and `reps` a month for each rep listed. */
 async function submitPlan(
@@ -83,79 +51,6 @@ async function submitPlan(
   });
   expect(r.status, await r.clone().text()).toBe(201);
 }
-
-beforeAll(async () => {
-  for (const built of ['functions/dist/host.js', 'addin/dist/taskpane.html'])
-    if (!existsSync(path.join(root, built)))
-      throw new Error(`${built} is missing: run \`node scripts/build.mjs\` first (npm test does).`);
-  if (!existsSync(chromiumPath))
-    throw new Error(`Chromium not found at ${chromiumPath} (set CHROMIUM_PATH).`);
-  mkdirSync(shots, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'teamsheet-consolidate-data-'));
-  temp.push(dataDir);
-  let output = '';
-  host = spawn(process.execPath, [path.join(root, 'functions/dist/host.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TEAMSHEET_DATA_DIR: dataDir,
-      TEAMSHEET_HTTPS: '0',
-      TEAMSHEET_DEV_AUTH: '1',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  host.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  host.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForHealth(base, host, () => output);
-  // the whole demo org, as the administrator sees it (the dev issuer lists only a sample of people)
-  const org = await fetch(`${base}/api/org`, {
-    headers: { authorization: `Bearer ${await tokenFor('admin')}` },
-  });
-  people = ((await org.json()) as { people: DemoPerson[] }).people;
-
-  const profile = mkdtempSync(path.join(tmpdir(), 'teamsheet-consolidate-chromium-'));
-  temp.push(profile);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'en-US',
-    reducedMotion: 'reduce',
-    viewport: { width: 1600, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host!.once('exit', r));
-    host.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (host.exitCode === null) host.kill('SIGKILL');
-  }
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
-const cell = (address: string) => page.getByTestId('preview-table').locator(`td[data-address="${address}"]`);
 
 describe('Consolidate in a browser', () => {
   const teams: { id: string; manager: string; reps: string[] }[] = [];
@@ -188,14 +83,11 @@ describe('Consolidate in a browser', () => {
   });
 
   it('signs in as the East regional head and consolidates the region into the Rollup sheet', async () => {
-    await page.goto(`${base}/taskpane.html`);
-    const head = page.locator('[data-person-id="head-east"]');
-    await head.waitFor({ timeout: 20_000 });
-    await head.click();
+    await signIn('[data-person-id="head-east"]');
     await expect
       .poll(() => page.getByTestId('session').textContent(), { timeout: 20_000 })
       .toContain('regional head');
-    await page.getByTestId('nav-consolidate').click();
+    await openSection('consolidate');
     await expect
       .poll(() => page.getByTestId('consolidate-unit').inputValue(), { timeout: 20_000 })
       .toBe('east');
@@ -291,6 +183,6 @@ describe('Consolidate in a browser', () => {
   });
 
   it('had no script errors on the way (a 304 is not an error)', () => {
-    expect(pageErrors.filter((e) => !e.startsWith('304 '))).toEqual([]);
+    expect(stack.errors.filter((e) => !e.startsWith('304 '))).toEqual([]);
   });
 });

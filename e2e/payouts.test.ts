@@ -2,121 +2,22 @@
 // fills sample targets and deals, previews the team's payouts (POST /api/payouts/preview), sees the
 // Payouts sheet and the attainment chart, and selects a payout cell to read its explanation.
 // Screenshots go to test-output/payouts/.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paneOf } from './support/pane';
+import { useStack } from './support/stack';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shots = path.join(root, 'test-output', 'payouts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-let host: ChildProcess | undefined;
-let context: BrowserContext | undefined;
+const stack = useStack({ name: 'payouts', viewport: { width: 1400, height: 900 } });
+const { shot, grid, cell, signIn, openSection } = paneOf(stack);
 let page: Page;
-let base = '';
-const temp: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  for (const built of ['functions/dist/host.js', 'addin/dist/taskpane.html'])
-    if (!existsSync(path.join(root, built)))
-      throw new Error(`${built} is missing: run \`node scripts/build.mjs\` first (npm test does).`);
-  mkdirSync(shots, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'teamsheet-payouts-data-'));
-  temp.push(dataDir);
-  let output = '';
-  host = spawn(process.execPath, [path.join(root, 'functions/dist/host.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TEAMSHEET_DATA_DIR: dataDir,
-      TEAMSHEET_HTTPS: '0',
-      TEAMSHEET_DEV_AUTH: '1',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  host.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  host.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (host.exitCode !== null) throw new Error(`the host exited with ${host.exitCode}:\n${output}`);
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`no answer from ${base}/api/health within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200)); // polling the host's start, not a wait for the UI
-  }
-
-  const profile = mkdtempSync(path.join(tmpdir(), 'teamsheet-payouts-chromium-'));
-  temp.push(profile);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'en-US',
-    reducedMotion: 'reduce',
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+beforeAll(() => {
+  page = stack.page;
 });
-
-afterAll(async () => {
-  await context?.close();
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host!.once('exit', r));
-    host.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (host.exitCode === null) host.kill('SIGKILL');
-  }
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
-const grid = () => page.getByTestId('preview-table');
-const cell = (address: string) => grid().locator(`td[data-address="${address}"]`);
 
 describe('payouts in a browser (preview mode)', () => {
   it('signs in as a demo manager and opens the Payouts section', async () => {
-    await page.goto(`${base}/taskpane.html`);
-    const manager = page.locator('[data-role="manager"]').first();
-    await manager.waitFor({ timeout: 30_000 });
-    await manager.click();
-    await page.getByTestId('session').waitFor({ timeout: 20_000 });
-    await page.getByTestId('nav-payouts').click();
+    await signIn('[data-role="manager"]');
+    await openSection('payouts');
     await page.getByTestId('payouts-period').fill('2026-03');
     await shot('01-payouts-section');
   });
@@ -199,6 +100,6 @@ describe('payouts in a browser (preview mode)', () => {
   });
 
   it('had no script errors on the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(stack.errors).toEqual([]);
   });
 });

@@ -1,143 +1,22 @@
 // The planning workflow end to end in a real browser (preview mode, npm start's host): a demo manager
 // inserts the templates, allocates a year, introduces a vague goal and a missing month, checks, sees the
 // marks, fixes them, checks again, submits, and finds version 1 in History. Screenshots: test-output/plan/.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paneOf } from './support/pane';
+import { devToken, useStack } from './support/stack';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shots = path.join(root, 'test-output', 'plan');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, host: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (host.exitCode !== null) throw new Error(`the host exited with ${host.exitCode}:\n${output()}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no answer from ${base}/api/health within 60 s:\n${output()}`);
-}
-
-let host: ChildProcess | undefined;
-let context: BrowserContext | undefined;
+const stack = useStack({ name: 'plan', viewport: { width: 1440, height: 900 } });
+const { shot, grid, cell, openSheet, typeInto, signIn } = paneOf(stack);
 let page: Page;
-let base = '';
-const temp: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  for (const built of ['functions/dist/host.js', 'addin/dist/taskpane.html'])
-    if (!existsSync(path.join(root, built)))
-      throw new Error(`${built} is missing: run \`node scripts/build.mjs\` first (npm test does).`);
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `Chromium not found at ${chromiumPath} (Debian: apt-get install chromium, or set CHROMIUM_PATH).`,
-    );
-  mkdirSync(shots, { recursive: true });
-
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'teamsheet-plan-data-'));
-  temp.push(dataDir);
-  let output = '';
-  host = spawn(process.execPath, [path.join(root, 'functions/dist/host.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TEAMSHEET_DATA_DIR: dataDir,
-      TEAMSHEET_HTTPS: '0',
-      TEAMSHEET_DEV_AUTH: '1',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  host.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  host.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForHealth(base, host, () => output);
-
-  const profile = mkdtempSync(path.join(tmpdir(), 'teamsheet-plan-chromium-'));
-  temp.push(profile);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'en-US',
-    reducedMotion: 'reduce',
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
-  });
+let base: string;
+beforeAll(() => {
+  ({ page, base } = stack);
 });
-
-afterAll(async () => {
-  await context?.close();
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host!.once('exit', r));
-    host.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (host.exitCode === null) host.kill('SIGKILL');
-  }
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
-const grid = () => page.getByTestId('preview-table');
-const cell = (address: string) => grid().locator(`td[data-address="${address}"]`);
-const openSheet = async (name: string) => {
-  await page.getByTestId(`sheet-tab-${name}`).click();
-  await expect.poll(() => grid().getAttribute('data-sheet')).toBe(name);
-};
-/** Types into a preview cell as a person would: double-click, replace the text, Enter. */
-const typeInto = async (address: string, text: string) => {
-  await cell(address).dblclick();
-  const editor = page.getByTestId('cell-editor');
-  await editor.fill(text);
-  await editor.press('Enter');
-  await expect.poll(() => page.getByTestId('cell-editor').count()).toBe(0);
-};
 
 describe('planning workflow in a browser', () => {
   it('signs in as the Shanghai team manager and inserts the templates', async () => {
-    await page.goto(`${base}/taskpane.html`);
-    await page.locator('[data-person-id="mgr-east-shanghai"]').click({ timeout: 30_000 });
-    await expect.poll(() => page.getByTestId('session').count(), { timeout: 20_000 }).toBe(1);
+    await signIn('[data-person-id="mgr-east-shanghai"]');
     await expect.poll(() => page.getByTestId('plan-insert').isEnabled(), { timeout: 20_000 }).toBe(true);
     await page.getByTestId('plan-insert').click();
     await expect
@@ -225,10 +104,7 @@ describe('planning workflow in a browser', () => {
 
   it('on a stale base (version 2 stored meanwhile) shows what changed, offers reload, and resubmits on top as version 3', async () => {
     // the same manager stores version 2 from elsewhere: June up by 20,000, July down by 20,000
-    const token = await fetch(`${base}/api/dev/token?person=mgr-east-shanghai`).then(
-      async (r) => ((await r.json()) as { token: string }).token,
-    );
-    const auth = { authorization: `Bearer ${token}` };
+    const auth = { authorization: `Bearer ${await devToken(base, 'mgr-east-shanghai')}` };
     const v1 = (await fetch(`${base}/api/plans/east-shanghai/2026`, { headers: auth }).then((r) =>
       r.json(),
     )) as {
@@ -295,7 +171,7 @@ describe('planning workflow in a browser', () => {
   it('had no script errors on the way', () => {
     // the 412 of the stale submit above is expected; Chromium logs it as a failed resource load
     expect(
-      pageErrors.filter((e) => !/^4\d\d /.test(e) && !/status of 412 \(Precondition Failed\)/.test(e)),
+      stack.errors.filter((e) => !/^4\d\d /.test(e) && !/status of 412 \(Precondition Failed\)/.test(e)),
     ).toEqual([]);
   });
 });

@@ -1,123 +1,18 @@
 // The task pane end to end in a real browser: npm start's host (API, demo data, built task pane) and
 // headless Chromium. Preview mode, demo sign-in as a manager, the language switch, the five sections,
 // and a table written into the preview workbook. Screenshots go to test-output/e2e/.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paneOf } from './support/pane';
+import { useStack } from './support/stack';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shots = path.join(root, 'test-output', 'e2e');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, host: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (host.exitCode !== null) throw new Error(`the host exited with ${host.exitCode}:\n${output()}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no answer from ${base}/api/health within 60 s:\n${output()}`);
-}
-
-let host: ChildProcess | undefined;
-let context: BrowserContext | undefined;
+const stack = useStack({ name: 'e2e', viewport: { width: 1280, height: 800 } });
+const { shot } = paneOf(stack);
 let page: Page;
-let base = '';
-const temp: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  for (const built of ['functions/dist/host.js', 'addin/dist/taskpane.html'])
-    if (!existsSync(path.join(root, built)))
-      throw new Error(`${built} is missing: run \`node scripts/build.mjs\` first (npm test does).`);
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `Chromium not found at ${chromiumPath} (Debian: apt-get install chromium, or set CHROMIUM_PATH).`,
-    );
-  mkdirSync(shots, { recursive: true });
-
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'teamsheet-e2e-data-'));
-  temp.push(dataDir);
-  let output = '';
-  host = spawn(process.execPath, [path.join(root, 'functions/dist/host.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TEAMSHEET_DATA_DIR: dataDir,
-      TEAMSHEET_HTTPS: '0',
-      TEAMSHEET_DEV_AUTH: '1',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  host.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  host.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForHealth(base, host, () => output);
-
-  const profile = mkdtempSync(path.join(tmpdir(), 'teamsheet-e2e-chromium-'));
-  temp.push(profile);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'en-US',
-    reducedMotion: 'reduce',
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
-  });
+let base: string;
+beforeAll(() => {
+  ({ page, base } = stack);
 });
-
-afterAll(async () => {
-  await context?.close();
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host!.once('exit', r));
-    host.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (host.exitCode === null) host.kill('SIGKILL');
-  }
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
 
 describe('task pane shell in a browser', () => {
   it('opens in preview mode at once, without Office.js', async () => {
@@ -185,7 +80,7 @@ describe('task pane shell in a browser', () => {
   });
 
   it('had no script errors on the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(stack.errors).toEqual([]);
   });
 
   it('shows an unreachable sign-in service in a MessageBar, in the chosen language, and recovers on retry', async () => {

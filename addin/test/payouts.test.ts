@@ -1,6 +1,6 @@
 // The Payouts section's workbook side on Excel (office-addin-mock): the comp-plan template written and
 // read back, a malformed plan's findings painted on their cells, and the Payouts sheet with its chart.
-import { computePayouts, type PayoutRequest } from '@teamsheet/shared';
+import { computePayouts, revenueCommission, type PayoutRequest } from '@teamsheet/shared';
 import { describe, expect, it } from 'vitest';
 import {
   insertCompPlanTemplate,
@@ -68,16 +68,10 @@ describe('Payouts sheet on Excel', () => {
       name: 'Plan',
       currency: 'CNY',
       components: [
-        {
-          type: 'commission',
-          id: 'commission',
-          metric: 'revenue',
-          mode: 'retroactive',
-          tiers: [
-            { from: 0, to: 1, rate: 0.03 },
-            { from: 1, to: null, rate: 0.05 },
-          ],
-        },
+        revenueCommission('retroactive', [
+          [0, 0.03],
+          [1, 0.05],
+        ]),
         { type: 'spiff', id: 'spiff', amount: 500 },
       ],
     },

@@ -8,31 +8,14 @@ import {
   percent,
   shortPercent,
 } from '../src/features/payouts/explain';
+import { starterCompPlan } from '../src/features/payouts/compPlanSheets';
 import { translator } from '../src/i18n';
 
-// One rep, a month, 123,456.00 credited against a quota of 100,000.00, marginal tiers 3 % / 5 % / 8 %.
+// One rep, a month, 123,456.00 credited against a quota of 100,000.00, under the template's starter plan:
+// marginal tiers 3 % / 5 % / 8 % from 0 / 100 % / 150 %, nothing below 50 %, 500 per new customer.
 const request: PayoutRequest = {
   period: '2026-03',
-  plan: {
-    id: 'p',
-    name: 'Plan',
-    currency: 'CNY',
-    components: [
-      {
-        type: 'commission',
-        id: 'commission',
-        metric: 'revenue',
-        mode: 'marginal',
-        tiers: [
-          { from: 0, to: 1, rate: 0.03 },
-          { from: 1, to: 1.5, rate: 0.05 },
-          { from: 1.5, to: null, rate: 0.08 },
-        ],
-        threshold: 0.5,
-      },
-      { type: 'spiff', id: 'new-customers', amount: 500 },
-    ],
-  },
+  plan: starterCompPlan('en'),
   people: [{ id: 'r1', name: 'Li Lei', unitId: 't1', role: 'rep' }],
   quotas: [{ personId: 'r1', metric: 'revenue', period: '2026-03', value: 100_000 }],
   transactions: [

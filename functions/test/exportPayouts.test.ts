@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoOrg, type Org } from '@teamsheet/shared';
+import { demoOrg, revenueCommission, sampleCompPlan, type Org } from '@teamsheet/shared';
 import { HttpRequest, HttpResponse, InvocationContext } from '../src/azure';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { payoutRunApprove } from '../src/functions/payoutRunApprove';
@@ -31,20 +31,7 @@ const demo = demoOrg();
 const org: Org = { ...demo, people: demo.people.map((p) => (names[p.id] ? { ...p, name: names[p.id] } : p)) };
 const reps = Object.keys(names);
 const as = (who: string) => tokenFor(who, org);
-const plan = {
-  id: 'sales-2026',
-  name: 'Sales 2026',
-  currency: 'CNY',
-  components: [
-    {
-      type: 'commission',
-      id: 'commission',
-      metric: 'revenue',
-      mode: 'retroactive',
-      tiers: [{ from: 0, to: null, rate: 0.03 }],
-    },
-  ],
-};
+const plan = { ...sampleCompPlan(), components: [revenueCommission('retroactive', [[0, 0.03]])] };
 
 /** RFC 4180 records (quoted fields may hold commas, quotes, CR and LF). */
 function parseCsv(text: string): string[][] {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg, sampleCompPlan } from '@teamsheet/shared';
 import { payoutsPreview } from '../src/functions/payoutsPreview';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
-const plan = {
-  id: 'sales',
-  name: 'Sales 2026',
-  currency: 'CNY',
-  components: [
-    {
-      type: 'commission',
-      id: 'commission',
-      metric: 'revenue',
-      mode: 'marginal',
-      tiers: [
-        { from: 0, to: 1, rate: 0.05 },
-        { from: 1, to: null, rate: 0.08 },
-      ],
-    },
-  ],
-};
+const plan = sampleCompPlan('sales');
 
 describe('POST /api/payouts/preview', () => {
   useFreshStore();

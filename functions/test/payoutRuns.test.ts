@@ -2,7 +2,7 @@
 // close → every mutating route of the period 409; re-running a stored run reproduces its hash; a
 // prior-period adjustment in the next period reaches that period's run with a trace naming the original.
 import { describe, expect, it } from 'vitest';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg, sampleCompPlan } from '@teamsheet/shared';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { payoutRunApprove } from '../src/functions/payoutRunApprove';
 import { payoutRunGet } from '../src/functions/payoutRunGet';
@@ -15,23 +15,7 @@ import { assertPeriodOpen, periodState } from '../src/store/periods';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
-const plan = {
-  id: 'sales-2026',
-  name: 'Sales 2026',
-  currency: 'CNY',
-  components: [
-    {
-      type: 'commission',
-      id: 'commission',
-      metric: 'revenue',
-      mode: 'marginal',
-      tiers: [
-        { from: 0, to: 1, rate: 0.05 },
-        { from: 1, to: null, rate: 0.08 },
-      ],
-    },
-  ],
-};
+const plan = sampleCompPlan('sales-2026');
 const as = async (who: string) => tokenFor(who, demo);
 const line = (
   run: {

@@ -11,4 +11,5 @@ export * from './consolidation/index';
 export * from './scoring/index';
 export * from './analysis/index';
 export * from './payout';
+export { revenueCommission, sampleCompPlan } from './payout/fixtures';
 export * from './demo';

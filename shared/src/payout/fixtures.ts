@@ -1,6 +1,6 @@
 // A deterministic payout data set of any size (seeded), built straight into columns for the benchmark
 // against DuckDB, and convertible to a PayoutRequest so tests can check both paths agree.
-import type { CompPlan, PayoutRequest, Person } from '../schemas';
+import type { CompPlan, Component, PayoutRequest, Person } from '../schemas';
 import type { PayoutColumns } from './columnar';
 
 export type PayoutFixtureOptions = {
@@ -49,6 +49,42 @@ function generator(seed: number): () => number {
   };
 }
 
+type Commission = Extract<Component, { type: 'commission' }>;
+
+/**
+ * A commission on revenue (id `commission`) with its tiers written as [from, rate] steps of attainment:
+ * each tier runs up to where the next one starts and the last is open-ended, so they never gap or
+ * overlap. `[[0, 0.05], [1, 0.08]]` pays 5 % up to quota and 8 % above it.
+ */
+export function revenueCommission(
+  mode: Commission['mode'],
+  steps: [from: number, rate: number][],
+  more: Partial<Omit<Commission, 'type' | 'mode' | 'tiers'>> = {},
+): Commission {
+  const tiers = steps.map(([from, rate], i) => ({ from, to: steps[i + 1]?.[0] ?? null, rate }));
+  return { type: 'commission', id: 'commission', metric: 'revenue', mode, tiers, ...more };
+}
+
+/**
+ * A comp plan small enough to work out by hand, shared by tests and benchmarks: commission on revenue in
+ * marginal tiers, 5 % of the credited revenue up to quota and 8 % above it (120,000 credited on a 100,000
+ * quota pays 5,000 + 1,600 = 6,600). `extra` components (a SPIFF, an override) follow the commission.
+ */
+export function sampleCompPlan(id = 'sales-2026', extra: CompPlan['components'] = []): CompPlan {
+  return {
+    id,
+    name: 'Sales 2026',
+    currency: 'CNY',
+    components: [
+      revenueCommission('marginal', [
+        [0, 0.05],
+        [1, 0.08],
+      ]),
+      ...extra,
+    ],
+  };
+}
+
 export function fixturePlan(overrideGate = true): CompPlan {
   return {
     id: 'bench-plan',
@@ -56,18 +92,15 @@ export function fixturePlan(overrideGate = true): CompPlan {
     currency: 'CNY',
     rounding: 'half-up',
     components: [
-      {
-        type: 'commission',
-        id: 'commission',
-        metric: 'revenue',
-        mode: 'marginal',
-        tiers: [
-          { from: 0, to: 0.5, rate: 0.01 },
-          { from: 0.5, to: 1, rate: 0.03 },
-          { from: 1, to: null, rate: 0.05 },
+      revenueCommission(
+        'marginal',
+        [
+          [0, 0.01],
+          [0.5, 0.03],
+          [1, 0.05],
         ],
-        capAttainment: 2,
-      },
+        { capAttainment: 2 },
+      ),
       { type: 'spiff', id: 'new-customer', amount: 500 },
       {
         type: 'override',
