@@ -1,6 +1,8 @@
 // A1-style cell addresses for the workbook layer: parse and format them without Office.js, so the
 // Excel and the preview workbook agree on what "B3" or "A1:C10" means.
 
+import { columnLetter } from '@teamsheet/shared';
+
 export interface CellRef {
   row: number; // 0-based
   col: number; // 0-based
@@ -10,15 +12,9 @@ export interface RangeRef {
   end: CellRef; // inclusive
 }
 
+/** 0-based column → letters (0 → A); the letters themselves are the core's rule. */
 export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetter(col + 1);
 }
 
 export function columnIndex(letters: string): number {
@@ -56,4 +52,16 @@ export function rangeAddress(row: number, col: number, rowCount: number, colCoun
   const first = cellAddress(row, col);
   if (rowCount === 1 && colCount === 1) return first;
   return `${first}:${cellAddress(row + rowCount - 1, col + colCount - 1)}`;
+}
+
+/** The range `address` names, checked to be exactly the size of `values` (both workbooks write this way). */
+export function rangeFor(address: string, values: readonly (readonly unknown[])[]): RangeRef {
+  const r = parseRange(address);
+  const rows = r.end.row - r.start.row + 1;
+  const cols = r.end.col - r.start.col + 1;
+  if (values.length !== rows || values.some((v) => v.length !== cols))
+    throw new Error(
+      `${address} holds ${rows}×${cols} cells; the values are ${values.length}×${values[0]?.length ?? 0}`,
+    );
+  return r;
 }

@@ -2,7 +2,7 @@
 // moves whole 2-D ranges, and syncs once per chunk; chunks stay under Office's 5 MB request limit.
 /* eslint-disable office-addins/no-context-sync-in-loop -- the loops below go chunk by chunk, one sync per <4 MB chunk, by design */
 /* eslint-disable office-addins/no-navigational-load -- isNullObject is a scalar; the rule mistakes it for a navigation property */
-import { columnLetters, parseCell, parseRange, rangeAddress } from './address';
+import { columnLetters, parseCell, parseRange, rangeAddress, rangeFor } from './address';
 import type { ExcelRun, XlContext, XlWorksheet } from './excelTypes';
 import { addChartIn, addColourScalesIn, writeCellsIn } from './excelReport';
 import {
@@ -33,7 +33,13 @@ function toCellValue(v: unknown): CellValue {
 /** `Lists!A2:A40` → `'Lists'!$A$2:$A$40`, the form a list validation's source formula takes. */
 export function absoluteReference(reference: string): string {
   const bang = reference.lastIndexOf('!');
-  const sheet = bang >= 0 ? reference.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+  const sheet =
+    bang >= 0
+      ? reference
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'")
+      : '';
   const r = parseRange(bang >= 0 ? reference.slice(bang + 1) : reference);
   const cell = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
   const local = `${cell(r.start.row, r.start.col)}:${cell(r.end.row, r.end.col)}`;
@@ -88,7 +94,8 @@ export async function writeTableIn(
     .filter((col) => col >= 0);
   const rowFormatBytes = Math.max(0, ...(spec.rowFormats?.formats ?? []).map((f) => (f ?? 'General').length));
   const extraPerRow =
-    formats.reduce((n, f) => n + f.format.length * 2 + 4, 0) + rowFormatCols.length * (rowFormatBytes * 2 + 4);
+    formats.reduce((n, f) => n + f.format.length * 2 + 4, 0) +
+    rowFormatCols.length * (rowFormatBytes * 2 + 4);
   const body = rectangular(spec.rows, width);
   const chunks = chunkRows([spec.headers, ...body], CHUNK_BYTES, extraPerRow);
   let row = at.row;
@@ -193,18 +200,12 @@ export async function writeRangeIn(
   address: string,
   values: CellValue[][],
 ): Promise<void> {
-  const r = parseRange(address);
-  const rows = r.end.row - r.start.row + 1;
-  const cols = r.end.col - r.start.col + 1;
-  if (values.length !== rows || values.some((v) => v.length !== cols))
-    throw new Error(
-      `${address} holds ${rows}×${cols} cells; the values are ${values.length}×${values[0]?.length ?? 0}`,
-    );
+  const r = rangeFor(address, values);
   const sheet = await getOrAddSheet(context, sheetName);
   let row = r.start.row;
   for (const chunk of chunkRows(values)) {
-    sheet.getRangeByIndexes(row, r.start.col, chunk.length, cols).values = chunk.map((line) =>
-      line.map((v) => v ?? ''),
+    sheet.getRangeByIndexes(row, r.start.col, chunk.length, r.end.col - r.start.col + 1).values = chunk.map(
+      (line) => line.map((v) => v ?? ''),
     );
     row += chunk.length;
     await context.sync();

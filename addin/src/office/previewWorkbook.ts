@@ -1,6 +1,6 @@
 // The in-memory workbook of preview mode (a plain browser, no Excel): same interface as Excel's,
 // observable so the page can draw it as a grid with sheet tabs.
-import { cellAddress, parseCell, parseRange, rangeAddress } from './address';
+import { cellAddress, parseCell, parseRange, rangeAddress, rangeFor } from './address';
 import {
   rectangular,
   type CellMark,
@@ -157,9 +157,21 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       const listFromRange = (reference: string | undefined): string[] | undefined => {
         if (reference === undefined) return undefined;
         const bang = reference.lastIndexOf('!');
-        const from = bang >= 0 ? reference.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheetName;
+        const from =
+          bang >= 0
+            ? reference
+                .slice(0, bang)
+                .replace(/^'(.*)'$/, '$1')
+                .replace(/''/g, "'")
+            : sheetName;
         const r = parseRange(reference);
-        return read(find(from), r.start.row, r.start.col, r.end.row - r.start.row + 1, r.end.col - r.start.col + 1)
+        return read(
+          find(from),
+          r.start.row,
+          r.start.col,
+          r.end.row - r.start.row + 1,
+          r.end.col - r.start.col + 1,
+        )
           .flat()
           .filter((v) => v !== null && v !== '')
           .map(String);
@@ -207,13 +219,7 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
     },
 
     async writeRange(sheetName, address, values) {
-      const r = parseRange(address);
-      const rows = r.end.row - r.start.row + 1;
-      const cols = r.end.col - r.start.col + 1;
-      if (values.length !== rows || values.some((v) => v.length !== cols))
-        throw new Error(
-          `${address} holds ${rows}×${cols} cells; the values are ${values.length}×${values[0]?.length ?? 0}`,
-        );
+      const r = rangeFor(address, values);
       put(ensure(sheetName), r.start.row, r.start.col, values);
       changed();
     },

@@ -4,22 +4,12 @@ import type { Locale } from '../messages/index';
 import type { Finding, Goal } from '../schemas';
 import { readTable, type CellValue, type ImportTable } from './cells';
 import { getTemplate, sheetHeaders } from './definitions';
+import { goalFields } from '../planning/diff';
 
 const goalsSheet = () => getTemplate('goals').sheets[0]!;
 
-const goalFields = [
-  'id',
-  'owner',
-  'objective',
-  'metric',
-  'baseline',
-  'target',
-  'unit',
-  'deadline',
-  'parentId',
-  'strategy',
-  'measure',
-] as const;
+// The sheet's columns: the row key, then the compared fields in the order the plan diff uses.
+const goalColumns = ['id', ...goalFields] as const;
 
 /** The rows of the goals sheet; a deadline is written as ISO text (hosts store it as a date cell). */
 export function goalsToRows(
@@ -50,7 +40,7 @@ export function goalRowsToGoals(
     }
     seen.add(id);
     const goal: Record<string, string | number> = {};
-    for (const field of goalFields) {
+    for (const field of goalColumns) {
       const value = values[field];
       if (typeof value === 'string' || typeof value === 'number') goal[field] = value;
     }

@@ -26,6 +26,7 @@ import {
   type Finding,
   type Locale,
   type Person,
+  type PlanVsActualRow,
   type Rating,
   type ScoreRequest,
   type ScoreResult,
@@ -354,16 +355,7 @@ export type AnalysisAnswer = {
   period: string;
   metric: string;
   monthly: {
-    rows: {
-      period: string;
-      plan: number | null;
-      actual: number | null;
-      lastYear: number | null;
-      variance: number | null;
-      completion: number | null;
-      yoy: number | null;
-      mom: number | null;
-    }[];
+    rows: PlanVsActualRow[];
     median: number | null;
     trend: { slope: number; forecast: number } | null;
     forecastPeriod: string | null;
