@@ -2,7 +2,7 @@
 // stored data (gather, compute, snapshot, store), re-running it from its snapshot, and the CSV and
 // xlsx exports of its lines. The store is the embedded server, so these are upper bounds of the
 // Functions' own work plus a local store round trip, not Cosmos DB latencies.
-import { demoOrg, payoutCsv, payoutExportRows, type CompPlan, type Transaction } from '@teamsheet/shared';
+import { demoOrg, payoutCsv, payoutExportRows, sampleCompPlan, type Transaction } from '@teamsheet/shared';
 import { configureStore, resetStore, saveOrg } from '../functions/src/store';
 import { saveTransactions } from '../functions/src/store/actuals';
 import { startEmbeddedStore } from '../functions/src/store/embedded';
@@ -10,27 +10,14 @@ import { createRun, gatherRunInputs, verifyRun } from '../functions/src/store/pa
 import { payoutWorkbook } from '../functions/src/xlsx/payoutExport';
 import { ms, time } from './lib';
 
-const TRANSACTIONS = 20_000;
+// The embedded server scans the whole container for every query (~0.2 ms per stored document), so
+// the size is kept where a local run stays quick; on Cosmos DB a partition-scoped query does not.
+const TRANSACTIONS = Number(process.env.BENCH_TX ?? 5_000);
 
-const plan: CompPlan = {
-  id: 'bench',
-  name: 'Bench plan',
-  currency: 'CNY',
-  components: [
-    {
-      type: 'commission',
-      id: 'commission',
-      metric: 'revenue',
-      mode: 'marginal',
-      tiers: [
-        { from: 0, to: 1, rate: 0.05 },
-        { from: 1, to: null, rate: 0.08 },
-      ],
-    },
-    { type: 'spiff', id: 'spiff', amount: 500 },
-    { type: 'override', id: 'override', rate: 0.01 },
-  ],
-};
+const plan = sampleCompPlan('bench', [
+  { type: 'spiff', id: 'spiff', amount: 500 },
+  { type: 'override', id: 'override', rate: 0.01 },
+]);
 
 function transactionsFor(period: string, reps: string[]): Transaction[] {
   return Array.from({ length: TRANSACTIONS }, (_, i) => ({
@@ -50,22 +37,18 @@ export async function run(): Promise<{ title: string; body: string }> {
     const org = demoOrg();
     await saveOrg(org, 'bench', { tenantId: 'demo' });
     const reps = org.people.filter((p) => p.role === 'rep').map((p) => p.id);
-    let month = 0;
-    // Each upload goes to a fresh month, so every timed upload writes all its documents.
+    const period = '2030-01';
+    // One upload (the same transactions again would store nothing), so a single timing.
     const upload = await time(
-      async () => {
-        month++;
-        const period = `2030-${String(month).padStart(2, '0')}`;
-        await saveTransactions({
+      () =>
+        saveTransactions({
           tenantId: 'demo',
           period,
           transactions: transactionsFor(period, reps),
           who: 'bench',
-        });
-      },
-      { warmup: 1, runs: 5 },
+        }),
+      { warmup: 0, runs: 1 },
     );
-    const period = '2030-01';
     let last: Awaited<ReturnType<typeof createRun>> | undefined;
     const runTiming = await time(
       async () => {
@@ -79,10 +62,10 @@ export async function run(): Promise<{ title: string; body: string }> {
           who: 'bench',
         });
       },
-      { warmup: 1, runs: 5 },
+      { warmup: 1, runs: 3 },
     );
     const stored = last!;
-    const verify = await time(() => verifyRun('demo', stored.head), { warmup: 1, runs: 5 });
+    const verify = await time(() => verifyRun('demo', stored.head), { warmup: 1, runs: 3 });
     const rows = payoutExportRows({
       period,
       runId: stored.head.runId,
@@ -105,6 +88,10 @@ export async function run(): Promise<{ title: string; body: string }> {
       `| re-run a stored run from its snapshot and compare the hash | same | ${ms(verify.medianMs)} | none set |`,
       `| CSV export (RFC 4180, neutralised) | ${rows.length} lines | ${ms(csv.medianMs)} | none set |`,
       `| xlsx export (ExcelJS, numeric amounts) | ${rows.length} lines | ${ms(xlsx.medianMs)} | none set |`,
+      '',
+      'The embedded server scans the whole container for every query (measured here at about 0.3 ms per',
+      'stored document per query): with 30,000 transactions stored locally, gathering a run took about 76 s.',
+      'On Cosmos DB a query scoped to its partition reads only that partition.',
     ].join('\n');
     return { title: 'Payout runs and exports (store round trips)', body };
   } finally {

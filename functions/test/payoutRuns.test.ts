@@ -190,6 +190,15 @@ describe('payout runs: create, approve, close, re-run, adjust', () => {
     ];
     expect(refused.map((r) => r.status)).toEqual([409, 409, 409, 409, 409]);
     expect(refused[0]!.json.detail).toContain('2026-03 is closed');
+    const zh = await call(periodCloseRoute, {
+      method: 'POST',
+      path: 'periods/2026-03/close',
+      params: { period: '2026-03' },
+      token: await as('finance-1'),
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(zh.status).toBe(409);
+    expect(zh.json.detail).toContain('期间 2026-03 已结账');
     // The quarter and year containing the month stay open; the closed month stays closed.
     await expect(assertPeriodOpen(currentTenant(), '2026-Q1')).resolves.toBeUndefined();
     await expect(assertPeriodOpen(currentTenant(), '2026-03')).rejects.toMatchObject({ status: 409 });

@@ -41,6 +41,8 @@ export const transactionDocId = (period: string, transactionId: string): string 
  */
 const BULK_BATCH = 5000;
 const BULK_CONCURRENCY = 2;
+/** Documents per query page when reading a period's actuals. */
+const PAGE_SIZE = 10_000;
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
 export async function mapBounded<T, R>(
@@ -262,18 +264,22 @@ async function readPartition(
 ): Promise<{ transactions: Transaction[]; metricActuals: Target[] }> {
   const { containers } = await getStore();
   const pk = actualsPartition(tenantId, period);
-  const docs = await queryAll<TransactionDoc | MetricActualsHead>(
-    containers.history,
-    {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND (c.type = @t OR c.type = @m)',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@t', value: 'transaction' },
-        { name: '@m', value: 'metric-actuals' },
-      ],
-    },
-    pk,
-  );
+  const { resources } = await containers.history.items
+    .query<TransactionDoc | MetricActualsHead>(
+      {
+        query: 'SELECT * FROM c WHERE c.pk = @pk AND (c.type = @t OR c.type = @m)',
+        parameters: [
+          { name: '@pk', value: pk },
+          { name: '@t', value: 'transaction' },
+          { name: '@m', value: 'metric-actuals' },
+        ],
+      },
+      // Large pages: a period holds up to hundreds of thousands of transactions, and every page is a
+      // round trip (the embedded server even rescans the container per page).
+      { partitionKey: pk, maxItemCount: PAGE_SIZE },
+    )
+    .fetchAll();
+  const docs = resources.filter((d) => d.pk === pk);
   const transactions: Transaction[] = [];
   const heads: MetricActualsHead[] = [];
   for (const d of docs) {
