@@ -106,6 +106,7 @@ export function useStack(options: StackOptions): Stack {
         TEAMSHEET_DATA_DIR: dataDir,
         TEAMSHEET_HTTPS: '0',
         TEAMSHEET_DEV_AUTH: '1',
+        TEAMSHEET_DEMO_ACTUALS: '0', // the browser tests bring their own data
         NODE_ENV: 'development',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

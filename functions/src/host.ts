@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import './main';
 import { assertDevAuthAllowed, devAuthEnabled } from './auth';
-import { demoOrg } from './demoData';
+import { demoOrg, loadDemoActuals } from './demoData';
 import { ensureDevCert } from './host/certs';
 import { banner } from './host/banner';
 import { dispatchApi, type Logger } from './host/dispatch';
@@ -29,6 +29,11 @@ export type HostOptions = {
   dataDir?: string | null;
   /** Load the demo organisation into an empty store (default true). */
   loadDemo?: boolean;
+  /**
+   * With a freshly loaded demo organisation, also store its year of transactions, activities and last
+   * year's history, in the background once the host answers (default: TEAMSHEET_DEMO_ACTUALS !== '0').
+   */
+  loadDemoActuals?: boolean;
   /** Print the banner and request errors (default true). */
   log?: boolean;
 };
@@ -73,7 +78,9 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     configureStore({ endpoint: embedded.endpoint, key: embedded.key, kind: 'embedded' });
   }
   const servers: (http.Server | https.Server)[] = [];
+  let demoLoad: Promise<void> | undefined;
   const stop = async () => {
+    await demoLoad; // the demo year is loaded only with a fresh org: let it finish whole
     await Promise.all(
       servers.map((s) => {
         s.closeAllConnections();
@@ -87,10 +94,12 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   try {
     await getStore();
     let org = (await readLatestOrg(currentTenant()))?.version.org;
+    let freshDemo = false;
     if (!org && (options.loadDemo ?? true)) {
       const demo = demoOrg();
       const saved = await saveOrg(demo, 'system:demo-loader', { tenantId: currentTenant() });
       if (saved.status !== 'stale') org = saved.version.org;
+      freshDemo = true;
     }
 
     const staticRoot = path.join(root, 'addin', 'dist');
@@ -149,6 +158,19 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
           org,
           elapsedMs: performance.now(),
         }),
+      );
+    }
+    if (freshDemo && org && (options.loadDemoActuals ?? env.TEAMSHEET_DEMO_ACTUALS !== '0')) {
+      const demoOrgInForce = org;
+      // In the background: the API answers at once, and the data arrive within seconds.
+      demoLoad = loadDemoActuals(currentTenant(), demoOrgInForce).then(
+        (loaded) => {
+          if (log)
+            console.log(
+              `  Demo data stored: ${loaded.transactions} transactions and ${loaded.activities} activity counts of 2026, ${loaded.history} monthly revenue actuals of 2025, ${loaded.plans} team plans of 2026.`,
+            );
+        },
+        (error: unknown) => logger.error('storing the demo actuals failed', error),
       );
     }
     return { url, port, httpsUrl, httpsPort, store: embedded ? 'embedded' : 'cosmos', close: stop };

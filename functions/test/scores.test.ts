@@ -8,6 +8,8 @@ import { scoresCompute } from '../src/functions/scoresCompute';
 import { scoresRun } from '../src/functions/scoresRun';
 import { currentTenant, getStore, queryAll } from '../src/store';
 import { savePlanVersion } from '../src/store/plans';
+import { closePeriod } from '../src/store/periods';
+import { readActivities } from '../src/store/activities';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
@@ -313,5 +315,31 @@ describe('activity logs and stored scoring per period', () => {
     });
     expect(badCard.status).toBe(400);
     expect(badCard.json.errors[0].path).toBe('scorecard.items[0].weight');
+  });
+});
+
+describe('activity logs of a closed period', () => {
+  useFreshStore();
+
+  it('are refused with 409 once the period is closed, and nothing is stored', async () => {
+    await seedOrg(demo);
+    await closePeriod({
+      tenantId: 'demo',
+      period: '2026-02',
+      runId: 'run-x',
+      runHash: 'h',
+      who: 'finance-1',
+    });
+    const res = await call(activitiesRoute, {
+      method: 'POST',
+      path: 'activities',
+      token: await tokenFor('mgr-east-shanghai', demo),
+      json: {
+        period: '2026-02',
+        activities: [{ personId: 'rep-001', metric: 'visits', period: '2026-02', value: 12 }],
+      },
+    });
+    expect(res.status).toBe(409);
+    expect((await readActivities(currentTenant(), '2026-02')).activities).toHaveLength(0);
   });
 });

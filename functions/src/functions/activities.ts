@@ -5,6 +5,7 @@ import { activity, childPeriods, monthsOf, periodId, type FieldError } from '@te
 import { z } from 'zod';
 import { authenticate, authorize } from '../auth';
 import { HttpError, handler, json, localeOf, readJson } from '../http';
+import { assertPeriodOpen } from '../store/periods';
 import { route } from '../registry';
 import { currentTenant, idempotent, readLatestOrg } from '../store';
 import { saveActivityBatch } from '../store/activities';
@@ -56,6 +57,7 @@ export const activities = route({
     // Every person must be in the caller's scope; the first one outside is named in the 403.
     for (const personId of new Set(body.activities.map((a) => a.personId)))
       authorize(principal, { personId, org, locale });
+    await assertPeriodOpen(tenantId, body.period, locale); // a closed period takes no more logs
 
     const answer = await idempotent({
       tenantId,

@@ -1,4 +1,4 @@
-// Actuals of a period in the `history` container (partition `<tenant>|<period>`): each transaction is
+// Actuals of a period in the `actuals` container (partition `<tenant>|<period>`): each transaction is
 // its own immutable document `txn:<period>:<id>`, so the same transaction uploaded twice is stored
 // once, and changed content for a stored id is refused (a correction is a new transaction). Uploads
 // are written in bounded-concurrency bulk batches, each operation carrying its partition key; nothing
@@ -70,7 +70,7 @@ export async function storedTransactionHashes(
   const { containers } = await getStore();
   const pk = actualsPartition(tenantId, period);
   const rows = await queryAll<{ transactionId: string; hash: string }>(
-    containers.history,
+    containers.actuals,
     {
       query: 'SELECT c.transactionId, c.hash FROM c WHERE c.pk = @pk AND c.type = @type',
       parameters: [
@@ -91,7 +91,7 @@ export async function readTransaction(
 ): Promise<TransactionDoc | undefined> {
   const { containers } = await getStore();
   return readOne<TransactionDoc>(
-    containers.history,
+    containers.actuals,
     transactionDocId(period, transactionId),
     actualsPartition(tenantId, period),
   );
@@ -153,7 +153,7 @@ export async function saveTransactions(args: {
         partitionKey: pk,
         resourceBody: doc,
       }));
-      const results = await containers.history.items.executeBulkOperations(operations);
+      const results = await containers.actuals.items.executeBulkOperations(operations);
       const lost: TransactionDoc[] = [];
       results.forEach((r, k) => {
         const status = r.response?.statusCode ?? r.error?.code;
@@ -220,7 +220,7 @@ export async function saveMetricActuals(args: {
   const pk = actualsPartition(args.tenantId, args.period);
   const headId = `metric-actuals:${args.period}:${contentHash({ period: args.period, rows: args.rows }).slice(0, 24)}`;
   const uploadedAt = args.at ?? new Date().toISOString();
-  const res = await writeChunkedVersion(containers.history, {
+  const res = await writeChunkedVersion(containers.actuals, {
     headId,
     partition: { field: 'pk', value: pk },
     type: 'metric-actuals',
@@ -231,7 +231,7 @@ export async function saveMetricActuals(args: {
     extra: { uploadedBy: args.who, uploadedAt },
   });
   if (res.status === 'conflict') {
-    const stored = await readOne<MetricActualsHead>(containers.history, headId, pk);
+    const stored = await readOne<MetricActualsHead>(containers.actuals, headId, pk);
     return { status: 'unchanged', batchId: headId, count: args.rows.length, hash: stored?.hash ?? '' };
   }
   await appendAudit({
@@ -264,7 +264,7 @@ async function readPartition(
 ): Promise<{ transactions: Transaction[]; metricActuals: Target[] }> {
   const { containers } = await getStore();
   const pk = actualsPartition(tenantId, period);
-  const { resources } = await containers.history.items
+  const { resources } = await containers.actuals.items
     .query<TransactionDoc | MetricActualsHead>(
       {
         query: 'SELECT * FROM c WHERE c.pk = @pk AND (c.type = @t OR c.type = @m)',
@@ -291,7 +291,7 @@ async function readPartition(
   );
   const latest = new Map<string, Target>();
   for (const head of heads) {
-    const stored = await readChunkedVersion<MetricActualsHead, Target>(containers.history, head.id, pk);
+    const stored = await readChunkedVersion<MetricActualsHead, Target>(containers.actuals, head.id, pk);
     for (const row of stored?.items ?? [])
       latest.set(`${row.owner}\u0000${row.metric}\u0000${row.period}`, row);
   }

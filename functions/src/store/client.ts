@@ -11,6 +11,9 @@ import https from 'node:https';
 export const containerDefs = {
   org: '/tenantId',
   history: '/pk',
+  // Transactions and metric actuals are many small documents: kept apart from plan, score and run
+  // history so that the embedded server, which scans a whole container per query, stays fast there.
+  actuals: '/pk',
   audit: '/pk',
   idempotency: '/pk',
 } as const;
