@@ -113,14 +113,14 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/periods/{period}/payout-runs/{id}',
+    path: '/periods/{period}/payout-runs/{runId}',
     who: 'finance',
     summary: 'A payout run',
     response: 'PayoutResult',
   },
   {
     method: 'post',
-    path: '/periods/{period}/payout-runs/{id}/approve',
+    path: '/periods/{period}/payout-runs/{runId}/approve',
     who: 'finance (not the creator)',
     summary: 'Approve a payout run',
   },
@@ -153,6 +153,52 @@ const operations: Operation[] = [
     binary: true,
   },
   { method: 'get', path: '/audit', who: 'admin, finance', summary: 'Audit entries (?entity=)' },
+  // Routes beyond the contract table, of the same workflows.
+  {
+    method: 'post',
+    path: '/plans/{unitId}/{period}/approve',
+    who: "the parent unit's manager (not the submitter)",
+    summary: 'Approve a submitted plan version ({version})',
+  },
+  {
+    method: 'post',
+    path: '/periods/{period}/scores',
+    who: 'manager / regional head in scope, admin',
+    summary: 'Score a unit from stored targets and actuals; a new stored version',
+    response: 'ScoreResult',
+  },
+  {
+    method: 'get',
+    path: '/periods/{period}/scores',
+    who: 'in scope',
+    summary: 'The latest (or ?version=n) stored scores of a unit (?unitId=)',
+    response: 'ScoreResult',
+  },
+  {
+    method: 'post',
+    path: '/activities',
+    who: 'manager in scope',
+    summary: 'Activity logs of a period, idempotent (Idempotency-Key)',
+  },
+  {
+    method: 'get',
+    path: '/analysis/{unitId}/{period}',
+    who: 'in scope',
+    summary: 'Plan vs actual by month with YoY, MoM, trend and forecast; ABC; KPIs',
+  },
+  {
+    method: 'get',
+    path: '/periods/{period}/payout-runs',
+    who: 'finance',
+    summary: "The period's payout runs",
+  },
+  {
+    method: 'post',
+    path: '/periods/{period}/payout-runs/{runId}/verify',
+    who: 'finance',
+    summary: 'Recompute a stored run from its snapshot and compare the hash',
+  },
+  { method: 'get', path: '/periods/{period}/close', who: 'signed in', summary: "The period's state" },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
