@@ -25,17 +25,20 @@ export function orgHeadId(tenantId: string, version: number): string {
   return `org:${tenantId}:v${version}`;
 }
 
-// Versions never change once written, so a parsed version is cached by its head id; only the
-// "which is newest" query goes to the store on every request.
+// Versions never change once written, so a parsed version is cached by its head id and content hash
+// (the hash, because another store — a test's, a benchmark's — may hold another org under the same id);
+// only the "which is newest" query goes to the store on every request.
 const cache = new Map<string, { version: OrgVersion; index: OrgIndex }>();
 
-async function newestHead(tenantId: string): Promise<{ id: string; version: number } | undefined> {
+async function newestHead(
+  tenantId: string,
+): Promise<{ id: string; version: number; hash: string } | undefined> {
   const { containers } = await getStore();
-  const rows = await queryAll<{ id: string; version: number }>(
+  const rows = await queryAll<{ id: string; version: number; hash: string }>(
     containers.org,
     {
       query:
-        'SELECT TOP 1 c.id, c.version FROM c WHERE c.tenantId = @t AND c.type = @type ORDER BY c.version DESC',
+        'SELECT TOP 1 c.id, c.version, c.hash FROM c WHERE c.tenantId = @t AND c.type = @type ORDER BY c.version DESC',
       parameters: [
         { name: '@t', value: tenantId },
         { name: '@type', value: 'org' },
@@ -52,7 +55,8 @@ export async function readLatestOrg(
 ): Promise<{ version: OrgVersion; index: OrgIndex } | undefined> {
   const head = await newestHead(tenantId);
   if (!head) return undefined;
-  const hit = cache.get(head.id);
+  const key = `${head.id}:${head.hash}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const { containers } = await getStore();
   const stored = await readChunkedVersion<OrgHead, OrgItem>(containers.org, head.id, tenantId);
@@ -76,7 +80,7 @@ export async function readLatestOrg(
     index: new OrgIndex(org),
   };
   if (cache.size > 20) cache.clear();
-  cache.set(head.id, entry);
+  cache.set(key, entry);
   return entry;
 }
 
