@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoActuals, demoOrg, demoTargets, monthlyRevenue, seededRandom } from '../src/demo';
+import { demoActuals, demoOrg, demoTargets, seededRandom } from '../src/demo';
+import { monthlyRevenue } from '../src/analysis/credited';
 import { validateOrg } from '../src/org';
 import {
   org as orgSchema,

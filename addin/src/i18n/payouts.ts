@@ -113,7 +113,8 @@ export const payoutsEn = {
   'payouts.finance.pull': 'Pull approved run',
   'payouts.finance.csv': 'Download CSV',
   'payouts.finance.xlsx': 'Download Excel (.xlsx)',
-  'payouts.finance.pulled': 'Wrote {lines} lines of run {runId} ({period}) on {sheet}.',
+  'payouts.finance.pulled':
+    'Wrote {lines} lines of run {runId} ({period}) on {sheet}: total {total} {currency}.',
   'payouts.finance.downloaded': 'Downloaded {file}.',
   'payouts.finance.none':
     'Period {period} has no approved payout run yet. Create a run, have another finance person approve it, then pull it again.',
@@ -238,7 +239,7 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.finance.pull': '拉取已审批批次',
   'payouts.finance.csv': '下载 CSV',
   'payouts.finance.xlsx': '下载 Excel (.xlsx)',
-  'payouts.finance.pulled': '已在 {sheet} 写入批次 {runId}（{period}）的 {lines} 行。',
+  'payouts.finance.pulled': '已在 {sheet} 写入批次 {runId}（{period}）的 {lines} 行，合计 {total} {currency}。',
   'payouts.finance.downloaded': '已下载 {file}。',
   'payouts.finance.none':
     '期间 {period} 还没有已审批的薪酬批次。请先生成批次，由另一位财务人员审批后再拉取。',

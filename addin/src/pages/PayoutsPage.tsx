@@ -265,10 +265,12 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
         setFinanceNotice({
           intent: 'success',
           text: tr('payouts.finance.pulled', {
-            lines: approved.lines.length,
+            lines: approved.rows.length,
             runId: approved.runId,
             period: approved.period,
             sheet,
+            total: groupDigits(approved.totals.amount),
+            currency: approved.currency,
           }),
         });
       } catch (error) {

@@ -4,3 +4,5 @@ export * from './stats';
 export * from './abc';
 export * from './planVsActual';
 export * from './sizing';
+export * from './credited';
+export * from './unitAnalysis';

@@ -1,5 +1,6 @@
 // A plausible year of sales for the demo organisation: transactions (some split between two reps,
 // a few cancelled, new customers among them) and monthly activities per rep, deterministic per seed.
+import { monthlyRevenue } from '../analysis/credited';
 import { daysInMonth } from '../period';
 import type { Activity, Org, Person, Target, Transaction } from '../schemas';
 import { seededRandom, type Random } from './random';
@@ -137,32 +138,6 @@ export function demoActuals(org: Pick<Org, 'people'>, year = 2026, seed = 1): De
   return { transactions, activities };
 }
 
-/** Monthly credited revenue per rep and per unit of a set of transactions, as targets-shaped actuals. */
-export function monthlyRevenue(org: Pick<Org, 'people'>, transactions: readonly Transaction[]): Target[] {
-  const unitOf = new Map(org.people.map((p) => [p.id, p.unitId]));
-  const cents = new Map<string, number>();
-  const add = (owner: string, period: string, value: number) => {
-    const key = `${owner}|${period}`;
-    cents.set(key, (cents.get(key) ?? 0) + value);
-  };
-  for (const tx of transactions) {
-    if ((tx.metric ?? 'revenue') !== 'revenue') continue;
-    const period = tx.date.slice(0, 7);
-    for (const c of tx.credits) {
-      // Credit in whole cents, so sums are exact.
-      const credited = Math.round(tx.amount * 100 * c.share);
-      add(c.personId, period, credited);
-      const unit = unitOf.get(c.personId);
-      if (unit) add(unit, period, credited);
-    }
-  }
-  return [...cents.entries()]
-    .map(([key, value]) => {
-      const [owner, period] = key.split('|') as [string, string];
-      return { owner, metric: 'revenue', period, value: value / 100 };
-    })
-    .sort((a, b) => (a.owner === b.owner ? (a.period < b.period ? -1 : 1) : a.owner < b.owner ? -1 : 1));
-}
 
 /**
  * Monthly revenue targets for `year` per rep and team: last year's simulated actuals (same seed)

@@ -1,6 +1,6 @@
 // Finance's view of a period: the approved payout run pulled into a sheet with the columns payroll
 // expects, and its export (csv or xlsx) downloaded through the browser from the same route.
-import type { Locale } from '@teamsheet/shared';
+import { currencyScale, type Locale, type PayoutExportRow, type PayoutMoney } from '@teamsheet/shared';
 import { ApiError, NetworkError, type Api, type ProblemDetails } from '../../api';
 import type { CellValue, Workbook } from '../../office';
 
@@ -8,63 +8,47 @@ export const RUN_TABLE = 'TeamsheetPayoutRun';
 export const runSheetName = (period: string, locale: Locale) =>
   locale === 'zh-CN' ? `薪酬发放 ${period}` : `Payroll ${period}`;
 
-/** One payroll line of an approved run. */
-export interface RunLine {
-  personId: string;
-  name?: string;
-  unitId?: string;
-  component: string;
-  amount: string;
-  currency: string;
-  period: string;
-  runId: string;
-  hash: string;
-}
-
+/**
+ * The JSON of GET /api/periods/{period}/payouts?format=json, exactly as the route builds it
+ * (functions/src/functions/payoutsExport.ts): the run's identity and totals, and one row per payout
+ * line from the core's `payoutExportRows` — the same rows the CSV and the xlsx are written from.
+ */
 export interface ApprovedRun {
   period: string;
   runId: string;
   hash: string;
+  status: 'approved' | 'locked';
   currency: string;
-  lines: RunLine[];
+  totals: PayoutMoney;
+  rows: PayoutExportRow[];
 }
 
-type Loose = Record<string, unknown>;
-const str = (...values: unknown[]): string => {
-  for (const v of values) if (typeof v === 'string' || typeof v === 'number') return String(v);
-  return '';
-};
+/** The answer is not the export's JSON (an old or a foreign server): said plainly, never half-written. */
+export class UnexpectedRunAnswer extends Error {
+  constructor(readonly field: string) {
+    super(`the payout export's answer has no valid "${field}"`);
+    this.name = 'UnexpectedRunAnswer';
+  }
+}
 
-/** The export's JSON as payroll lines; run-level fields fill in what a line leaves out. */
-export function normaliseRun(body: unknown, period: string): ApprovedRun {
-  const b = (body ?? {}) as Loose;
-  const run = (typeof b.run === 'object' && b.run !== null ? b.run : {}) as Loose;
-  const runId = str(b.runId, run.id, run.runId);
-  const hash = str(b.hash, run.hash);
-  const currency = str(b.currency, run.currency);
-  const list = (Array.isArray(b.lines) ? b.lines : Array.isArray(b.rows) ? b.rows : []) as Loose[];
-  const lines = list.map((l) => {
-    const line: RunLine = {
-      personId: str(l.personId, l.person),
-      component: str(l.component),
-      amount: str(l.amount),
-      currency: str(l.currency, currency),
-      period: str(l.period, b.period, period),
-      runId: str(l.runId, runId),
-      hash: str(l.hash, hash),
-    };
-    const unit = str(l.unitId, l.unit);
-    if (unit) line.unitId = unit;
-    const name = str(l.name, l.personName);
-    if (name) line.name = name;
-    return line;
+/** Checks the fields the sheet is written from; anything else in the answer passes through untouched. */
+export function readApprovedRun(body: unknown): ApprovedRun {
+  const b = (body ?? {}) as Partial<Record<keyof ApprovedRun, unknown>>;
+  for (const field of ['period', 'runId', 'hash', 'currency'] as const)
+    if (typeof b[field] !== 'string') throw new UnexpectedRunAnswer(field);
+  if (!Array.isArray(b.rows)) throw new UnexpectedRunAnswer('rows');
+  (b.rows as unknown[]).forEach((row, i) => {
+    const r = (row ?? {}) as Record<string, unknown>;
+    for (const field of ['personId', 'component', 'amount'] as const)
+      if (typeof r[field] !== 'string') throw new UnexpectedRunAnswer(`rows[${i}].${field}`);
   });
-  return { period: str(b.period, period), runId, hash, currency, lines };
+  return body as ApprovedRun;
 }
 
 export async function fetchApprovedRun(api: Api, period: string): Promise<ApprovedRun> {
-  const body = await api.get<unknown>(`/api/periods/${encodeURIComponent(period)}/payouts?format=json`);
-  return normaliseRun(body, period);
+  return readApprovedRun(
+    await api.get<unknown>(`/api/periods/${encodeURIComponent(period)}/payouts?format=json`),
+  );
 }
 
 export interface RunHeaders {
@@ -79,7 +63,13 @@ export interface RunHeaders {
   hash: string;
 }
 
-/** Writes the run as a table, amounts as numbers with two decimals. */
+/** `#,##0.00` for CNY, `#,##0` for JPY: the currency's own minor digits. */
+export function amountFormat(currency: string): string {
+  const scale = currencyScale(currency);
+  return scale > 0 ? `#,##0.${'0'.repeat(scale)}` : '#,##0';
+}
+
+/** Writes the run as a table, amounts as numbers with the currency's decimals. */
 export async function writeRunSheet(
   workbook: Workbook,
   run: ApprovedRun,
@@ -87,23 +77,23 @@ export async function writeRunSheet(
   locale: Locale,
 ): Promise<string> {
   const sheet = runSheetName(run.period, locale);
-  const rows: CellValue[][] = run.lines.map((l) => [
-    l.personId,
-    l.name ?? null,
-    l.unitId ?? null,
-    l.component,
-    Number(l.amount),
-    l.currency,
-    l.period,
-    l.runId,
-    l.hash,
+  const rows: CellValue[][] = run.rows.map((r) => [
+    r.personId,
+    r.personName || null,
+    r.unitId || null,
+    r.component,
+    Number(r.amount), // a number for Excel to add up; the export files keep the exact decimal text
+    r.currency,
+    r.period,
+    r.runId,
+    r.hash,
   ]);
   const h = headers;
   await workbook.writeTable(sheet, {
     name: RUN_TABLE,
     headers: [h.person, h.name, h.unit, h.component, h.amount, h.currency, h.period, h.runId, h.hash],
     rows,
-    numberFormats: { [h.amount]: '#,##0.00' },
+    numberFormats: { [h.amount]: amountFormat(run.currency) },
     freezeHeader: true,
   });
   await workbook.selectCell(sheet, 'A1');
@@ -114,6 +104,13 @@ export async function writeRunSheet(
 export const apiBase = (
   (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_TEAMSHEET_API_BASE ?? ''
 ).replace(/\/$/, '');
+
+/** The file name a Content-Disposition header gives (`attachment; filename="x.csv"`), if any. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  const m = disposition ? /filename="([^"]+)"|filename=([^;\s]+)/i.exec(disposition) : null;
+  const name = m?.[1] ?? m?.[2];
+  return name ? name.replace(/[\\/]/g, '_') : undefined;
+}
 
 /**
  * Downloads the approved run as csv or xlsx: fetched with the bearer token (a plain link would carry
@@ -151,7 +148,8 @@ export async function downloadExport(opts: {
     throw new ApiError(response.status, problem, url);
   }
   const blob = await response.blob();
-  const fileName = `payouts-${opts.period}.${opts.format}`;
+  const fileName =
+    fileNameOf(response.headers.get('content-disposition')) ?? `payouts-${opts.period}.${opts.format}`;
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
