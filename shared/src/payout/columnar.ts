@@ -127,10 +127,10 @@ function personColumns(request: PayoutRequest, start: string, end: string, sink:
   people.forEach((p, i) => {
     if (index.get(p.id) !== i) return;
     if (p.managerId) {
+      // A manager outside this payout's people (a team's own manager's manager, say) is not a fault:
+      // their override is simply not part of this payout.
       const m = index.get(p.managerId);
-      if (m === undefined) {
-        sink.add('payout.unknown-person', 'warning', `people[${i}].managerId`, { personId: p.managerId });
-      } else if (m !== i) teamManager[i] = m;
+      if (m !== undefined && m !== i) teamManager[i] = m;
     } else if (p.role === 'rep') {
       // Without a managerId a rep is in the team of their unit's manager (the first one listed).
       const m = unitManager.get(p.unitId);

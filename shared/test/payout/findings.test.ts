@@ -138,4 +138,18 @@ describe('payout findings', () => {
       params: { count: 150, shown: 100 },
     });
   });
+
+  it("a team manager whose own manager is outside the payout's people raises no finding", () => {
+    const result = computePayouts(
+      request([flat], {
+        people: [
+          rep('boss', { role: 'manager', managerId: 'regional-head-elsewhere' }),
+          rep('alice', { managerId: 'boss' }),
+        ],
+        quotas: [quota('alice', 1_000)],
+        transactions: [sale('alice', 100)],
+      }),
+    );
+    expect(result.findings.filter((f) => f.rule === 'payout.unknown-person')).toEqual([]);
+  });
 });
