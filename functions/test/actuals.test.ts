@@ -18,7 +18,7 @@ async function storedIds(period: string): Promise<string[]> {
   const { containers } = await getStore();
   const pk = actualsPartition(currentTenant(), period);
   const rows = await queryAll<{ id: string }>(
-    containers.history,
+    containers.actuals,
     {
       query: 'SELECT c.id FROM c WHERE c.pk = @pk AND c.type = @t',
       parameters: [
@@ -88,7 +88,7 @@ describe('POST /api/actuals', () => {
     // As if a previous attempt wrote the first transaction's document and then died.
     const { containers } = await getStore();
     const first = tx('b1', 10);
-    await createImmutable(containers.history, {
+    await createImmutable(containers.actuals, {
       id: transactionDocId('2026-03', 'b1'),
       pk: actualsPartition(currentTenant(), '2026-03'),
       type: 'transaction',

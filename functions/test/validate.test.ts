@@ -47,7 +47,8 @@ async function post(person: string, body: unknown, headers: Record<string, strin
 
 async function historyCount(): Promise<number> {
   const { containers } = await getStore();
-  return (await queryAll(containers.history, { query: 'SELECT * FROM c' })).length;
+  const all = { query: 'SELECT * FROM c' };
+  return (await queryAll(containers.history, all)).length + (await queryAll(containers.actuals, all)).length;
 }
 
 describe('POST /api/plans/validate', () => {

@@ -239,7 +239,8 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.finance.pull': '拉取已审批批次',
   'payouts.finance.csv': '下载 CSV',
   'payouts.finance.xlsx': '下载 Excel (.xlsx)',
-  'payouts.finance.pulled': '已在 {sheet} 写入批次 {runId}（{period}）的 {lines} 行，合计 {total} {currency}。',
+  'payouts.finance.pulled':
+    '已在工作表“{sheet}”写入批次 {runId}（{period}）的 {lines} 行，合计 {total} {currency}。',
   'payouts.finance.downloaded': '已下载 {file}。',
   'payouts.finance.none':
     '期间 {period} 还没有已审批的薪酬批次。请先生成批次，由另一位财务人员审批后再拉取。',

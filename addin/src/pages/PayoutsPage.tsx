@@ -35,6 +35,7 @@ import { insertSampleData } from '../features/payouts/sampleData';
 import { insertTransactionsTemplate } from '../features/payouts/transactions';
 import { AttainmentChart, ExplainPanel, FindingList } from '../features/payouts/PayoutViews';
 import { paintFindings, type LocatedFinding } from '../features/plan/planSheets';
+import type { UiParams } from '../i18n';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
 
@@ -58,6 +59,11 @@ function lastMonth(): string {
 }
 
 type Notice = { intent: 'success' | 'warning' | 'info' | 'error'; text: string; findings?: Finding[] } | null;
+type FinanceNotice = {
+  intent: 'success' | 'warning';
+  key: 'payouts.finance.pulled' | 'payouts.finance.downloaded' | 'payouts.finance.none';
+  params: UiParams;
+} | null;
 
 export function PayoutsPage({ tr, locale, workbook, api, session, onError }: PageProps) {
   const styles = useStyles();
@@ -66,7 +72,8 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
   const [planNotice, setPlanNotice] = useState<Notice>(null);
   const [txNotice, setTxNotice] = useState<Notice>(null);
   const [previewNotice, setPreviewNotice] = useState<Notice>(null);
-  const [financeNotice, setFinanceNotice] = useState<Notice>(null);
+  // kept as a key and its values, so a language switch re-words a notice already on show
+  const [financeNotice, setFinanceNotice] = useState<FinanceNotice>(null);
   const [outcome, setOutcome] = useState<PreviewOutcome | null>(null);
   const [selected, setSelected] = useState<PayoutCell | null | undefined>(undefined);
   const roles = session.person ? [session.person.role, ...session.signIn.roles] : session.signIn.roles;
@@ -264,20 +271,22 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
         );
         setFinanceNotice({
           intent: 'success',
-          text: tr('payouts.finance.pulled', {
+          key: 'payouts.finance.pulled',
+          params: {
             lines: approved.rows.length,
             runId: approved.runId,
             period: approved.period,
             sheet,
             total: groupDigits(approved.totals.amount),
             currency: approved.currency,
-          }),
+          },
         });
       } catch (error) {
         if (error instanceof ApiError && error.status === 404)
           setFinanceNotice({
             intent: 'warning',
-            text: tr('payouts.finance.none', { period: period.trim() }),
+            key: 'payouts.finance.none',
+            params: { period: period.trim() },
           });
         else onError(error, error instanceof ApiError ? 'api' : 'workbook');
       }
@@ -295,13 +304,15 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
         });
         setFinanceNotice({
           intent: 'success',
-          text: tr('payouts.finance.downloaded', { file: saved.fileName }),
+          key: 'payouts.finance.downloaded',
+          params: { file: saved.fileName },
         });
       } catch (error) {
         if (error instanceof ApiError && error.status === 404)
           setFinanceNotice({
             intent: 'warning',
-            text: tr('payouts.finance.none', { period: period.trim() }),
+            key: 'payouts.finance.none',
+            params: { period: period.trim() },
           });
         else onError(error, 'api');
       }
@@ -319,7 +330,7 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
 
   const noticeBar = (notice: Notice, testId: string) =>
     notice ? (
-      <MessageBar intent={notice.intent} layout="multiline" data-testid={testId}>
+      <MessageBar intent={notice.intent} layout="multiline" data-testid={testId} data-intent={notice.intent}>
         <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: '4px' }}>
           <Text>{notice.text}</Text>
           {notice.findings && notice.findings.length > 0 ? (
@@ -454,7 +465,13 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
               {tr('payouts.finance.xlsx')}
             </Button>
           </div>
-          {noticeBar(financeNotice, 'finance-notice')}
+          {noticeBar(
+            financeNotice && {
+              intent: financeNotice.intent,
+              text: tr(financeNotice.key, financeNotice.params),
+            },
+            'finance-notice',
+          )}
         </div>
       ) : null}
     </SectionIntro>
