@@ -1,11 +1,12 @@
 // Payouts end to end in real Chromium, preview mode: a demo manager inserts the comp-plan template,
 // fills sample targets and deals, previews the team's payouts (POST /api/payouts/preview), sees the
-// Payouts sheet and the attainment chart, and selects a payout cell to read its explanation.
+// Payouts sheet and the attainment chart, and selects a payout cell to read its explanation; then loads
+// the deals finance stored (POST /api/actuals) onto the Transactions sheet and previews from those.
 // Screenshots go to test-output/payouts/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
-import { useStack } from './support/stack';
+import { devToken, useStack } from './support/stack';
 
 const stack = useStack({ name: 'payouts', viewport: { width: 1400, height: 900 } });
 const { shot, grid, cell, signIn, openSection } = paneOf(stack);
@@ -97,6 +98,81 @@ describe('payouts in a browser (preview mode)', () => {
     );
     await page.getByTestId('explain').scrollIntoViewIfNeeded();
     await shot('05-explain-total');
+  });
+
+  it('loads the transactions Teamsheet stores for the team, then previews payouts from them', async () => {
+    // finance uploads three deals of 2026-03: one for rep-001, one split half-and-half between rep-002
+    // (Shanghai) and rep-008 (Hangzhou), and one for rep-008 alone, which is not the Shanghai team's
+    const token = await devToken(stack.base, 'finance-1');
+    const deal = (id: string, date: string, amount: number, credits: [string, number][]) => ({
+      id,
+      date,
+      amount,
+      credits: credits.map(([personId, share]) => ({ personId, share })),
+    });
+    const upload = await fetch(`${stack.base}/api/actuals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        period: '2026-03',
+        transactions: [
+          deal('e2e-sh-1', '2026-03-04', 12_000, [['rep-001', 1]]),
+          deal('e2e-split-1', '2026-03-11', 8_000, [
+            ['rep-002', 0.5],
+            ['rep-008', 0.5],
+          ]),
+          deal('e2e-hz-1', '2026-03-18', 5_000, [['rep-008', 1]]),
+        ],
+      }),
+    });
+    expect(upload.status).toBe(201);
+
+    // a month with nothing stored: said so, and the sheet keeps the sample deals
+    await page.getByTestId('payouts-period').fill('2026-04');
+    await page.getByTestId('load-transactions').click();
+    await expect
+      .poll(() => page.getByTestId('transactions-notice').textContent(), { timeout: 20_000 })
+      .toContain('No transactions stored for 2026-04');
+    expect(await page.getByTestId('transactions-notice').getAttribute('data-intent')).toBe('warning');
+
+    await page.getByTestId('payouts-period').fill('2026-03');
+    await page.getByTestId('load-transactions').click();
+    await expect
+      .poll(() => page.getByTestId('transactions-notice').textContent(), { timeout: 20_000 })
+      .toContain('Loaded 2 stored transactions of 2026-03 for east-shanghai onto Transactions (3 rows');
+    expect(await page.getByTestId('transactions-notice').textContent()).toContain(
+      '1 of them are split with people outside your team',
+    );
+    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Transactions');
+    const table: string[][] = [];
+    for (const r of [2, 3, 4])
+      table.push(
+        await Promise.all(['A', 'E', 'F'].map(async (c) => (await cell(`${c}${r}`).textContent()) ?? '')),
+      );
+    expect(table).toEqual([
+      ['e2e-sh-1', 'rep-001', '100%'],
+      ['e2e-split-1', 'rep-002', '50%'],
+      ['e2e-split-1', 'rep-008', '50%'],
+    ]);
+    expect(await cell('A5').textContent()).toBe(''); // e2e-hz-1 is Hangzhou's alone
+    await shot('06-transactions-loaded');
+
+    await page.getByTestId('preview-payouts').click();
+    await expect
+      .poll(() => page.getByTestId('preview-notice').textContent(), { timeout: 30_000 })
+      .toMatch(/Wrote payouts of \d+ people on Payouts/);
+    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payouts');
+    // Credited (column D): rep-001 all of 12,000; rep-002 half of 8,000
+    const sheetRows = await grid().locator('tr').count();
+    const credited = async (personId: string) => {
+      for (let r = 2; r < sheetRows; r++)
+        if ((await cell(`A${r}`).textContent()) === personId) return cell(`D${r}`).textContent();
+      return null;
+    };
+    expect(await credited('rep-001')).toBe('12,000.00');
+    expect(await credited('rep-002')).toBe('4,000.00');
+    expect(await credited('rep-008')).toBeNull(); // not on the Shanghai team's sheet
+    await shot('07-payouts-from-stored-transactions');
   });
 
   it('had no script errors on the way', () => {

@@ -1,9 +1,11 @@
 // Scores end to end in real Chromium, preview mode: sign in as the Shanghai team's manager, insert the
 // scorecard, inputs and ratings templates, compute scores through the API, and see the Scores sheet
-// with grade fills and the grade-distribution chart drawn in the preview grid. Screenshots: test-output/scores/.
+// with grade fills and the grade-distribution chart drawn in the preview grid; then score the team from
+// the data Teamsheet stores (a plan put by the manager, deals and visits uploaded by finance), kept as
+// v1, v2. Screenshots: test-output/scores/.
 import { describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
-import { useStack } from './support/stack';
+import { devToken, useStack } from './support/stack';
 
 const stack = useStack({ name: 'scores', viewport: { width: 1400, height: 900 } });
 const { shot, grid, cell, signIn, openSection } = paneOf(stack);
@@ -34,6 +36,86 @@ describe('scores in the browser (preview mode)', () => {
     await expect.poll(() => chart.count()).toBe(1);
     expect(await chart.getAttribute('data-type')).toBe('column');
     await shot('01-scores-sheet');
+    expect(stack.errors).toEqual([]);
+  });
+
+  it('scores the team from stored plans and actuals, and says which stored version it is', async () => {
+    const page = stack.page;
+    const send = async (method: string, path: string, who: string, body: unknown) => {
+      const r = await fetch(`${stack.base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await devToken(stack.base, who)}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+      expect(r.status, `${method} ${path}: ${await r.clone().text()}`).toBe(201);
+    };
+    // Targets of 2026-03: revenue 10,000 and 30 visits each for rep-001 and rep-002.
+    await send('PUT', '/api/plans/east-shanghai/2026-03', 'mgr-east-shanghai', {
+      unitId: 'east-shanghai',
+      period: '2026-03',
+      templateVersion: '1',
+      targets: ['rep-001', 'rep-002'].flatMap((owner) => [
+        { owner, metric: 'revenue', period: '2026-03', value: 10_000 },
+        { owner, metric: 'visits', period: '2026-03', value: 30 },
+      ]),
+    });
+    // Actuals: rep-001 sells 12,000 (120 %, the cap) and makes 30 visits (100 %) → 0.7 × 120 + 0.3 × 100
+    // = 114; rep-002 sells 5,000 (50 %, under the 60 % floor → 0) and makes 15 visits → 0.3 × 50 = 15.
+    await send('POST', '/api/actuals', 'finance-1', {
+      period: '2026-03',
+      transactions: [
+        { id: 'sc-1', date: '2026-03-05', amount: 12_000, credits: [{ personId: 'rep-001', share: 1 }] },
+        { id: 'sc-2', date: '2026-03-06', amount: 5_000, credits: [{ personId: 'rep-002', share: 1 }] },
+      ],
+      activities: [
+        { personId: 'rep-001', metric: 'visits', period: '2026-03', value: 30 },
+        { personId: 'rep-002', metric: 'visits', period: '2026-03', value: 15 },
+      ],
+    });
+
+    await page.getByTestId('scores-period').fill('2026-03');
+    await page.getByTestId('scores-stored').click();
+    await expect
+      .poll(() => page.getByTestId('scores-outcome').textContent(), { timeout: 20_000 })
+      .toContain('Stored as version v1');
+    const outcome = (await page.getByTestId('scores-outcome').textContent()) ?? '';
+    expect(outcome).toContain('of east-shanghai for 2026-03 from stored data');
+    expect(outcome).toContain('from 4 targets');
+    expect(outcome).toContain('plans east-shanghai v1');
+    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Scores');
+    // Person, Name, revenue, visits, KPI score, Rating score, Final: the item and KPI scores are the
+    // stored data's; Final blends in the Ratings sheet's 360 score at the default 30 % rating share.
+    const scored = new Map<string, string[]>();
+    const rows = await grid().locator('tr').count();
+    for (let r = 2; r < rows; r++) {
+      const person = (await cell(`A${r}`).textContent()) ?? '';
+      if (person.startsWith('rep-'))
+        scored.set(
+          person,
+          await Promise.all(
+            ['C', 'D', 'E', 'F', 'G'].map(async (c) => (await cell(`${c}${r}`).textContent()) ?? ''),
+          ),
+        );
+    }
+    expect(scored.get('rep-001')?.slice(0, 3)).toEqual(['120.00', '100.00', '114.00']);
+    expect(scored.get('rep-002')?.slice(0, 3)).toEqual(['0.00', '50.00', '15.00']);
+    for (const [kpi, [, , , rating, final]] of [
+      [114, scored.get('rep-001')!],
+      [15, scored.get('rep-002')!],
+    ] as const)
+      expect(Math.abs(Number(final) - (0.7 * kpi + 0.3 * Number(rating)))).toBeLessThan(0.01);
+    expect(await cell('A2').textContent()).toBe('rep-001'); // ranked first
+    await page.getByTestId('scores-outcome').scrollIntoViewIfNeeded();
+    await shot('02-scores-from-stored-data');
+
+    // the same again is kept as the next version
+    await page.getByTestId('scores-stored').click();
+    await expect
+      .poll(() => page.getByTestId('scores-outcome').textContent(), { timeout: 20_000 })
+      .toContain('Stored as version v2');
     expect(stack.errors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type PayoutRequest,
 } from '@teamsheet/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi } from '../src/api';
+import { ApiError } from '../src/api';
 import {
   RUN_TABLE,
   UnexpectedRunAnswer,
@@ -22,6 +22,7 @@ import {
   writeRunSheet,
 } from '../src/features/payouts/finance';
 import { createPreviewWorkbook } from '../src/office';
+import { apiAnswering } from './support/apiAnswering';
 
 // Retroactive 3 % of everything credited (one tier from 0 % attainment), a quota of 10,000 each:
 // r1 sells 12,000.00 → 360.00; r2 8,000.35 → 240.0105 → 240.01; r3 2,500 + 2,500.50 → 150.015 → 150.02.
@@ -68,23 +69,6 @@ function exportAnswer() {
     totals: result.totals,
     rows,
   };
-}
-
-/** The add-in's API client over a fetch that answers like the host: JSON text, or a problem. */
-function apiAnswering(status: number, body: unknown, seen: string[] = []) {
-  return createApi({
-    base: 'http://host',
-    getToken: () => 'token-1',
-    fetch: (input) => {
-      seen.push(String(input));
-      return Promise.resolve(
-        new Response(JSON.stringify(body), {
-          status,
-          headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
-        }),
-      );
-    },
-  });
 }
 
 describe('finance view: the approved run from the export JSON', () => {

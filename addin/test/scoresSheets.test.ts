@@ -7,6 +7,8 @@ import {
   GRADE_CHART,
   GRADE_FILLS,
   SHEETS,
+  insertTemplates,
+  readScoreRequest,
   runSizing,
   scoresTranslator,
   writeScoresSheet,
@@ -122,6 +124,18 @@ describe('the Scores sheet', () => {
     expect(out.result).toMatchObject({ totalVisits: 3600, capacityPerRep: 1320, repsNeeded: 3, gap: -1 });
     const text = (await wb.readRange(SHEETS.sizing, 'A10:A12')).flat().join('\n');
     expect(text).toContain('ceil(3600 / (220 × 6)) = ceil(2.73) = 3');
+  });
+
+  it('computes from blank templates: a ratings row with only its person filled in is no rating, not an error', async () => {
+    const workbook = createPreviewWorkbook();
+    await insertTemplates(workbook, { locale: 'en', period: '2026-Q1', people, st });
+    const { request: read, findings } = await readScoreRequest(workbook, {
+      locale: 'en',
+      period: '2026-Q1',
+      people,
+    });
+    expect(findings.filter((f) => f.path.startsWith('ratings'))).toEqual([]);
+    expect(read.ratings ?? []).toEqual([]);
   });
 
   it('has the same keys in English and Chinese', () => {

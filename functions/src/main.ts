@@ -20,6 +20,7 @@ import './functions/templates';
 import './functions/imports';
 import './functions/payoutsPreview';
 import './functions/actuals';
+import './functions/actualsRead';
 import './functions/payoutRuns';
 import './functions/payoutRunGet';
 import './functions/payoutRunApprove';

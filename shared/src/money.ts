@@ -1,8 +1,14 @@
 // Money as integers of minor units (fen, cents, yen), parsed from decimal text so that no binary
 // float ever decides a rounding; the one place where amounts are parsed, rounded, summed and shown.
 
-/** A safe integer count of minor units (scale 2: cents; scale 0: whole yen). */
-export type Minor = number;
+declare const minorUnits: unique symbol;
+/**
+ * A safe integer count of minor units (scale 2: cents; scale 0: whole yen). Branded, so the compiler
+ * refuses a plain `number` where money is meant: `0.1 + 0.2` or `amount * share` is not a `Minor`
+ * until it has gone through a checked step (`asMinor`, `toMinor`, `mulRate`, `sumMinor`, a rounding).
+ * At run time it is an ordinary number; arithmetic on it gives back a plain `number`.
+ */
+export type Minor = number & { readonly [minorUnits]: true };
 /** `half-up` rounds ties away from zero (the handbooks' 四舍五入); `half-even` is banker's rounding. */
 export type Rounding = 'half-up' | 'half-even';
 
@@ -77,13 +83,26 @@ export function toSafeMinor(value: bigint, what = 'amount'): Minor {
       `${what} is ${value} minor units, beyond the safe range of ±${Number.MAX_SAFE_INTEGER} minor units`,
     );
   }
-  return Number(value);
+  // Within ±(2^53 − 1) every integer is a double exactly.
+  return Number(value) as Minor;
 }
 
-function checkMinor(m: Minor, what = 'amount'): void {
+function checkMinor(m: number, what = 'amount'): void {
   if (!Number.isSafeInteger(m)) {
     throw new RangeError(`${what} must be a safe integer of minor units, got ${m}`);
   }
+}
+
+/**
+ * A count of minor units that is already whole, checked: the boundary where a number from outside the
+ * money type (a typed-array cell, a stored line, a bigint sum) becomes `Minor`. Throws a RangeError
+ * naming `what` unless the value is a safe integer: `asMinor(30)` → 30, `asMinor(0.1 + 0.2)` throws.
+ * It never rounds: a fraction of a minor unit here is a bug upstream, not an amount to fix up.
+ */
+export function asMinor(value: number | bigint, what = 'amount'): Minor {
+  if (typeof value === 'bigint') return toSafeMinor(value, what);
+  checkMinor(value, what);
+  return value as Minor;
 }
 
 /** A decimal amount in minor units of `scale` digits, rounded once: `toMinor(1.005)` → 101. */

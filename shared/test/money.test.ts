@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  asMinor,
   currencyScale,
   formatMinor,
   formatMoney,
@@ -9,6 +10,7 @@ import {
   roundDiv,
   sumMinor,
   toMinor,
+  type Minor,
   type Rounding,
 } from '../src/money';
 
@@ -110,17 +112,17 @@ describe('roundDiv', () => {
 
 describe('formatMinor and formatMoney', () => {
   it('writes plain decimals: 123450 → "1234.50", -7 → "-0.07", 0 → "0.00", JPY 1235 → "1235"', () => {
-    expect(formatMinor(123450)).toBe('1234.50');
-    expect(formatMinor(-7)).toBe('-0.07');
-    expect(formatMinor(0)).toBe('0.00');
-    expect(formatMinor(1235, 0)).toBe('1235');
-    expect(formatMinor(5, 3)).toBe('0.005');
+    expect(formatMinor(asMinor(123450))).toBe('1234.50');
+    expect(formatMinor(asMinor(-7))).toBe('-0.07');
+    expect(formatMinor(asMinor(0))).toBe('0.00');
+    expect(formatMinor(asMinor(1235), 0)).toBe('1235');
+    expect(formatMinor(asMinor(5), 3)).toBe('0.005');
   });
 
   it('formats currency for people without float drift', () => {
-    expect(formatMoney(123450, 'CNY', 'zh-CN')).toBe('¥1,234.50');
-    expect(formatMoney(-7, 'USD', 'en')).toBe('-$0.07');
-    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'USD', 'en')).toBe('$90,071,992,547,409.91');
+    expect(formatMoney(asMinor(123450), 'CNY', 'zh-CN')).toBe('¥1,234.50');
+    expect(formatMoney(asMinor(-7), 'USD', 'en')).toBe('-$0.07');
+    expect(formatMoney(asMinor(Number.MAX_SAFE_INTEGER), 'USD', 'en')).toBe('$90,071,992,547,409.91');
     expect(currencyScale('JPY')).toBe(0);
     expect(currencyScale('CNY')).toBe(2);
   });
@@ -128,21 +130,23 @@ describe('formatMinor and formatMoney', () => {
 
 describe('mulRate and sumMinor', () => {
   it('multiplies by a decimal rate exactly and rounds once: 100.00 × 3.5 % = 3.50; 0.10 × 0.035 → 0', () => {
-    expect(mulRate(10000, '0.035', 'half-up')).toBe(350);
-    expect(mulRate(10, 0.035, 'half-up')).toBe(0);
+    expect(mulRate(asMinor(10000), '0.035', 'half-up')).toBe(350);
+    expect(mulRate(asMinor(10), 0.035, 'half-up')).toBe(0);
     // 1.50 × 0.05 = 0.075 → 0.08 half-up, 0.08 half-even (7.5 cents → 8, the even one)
-    expect(mulRate(150, 0.05, 'half-up')).toBe(8);
-    expect(mulRate(150, 0.05, 'half-even')).toBe(8);
+    expect(mulRate(asMinor(150), 0.05, 'half-up')).toBe(8);
+    expect(mulRate(asMinor(150), 0.05, 'half-even')).toBe(8);
     // 0.50 × 0.05 = 0.025 → 0.03 half-up, 0.02 half-even
-    expect(mulRate(50, '0.05', 'half-up')).toBe(3);
-    expect(mulRate(50, '0.05', 'half-even')).toBe(2);
-    expect(mulRate(-50, '0.05', 'half-up')).toBe(-3);
+    expect(mulRate(asMinor(50), '0.05', 'half-up')).toBe(3);
+    expect(mulRate(asMinor(50), '0.05', 'half-even')).toBe(2);
+    expect(mulRate(asMinor(-50), '0.05', 'half-up')).toBe(-3);
   });
 
   it('sums safely and refuses to overflow or take non-integers', () => {
-    expect(sumMinor([101, 268, -69])).toBe(300);
-    expect(sumMinor(new Set<number>())).toBe(0);
-    expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(sumMinor([101, 268, -69].map((m) => asMinor(m)))).toBe(300);
+    expect(sumMinor(new Set<Minor>())).toBe(0);
+    expect(() => sumMinor([asMinor(Number.MAX_SAFE_INTEGER), asMinor(1)])).toThrow(RangeError);
+    // The type refuses 1.5 as minor units; the run-time check refuses it too (for JS callers, casts).
+    // @ts-expect-error a fraction of a cent is a number, not Minor
     expect(() => sumMinor([1.5])).toThrow(RangeError);
   });
 });
@@ -165,7 +169,7 @@ describe('properties', () => {
   it('toMinor(formatMinor(m)) === m at any scale', () => {
     fc.assert(
       fc.property(safeMinor, fc.integer({ min: 0, max: 6 }), (m, scale) => {
-        expect(toMinor(formatMinor(m, scale), scale)).toBe(m);
+        expect(toMinor(formatMinor(asMinor(m), scale), scale)).toBe(m);
       }),
     );
   });
@@ -223,5 +227,27 @@ describe('properties', () => {
         expect(toMinor(x)).toBe(toMinor(String(x)));
       }),
     );
+  });
+});
+
+describe('asMinor, the checked boundary into the money type', () => {
+  it('passes whole minor units through unchanged: 30 → 30, -7 → -7, 7n → 7', () => {
+    expect(asMinor(30)).toBe(30);
+    expect(asMinor(-7)).toBe(-7);
+    expect(asMinor(7n)).toBe(7);
+    expect(asMinor(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('throws a RangeError on 0.30000000000000004 (0.1 + 0.2), naming what it was given', () => {
+    expect(0.1 + 0.2).toBe(0.30000000000000004);
+    expect(() => asMinor(0.30000000000000004)).toThrow(RangeError);
+    expect(() => asMinor(0.1 + 0.2, 'commission line')).toThrow(/commission line.*0\.30000000000000004/);
+  });
+
+  it('never rounds: a fraction, NaN, ±Infinity, 2^53 and a bigint past the safe range all throw', () => {
+    for (const bad of [1.5, -0.01, NaN, Infinity, -Infinity, 2 ** 53]) {
+      expect(() => asMinor(bad, 'amount')).toThrow(RangeError);
+    }
+    expect(() => asMinor(2n ** 53n, 'sum')).toThrow(/sum is 9007199254740992 minor units/);
   });
 });

@@ -30,6 +30,16 @@ export const payoutsEn = {
   'payouts.tx.missing':
     'There is no Transactions sheet yet: select “Insert transactions template”, paste the period’s deals, then preview again.',
   'payouts.tx.errors': 'Some transaction rows cannot be read; fix the marked cells:',
+  'payouts.tx.load': 'Load transactions from Teamsheet',
+  'payouts.tx.loadHelp':
+    'Fills the Transactions sheet with the deals Teamsheet stores for the period that credit anyone of your unit, one row per credited person. What the sheet held before is replaced.',
+  'payouts.tx.loading': 'Loading the transactions stored for {period}…',
+  'payouts.tx.loaded':
+    'Loaded {transactions} stored transactions of {period} for {unit} onto {sheet} ({rows} rows, one per credited person).',
+  'payouts.tx.loadedShared':
+    '{count} of them are split with people outside your team: those rows stay for reference and are left out of your team’s payouts.',
+  'payouts.tx.noneStored':
+    'No transactions stored for {period} for {unit}. The Transactions sheet was left as it was; paste the deals, or ask finance to upload them.',
   'payouts.preview.title': '3. Preview payouts',
   'payouts.preview.help':
     'Computes what your team would be paid under the plan (nothing is stored) and writes the Payouts sheet with an attainment chart. Select a payout cell to see how it was computed.',
@@ -157,6 +167,16 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.tx.sampled': '已写入 {targets} 条示例目标和 {period} 的 {transactions} 笔示例成交。',
   'payouts.tx.missing': '还没有“交易明细”表：请点击“插入交易明细模板”，粘贴本期成交后再预览。',
   'payouts.tx.errors': '部分交易行无法读取，请修正标出的单元格：',
+  'payouts.tx.load': '从 Teamsheet 载入交易',
+  'payouts.tx.loadHelp':
+    '把 Teamsheet 中已保存的本期、计入本单元任何人业绩的成交写入“交易明细”表，每个计入业绩的人一行。表中原有内容将被替换。',
+  'payouts.tx.loading': '正在载入 {period} 已保存的交易…',
+  'payouts.tx.loaded':
+    '已把 {unit} 在 {period} 已保存的 {transactions} 笔交易写入 {sheet}（共 {rows} 行，每个计入业绩的人一行）。',
+  'payouts.tx.loadedShared':
+    '其中 {count} 笔与团队以外的人员分成：这些人员的行仅供参考，不计入本团队的薪酬。',
+  'payouts.tx.noneStored':
+    '{unit} 在 {period} 没有已保存的交易。“交易明细”表保持不变；请粘贴成交，或请财务上传。',
   'payouts.preview.title': '3. 预览薪酬',
   'payouts.preview.help':
     '按方案计算团队应得薪酬（不保存任何内容），写入“薪酬预览”表并绘制达成率图表。选中某个金额单元格即可查看其计算过程。',

@@ -32,7 +32,7 @@ import {
   type PreviewStage,
 } from '../features/payouts/preview';
 import { insertSampleData } from '../features/payouts/sampleData';
-import { insertTransactionsTemplate } from '../features/payouts/transactions';
+import { insertTransactionsTemplate, loadStoredTransactions } from '../features/payouts/transactions';
 import { AttainmentChart, ExplainPanel, FindingList } from '../features/payouts/PayoutViews';
 import { paintFindings, type LocatedFinding } from '../features/plan/planSheets';
 import type { UiParams } from '../i18n';
@@ -182,6 +182,45 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
             transactions: written.transactions,
             period: period.trim(),
           }),
+        });
+      } catch (error) {
+        onError(error, error instanceof ApiError ? 'api' : 'workbook');
+      }
+    });
+
+  const loadStored = () =>
+    run('tx.load', async () => {
+      setTxNotice(null);
+      const at = period.trim();
+      try {
+        const team = await loadTeam(api, personId, unitId);
+        const loaded = await loadStoredTransactions(workbook, api, {
+          unitId: team.unitId,
+          period: at,
+          locale,
+          people: team.people,
+        });
+        if (loaded.status === 'none') {
+          setTxNotice({
+            intent: 'warning',
+            text: tr('payouts.tx.noneStored', { period: at, unit: team.unitId }),
+          });
+          return;
+        }
+        await workbook.selectCell(loaded.sheet, 'A2');
+        const text = tr('payouts.tx.loaded', {
+          transactions: loaded.transactions,
+          period: at,
+          unit: team.unitId,
+          sheet: loaded.sheet,
+          rows: loaded.rows,
+        });
+        setTxNotice({
+          intent: 'success',
+          text:
+            loaded.sharedOutside > 0
+              ? `${text} ${tr('payouts.tx.loadedShared', { count: loaded.sharedOutside })}`
+              : text,
         });
       } catch (error) {
         onError(error, error instanceof ApiError ? 'api' : 'workbook');
@@ -358,7 +397,13 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
       {busy ? (
         <div data-testid="payouts-progress">
           <ProgressBar />
-          <Text size={200}>{stage ? tr(`payouts.stage.${stage}`) : tr('app.working')}</Text>
+          <Text size={200}>
+            {stage
+              ? tr(`payouts.stage.${stage}`)
+              : busy === 'tx.load'
+                ? tr('payouts.tx.loading', { period: period.trim() })
+                : tr('app.working')}
+          </Text>
         </div>
       ) : null}
 
@@ -394,6 +439,14 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
               >
                 {tr('payouts.tx.insert')}
               </Button>
+              <Button
+                appearance="primary"
+                disabled={disabled || !periodOk}
+                onClick={() => void loadStored()}
+                data-testid="load-transactions"
+              >
+                {tr('payouts.tx.load')}
+              </Button>
               {workbook.kind === 'preview' ? (
                 <Button
                   disabled={disabled || !periodOk}
@@ -404,6 +457,7 @@ export function PayoutsPage({ tr, locale, workbook, api, session, onError }: Pag
                 </Button>
               ) : null}
             </div>
+            <Text size={200}>{tr('payouts.tx.loadHelp')}</Text>
             {workbook.kind === 'preview' ? <Text size={200}>{tr('payouts.tx.sampleHelp')}</Text> : null}
             {noticeBar(txNotice, 'transactions-notice')}
           </div>

@@ -1,6 +1,8 @@
 // Scores: the scorecard, 360-rating and activity templates, *Compute scores* (POST /api/scores/compute
 // with the workbook's scorecard, targets, actuals and ratings) writing the Scores sheet with grade fills
-// and a grade-distribution chart, activity upload, the Analysis sheet and sales-force sizing.
+// and a grade-distribution chart, *Score from stored data* (POST /api/periods/{period}/scores: targets
+// and actuals from what Teamsheet stores, kept as v1, v2…), activity upload, the Analysis sheet and
+// sales-force sizing.
 import { useMemo, useState } from 'react';
 import {
   Button,
@@ -25,6 +27,8 @@ import {
   writeScoresSheet,
   type AnalysisAnswer,
 } from '../features/scores/sheets';
+import { scoreFromStoredData } from '../features/scores/stored';
+import { ApiError } from '../api';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
 
@@ -114,6 +118,51 @@ export function ScoresPage({ tr, locale, workbook, api, session, onError }: Page
         }),
         findings: result.findings.slice(0, 5),
       };
+    });
+
+  const scoreStored = () =>
+    run('stored', async () => {
+      const people = await teamPeople();
+      try {
+        const out = await scoreFromStoredData(workbook, api, { unitId, period, locale, people, st });
+        if (out.status === 'no-scorecard') return { intent: 'warning', text: st('scores.noScorecard') };
+        if (out.status === 'sheet-errors')
+          return {
+            intent: 'warning',
+            text: st('scores.sheetProblems', { count: out.findings.length }),
+            findings: out.findings,
+          };
+        const { stored, counts } = out;
+        return {
+          intent: 'success',
+          text: st('scores.storedDone', {
+            people: stored.people.length,
+            unit: stored.unitId,
+            period: stored.period,
+            summary: Object.entries(counts)
+              .map(([g, n]) => `${g} ${n}`)
+              .join(', '),
+            version: stored.version,
+            targets: stored.inputs.targets,
+            actuals: stored.inputs.actuals,
+            plans: stored.inputs.planVersions.map((p) => `${p.unitId} v${p.version}`).join(', ') || '—',
+            findings: stored.findings.length,
+          }),
+          findings: stored.findings.slice(0, 5),
+        };
+      } catch (error) {
+        // No stored targets, or a version written at the same moment: what to do next, not a failure.
+        if (error instanceof ApiError && (error.status === 422 || error.status === 409))
+          return {
+            intent: 'warning',
+            text: st('scores.storedRefused', {
+              unit: unitId,
+              period,
+              detail: error.problem.detail ?? error.message,
+            }),
+          };
+        throw error;
+      }
     });
 
   const upload = () =>
@@ -211,6 +260,8 @@ export function ScoresPage({ tr, locale, workbook, api, session, onError }: Page
           {button('compute', st('scores.compute'), () => void compute(), true)}
           {button('upload', st('scores.uploadActivities'), () => void upload())}
         </div>
+        <Text size={200}>{st('scores.storedHelp')}</Text>
+        {button('stored', st('scores.stored'), () => void scoreStored())}
         <Text size={200}>{st('scores.analysisHelp')}</Text>
         {button('analysis', st('scores.analysis'), () => void analyse())}
         <Text size={200}>{st('scores.sizingHelp')}</Text>

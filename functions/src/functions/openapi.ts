@@ -199,6 +199,12 @@ const operations: Operation[] = [
     summary: 'Recompute a stored run from its snapshot and compare the hash',
   },
   { method: 'get', path: '/periods/{period}/close', who: 'signed in', summary: "The period's state" },
+  {
+    method: 'get',
+    path: '/actuals/{unitId}/{period}',
+    who: 'manager / regional head in scope, finance, admin',
+    summary: "Stored transactions crediting a unit's people, with their activities and metric actuals",
+  },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });

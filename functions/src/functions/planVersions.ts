@@ -5,7 +5,7 @@ import { authenticate, authorize } from '../auth';
 import { HttpError, handler, json, localeOf } from '../http';
 import { route } from '../registry';
 import { currentTenant, readLatestOrg } from '../store';
-import { listPlanVersions, planAddress } from '../store/plans';
+import { listPlanVersions, planAddress, planError } from '../store/plans';
 
 async function getVersions(request: HttpRequest) {
   const locale = localeOf(request);
@@ -15,6 +15,7 @@ async function getVersions(request: HttpRequest) {
   const latest = await readLatestOrg(tenant);
   if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
   authorize(principal, { unitId, org: latest.index, locale });
+  if (!latest.index.unit(unitId)) throw planError(locale, 404, 'plan.unit-unknown', { unitId });
   const versions = await listPlanVersions(tenant, unitId, period);
   const newest = versions.at(-1);
   return json(versions, 200, newest ? { etag: `"${newest.version}"` } : {});

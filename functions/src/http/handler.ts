@@ -16,6 +16,41 @@ function isZodError(error: unknown): error is z.core.$ZodError {
   return error instanceof z.core.$ZodError;
 }
 
+/** The core's money module throws this RangeError when an amount leaves the exact (safe-integer) range. */
+function isMoneyOverflow(error: unknown): error is RangeError {
+  return error instanceof RangeError && /beyond the safe range/.test(error.message);
+}
+
+/**
+ * The largest magnitude a number in a request body may have: an amount in major units that still
+ * converts to an exact integer of minor units (cents, fen). Nothing this product plans, counts or
+ * pays comes near it; beyond it, sums and conversions lose precision or overflow.
+ */
+export const MAX_BODY_NUMBER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
+/** The paths of numbers beyond ±MAX_BODY_NUMBER in a parsed body (iterative: any depth is safe). */
+export function oversizedNumbers(value: unknown, limit = 100): { path: string; message: string }[] {
+  const found: { path: string; message: string }[] = [];
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0 && found.length < limit) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'number') {
+      if (Math.abs(v) > MAX_BODY_NUMBER)
+        found.push({
+          path: formatPath(path),
+          message: `${v} is beyond ±${MAX_BODY_NUMBER}, the largest number accepted`,
+        });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--)
+        stack.push({ v: entries[i]![1], path: [...path, entries[i]![0]] });
+    }
+  }
+  return found;
+}
+
 /** Wraps a handler so that nothing it throws leaks: HttpError as itself, zod failures as 400, the rest as 500. */
 export function handler(fn: RouteHandler): HttpHandler {
   return async (request, context) => {
@@ -30,6 +65,16 @@ export function handler(fn: RouteHandler): HttpHandler {
           .map((i) => ({ path: formatPath(i.path), message: i.message }));
         return problemFor(
           HttpError.of(400, 'http.body-invalid', { count: error.issues.length }, errors),
+          locale,
+        );
+      }
+      if (isMoneyOverflow(error)) {
+        // Figures each within range can still multiply beyond what money can hold exactly (the core's
+        // money module refuses): the input asked for it, so it is a 422, not a server fault.
+        return problemFor(
+          HttpError.of(422, 'http.number-overflow', { reason: error.message }, [], {
+            code: 'http.number-overflow',
+          }),
           locale,
         );
       }
@@ -75,5 +120,8 @@ export async function readJson<T>(
   const parsed = parseWith(schema, value);
   if (!parsed.ok)
     throw HttpError.of(400, 'http.body-invalid', { count: parsed.errors.length }, parsed.errors);
+  const oversized = oversizedNumbers(parsed.value);
+  if (oversized.length > 0)
+    throw HttpError.of(400, 'http.body-invalid', { count: oversized.length }, oversized);
   return parsed.value;
 }

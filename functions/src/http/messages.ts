@@ -25,6 +25,8 @@ export const httpMessages = {
       'The request body is not valid JSON ({reason}). Send a JSON document encoded as UTF-8.',
     'http.body-invalid':
       'The request body does not match the expected shape: {count} field(s) are wrong. See errors[] for each path.',
+    'http.number-overflow':
+      'The figures sent multiply to an amount too large to compute exactly ({reason}). Check the amounts, rates and quotas for a misplaced decimal point.',
     'http.internal':
       'Something went wrong on the server. The error was logged; try again, and if it persists contact your administrator with invocation id {invocationId}.',
     'http.not-found': 'No route matches {method} {path}.',
@@ -53,6 +55,8 @@ export const httpMessages = {
     'http.body-empty': '请求没有内容,请发送 JSON 文档。',
     'http.body-not-json': '请求内容不是有效的 JSON({reason})。请发送 UTF-8 编码的 JSON 文档。',
     'http.body-invalid': '请求内容与约定的结构不符:{count} 个字段有误,各字段路径见 errors[]。',
+    'http.number-overflow':
+      '所提交的数字相乘后金额过大,无法精确计算({reason})。请检查金额、比率和定额是否多写了位数。',
     'http.internal': '服务器出错,错误已记录。请重试;如仍出错,请把调用编号 {invocationId} 告知管理员。',
     'http.not-found': '没有与 {method} {path} 匹配的接口。',
     'http.method-not-allowed': '{path} 不接受 {method},只接受 {allowed}。',

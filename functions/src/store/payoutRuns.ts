@@ -483,6 +483,8 @@ export async function readRun(
   period: string,
   runId: string,
 ): Promise<StoredRun | undefined> {
+  // Cosmos DB refuses / \ # in an id (the SDK throws before asking): no stored run has such an id.
+  if (/[/\\#?]/.test(runId)) return undefined;
   const { containers } = await getStore();
   const stored = await readChunkedVersion<RunHead, RunItem>(
     containers.history,

@@ -85,7 +85,8 @@ const pow10 = (n: number) => 10 ** n;
 export function amountToMinor(value: number, scale: number): Minor {
   const f = pow10(scale);
   const m = Math.round(value * f);
-  if (Number.isSafeInteger(m) && m / f === value) return m === 0 ? 0 : m;
+  // Checked a safe integer on this line, so a whole number of minor units.
+  if (Number.isSafeInteger(m) && m / f === value) return (m === 0 ? 0 : m) as Minor;
   return toMinor(value, scale, 'half-up');
 }
 

@@ -1,6 +1,6 @@
 // The lines of each comp-plan component (DOMAIN.md §8), each an ordered run of the steps in steps.ts
 // over one person's exact numbers; draws come last because they top up what the other lines paid.
-import { formatMinor, toMinor, type Minor } from '../money';
+import { asMinor, formatMinor, toMinor, type Minor } from '../money';
 import type { Component } from '../schemas';
 import type { PayoutColumns } from './columnar';
 import { closedCustomersByManager, type CreditTotals } from './credit';
@@ -88,8 +88,9 @@ export function commissionLines(ctx: LineContext, c: Of<'commission'>): void {
     if (fast && quotaMinor > 0) {
       const e = Math.min(people.daysEmployed[p]!, daysInPeriod);
       const amount = fast(ctx.credits.unitsNumber(metric, p), quotaMinor, e, ctx.settings.rounding);
+      // roundDivSafe returns a whole number of minor units or NaN, and NaN was just ruled out.
       if (!Number.isNaN(amount)) {
-        ctx.emit(p, amount, null);
+        ctx.emit(p, amount as Minor, null);
         continue;
       }
     }
@@ -232,6 +233,8 @@ export function performanceLines(ctx: LineContext, c: Of<'performance'>): void {
     const trace = newTrace(ctx);
     const grade = people.grade[p];
     const base = people.baseSalaryMinor[p]!;
+    // Built by amountToMinor (a safe integer) or NaN, and NaN is ruled out before it is used.
+    const baseMinor = base as Minor;
     if (grade === null || grade === undefined) scoreMissing(ctx, p, c.id, trace);
     if (Number.isNaN(base)) {
       ctx.sink.add('payout.no-base-salary', 'warning', personPath(p), {
@@ -245,12 +248,12 @@ export function performanceLines(ctx: LineContext, c: Of<'performance'>): void {
       continue;
     }
     note(trace, 'grade', grade);
-    note(trace, 'baseSalary', () => formatMinor(base, ctx.settings.scale));
+    note(trace, 'baseSalary', () => formatMinor(baseMinor, ctx.settings.scale));
     const coefficient = Object.hasOwn(c.coefficients, grade)
       ? q.decimalRatio(c.coefficients[grade]!)
       : q.ZERO;
     note(trace, 'coefficient', () => q.formatRatio(coefficient));
-    ctx.emit(p, roundStep(q.mul(q.minorRatio(base), coefficient), ctx.settings, trace), trace);
+    ctx.emit(p, roundStep(q.mul(q.minorRatio(baseMinor), coefficient), ctx.settings, trace), trace);
   }
 }
 
@@ -307,8 +310,9 @@ export function overrideLines(ctx: LineContext, c: Of<'override'>): void {
     const team = teamOf(ctx, m);
     if (fast) {
       const amount = fast(m, team);
+      // roundDivSafe returns a whole number of minor units or NaN, and NaN was just ruled out.
       if (!Number.isNaN(amount)) {
-        ctx.emit(m, amount, null);
+        ctx.emit(m, amount as Minor, null);
         continue;
       }
     }
@@ -367,8 +371,9 @@ export function spiffLines(ctx: LineContext, c: Of<'spiff'>): void {
         actuals.shareScale,
         ctx.settings.rounding,
       );
+      // roundDivSafe returns a whole number of minor units or NaN, and NaN was just ruled out.
       if (!Number.isNaN(amount)) {
-        ctx.emit(p, amount, null);
+        ctx.emit(p, amount as Minor, null);
         continue;
       }
     }
@@ -395,7 +400,8 @@ export function poolLines(ctx: LineContext, c: Of<'pool'>): void {
     const group = [m, ...Array.from(teamOf(ctx, m)).filter((p) => !leads(p))];
     const groupCredit = q.ratio(groupUnits(ctx, metric, group), BigInt(actuals.shareScale));
     const pool = q.max(q.ZERO, q.mul(groupCredit, rate));
-    const poolMinor = BigInt(q.roundToMinor(pool, ctx.settings.rounding));
+    const poolRounded = q.roundToMinor(pool, ctx.settings.rounding);
+    const poolMinor = BigInt(poolRounded);
     const recipients = group.filter((p) => people.covered[p]);
     const scored = recipients.filter((p) => people.score[p] !== null && people.score[p] !== undefined);
     if (recipients.length === 0) continue;
@@ -403,7 +409,7 @@ export function poolLines(ctx: LineContext, c: Of<'pool'>): void {
       ctx.sink.add('payout.pool-no-scores', 'warning', personPath(m), {
         personId: people.ids[m]!,
         component: c.id,
-        pool: formatMinor(Number(poolMinor), ctx.settings.scale),
+        pool: formatMinor(poolRounded, ctx.settings.scale),
       });
       continue;
     }
@@ -437,12 +443,12 @@ export function poolLines(ctx: LineContext, c: Of<'pool'>): void {
         trace,
         'pool',
         () =>
-          `${moneyText(pool, ctx)} → ${formatMinor(Number(poolMinor), ctx.settings.scale)} (${ctx.settings.rounding})`,
+          `${moneyText(pool, ctx)} → ${formatMinor(poolRounded, ctx.settings.scale)} (${ctx.settings.rounding})`,
       );
       const i = scored.indexOf(p);
       if (i < 0) {
         scoreMissing(ctx, p, c.id, trace);
-        ctx.emit(p, 0, trace);
+        ctx.emit(p, asMinor(0), trace);
         continue;
       }
       note(
@@ -452,8 +458,8 @@ export function poolLines(ctx: LineContext, c: Of<'pool'>): void {
           `${q.formatRatio(q.ratio(weights[i]!, common))} / ${q.formatRatio(q.ratio(weightTotal, common))}`,
       );
       note(trace, 'share', () => `${moneyText(q.ratio(poolMinor * weights[i]!, weightTotal), ctx)}`);
-      note(trace, 'largestRemainder', () => formatMinor(Number(extra[i]!), ctx.settings.scale));
-      ctx.emit(p, Number(floors[i]! + extra[i]!), trace);
+      note(trace, 'largestRemainder', () => formatMinor(asMinor(extra[i]!), ctx.settings.scale));
+      ctx.emit(p, asMinor(floors[i]! + extra[i]!, 'pool share'), trace);
     }
   }
 }
@@ -487,20 +493,23 @@ export function drawLines(ctx: LineContext, c: Of<'draw'>, closing: Float64Array
       ctx.emit(p, roundStep(topUp, ctx.settings, trace), trace);
       continue;
     }
-    const opening = closing[p]!;
+    const opening = asMinor(closing[p]!, 'draw balance');
     note(trace, 'balance.opening', () => formatMinor(opening, ctx.settings.scale));
     let line: Minor;
     if (q.compare(shortfall, q.ZERO) > 0) {
       note(trace, 'topUp', () => moneyText(shortfall, ctx));
       line = roundStep(shortfall, ctx.settings, trace);
     } else {
-      const recovery = q.min(q.minorRatio(-opening), q.sub(earned, draw));
+      const recovery = q.min(q.ratio(-BigInt(opening)), q.sub(earned, draw));
       note(trace, 'recovery', () => moneyText(recovery, ctx));
-      line = -roundStep(recovery, ctx.settings, trace);
-      if (line === 0) line = 0;
+      const recovered = roundStep(recovery, ctx.settings, trace);
+      // The negation of a safe integer is one; a zero stays +0.
+      line = (recovered === 0 ? 0 : -recovered) as Minor;
     }
     closing[p] = opening - line;
-    note(trace, 'balance.closing', () => formatMinor(closing[p]!, ctx.settings.scale));
+    note(trace, 'balance.closing', () =>
+      formatMinor(asMinor(closing[p]!, 'draw balance'), ctx.settings.scale),
+    );
     ctx.emit(p, line, trace);
   }
 }

@@ -1,7 +1,7 @@
 // The payout engine (DOMAIN.md §8): one columnar core that sums credit rows and runs each component's
 // steps per person, and the object API that converts a PayoutRequest into columns and back.
 import type { Locale } from '../messages/index';
-import { formatMinor, toSafeMinor, type Minor } from '../money';
+import { asMinor, formatMinor, toSafeMinor, type Minor } from '../money';
 import type { Component, Finding, PayoutLine, PayoutRequest, PayoutResult } from '../schemas';
 import { toColumnar, type PayoutColumns } from './columnar';
 import {
@@ -100,7 +100,8 @@ export function computePayoutsColumnar(
       personMinor[p] = sum;
       if (traces && trace) traces[k] = trace;
     },
-    earnedSoFar: (p) => personMinor[p]!,
+    // Every sum was checked a safe integer in emit.
+    earnedSoFar: (p) => personMinor[p]! as Minor,
   };
   // Draws top up what everything else paid, so they run after the other components.
   const order = components.map((_, i) => i);
@@ -151,10 +152,17 @@ export function computePayoutsColumnar(
 
 export type PayoutMoney = { amount: string; amountMinor: Minor };
 /**
- * PayoutResult plus what the contract does not carry yet: the engine version and the recoverable draw
- * balances to store with the run and pass as `drawBalances` to the next one.
+ * PayoutResult with every amount typed `Minor` (the contract's schema says `number`), and what the
+ * contract leaves optional always present: the engine version and the recoverable draw balances to
+ * store with the run and pass as `drawBalances` to the next one.
  */
-export type PayoutOutcome = PayoutResult & {
+export type PayoutOutcome = Omit<
+  PayoutResult,
+  'lines' | 'people' | 'totals' | 'engineVersion' | 'drawBalances'
+> & {
+  lines: (Omit<PayoutLine, 'amountMinor'> & PayoutMoney)[];
+  people: (Omit<PayoutResult['people'][number], 'amountMinor'> & PayoutMoney)[];
+  totals: PayoutMoney;
   engineVersion: string;
   drawBalances: ({ personId: string } & PayoutMoney)[];
 };
@@ -167,8 +175,8 @@ export function computePayouts(request: PayoutRequest, options: PayoutOptions = 
   const settings = { scale, rounding };
   const money = (m: Minor): PayoutMoney => ({ amount: formatMinor(m, scale), amountMinor: m });
   const components = columns.plan.components;
-  const lines: PayoutLine[] = [];
-  const out: PayoutResult['people'] = [];
+  const lines: PayoutOutcome['lines'] = [];
+  const out: PayoutOutcome['people'] = [];
   const drawBalances: PayoutOutcome['drawBalances'] = [];
   // The statement's credited, quota and attainment are those of the plan's first commission metric.
   const primary =
@@ -183,7 +191,8 @@ export function computePayouts(request: PayoutRequest, options: PayoutOptions = 
     const personId = people.ids[p]!;
     components.forEach((c, i) => {
       const k = i * people.count + p;
-      const amount = result.lineMinor[k]!;
+      // A cell holds a Minor that emit wrote, or NaN for no line (ruled out here).
+      const amount = result.lineMinor[k]! as Minor;
       if (Number.isNaN(amount)) return;
       lines.push({
         personId,
@@ -194,10 +203,11 @@ export function computePayouts(request: PayoutRequest, options: PayoutOptions = 
       });
     });
     const credited = q.ratio(result.credits.units(metric, p), BigInt(actuals.shareScale));
-    const entry: PayoutResult['people'][number] = {
+    const entry: PayoutOutcome['people'][number] = {
       personId,
       credited: q.formatRoundedMoney(credited, scale, rounding),
-      ...money(result.personMinor[p]!),
+      // Sums of lines, each checked a safe integer in emit.
+      ...money(result.personMinor[p]! as Minor),
     };
     const quota = quotaStep(quotas ? quotas[p]! : NaN, people.daysEmployed[p]!, daysInPeriod, settings, null);
     if (quota) {
@@ -205,7 +215,8 @@ export function computePayouts(request: PayoutRequest, options: PayoutOptions = 
       entry.attainment = Number(q.formatRatio(q.div(credited, quota), 0, 6));
     }
     out.push(entry);
-    if (hasRecoverableDraw) drawBalances.push({ personId, ...money(result.drawClosingMinor[p]!) });
+    if (hasRecoverableDraw)
+      drawBalances.push({ personId, ...money(asMinor(result.drawClosingMinor[p]!, 'draw balance')) });
   }
   return {
     period: request.period,

@@ -1,7 +1,7 @@
 // The payroll export of an approved payout run (DOMAIN.md §8): one row per payout line with the
 // columns payroll expects, and CSV per RFC 4180 that a spreadsheet opens safely — a text cell that
 // begins with = + - @, tab or CR is neutralised with a leading single quote (numbers stay numbers).
-import { currencyScale, formatMinor, type Minor } from '../money';
+import { asMinor, currencyScale, formatMinor, type Minor } from '../money';
 import type { PayoutLine, Person } from '../schemas';
 
 export type PayoutExportRow = {
@@ -49,15 +49,17 @@ export type PayoutExportInput = {
 export function payoutExportRows(input: PayoutExportInput): PayoutExportRow[] {
   const scale = currencyScale(input.currency);
   const byId = new Map(input.people.map((p) => [p.id, p]));
-  return input.lines.map((line) => {
+  return input.lines.map((line, i) => {
     const person = byId.get(line.personId);
+    // A stored line's amount is a plain number of the contract: checked whole here, where it enters.
+    const amountMinor = asMinor(line.amountMinor, `lines[${i}].amountMinor`);
     return {
       personId: line.personId,
       personName: person?.name ?? '',
       unitId: person?.unitId ?? '',
       component: line.component,
-      amount: formatMinor(line.amountMinor, scale),
-      amountMinor: line.amountMinor,
+      amount: formatMinor(amountMinor, scale),
+      amountMinor,
       currency: input.currency,
       period: input.period,
       runId: input.runId,

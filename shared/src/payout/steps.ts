@@ -1,6 +1,6 @@
 // The ordered steps of a payout line (credit → quota and proration → attainment → tiers → gates →
 // caps → rounding): small pure functions on exact ratios, each appending what it did to the trace.
-import { formatMinor, type Minor, type Rounding } from '../money';
+import { asMinor, formatMinor, type Minor, type Rounding } from '../money';
 import type { Component } from '../schemas';
 import * as q from './exact';
 import type { Ratio } from './exact';
@@ -88,10 +88,12 @@ export function quotaStep(
   trace: Trace,
 ): Ratio | null {
   if (Number.isNaN(quotaMinor) || quotaMinor <= 0) {
-    note(trace, 'quota', () => (Number.isNaN(quotaMinor) ? 'missing' : formatMinor(quotaMinor, s.scale)));
+    note(trace, 'quota', () =>
+      Number.isNaN(quotaMinor) ? 'missing' : formatMinor(asMinor(quotaMinor, 'quota'), s.scale),
+    );
     return null;
   }
-  const quota = q.minorRatio(quotaMinor);
+  const quota = q.minorRatio(asMinor(quotaMinor, 'quota'));
   note(trace, 'quota', () => money(quota, s));
   return prorationStep(quota, daysEmployed, daysInPeriod, s, trace, 'quota.prorated');
 }

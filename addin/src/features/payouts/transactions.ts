@@ -1,6 +1,7 @@
-// The Transactions sheet: where a manager pastes the period's deals (from the CRM or finance) until
-// stored actuals can be read back from the server. One row per credit: a deal split between two
-// people is two rows with the same id and their shares. Cells are read by the core's template reader.
+// The Transactions sheet: where a manager pastes the period's deals (from the CRM or finance), or loads
+// the deals Teamsheet has stored (GET /api/actuals/{unitId}/{period}). One row per credit: a deal split
+// between two people is two rows with the same id and their shares. Cells are read by the core's
+// template reader.
 import {
   NUMBER_FORMATS,
   demoActuals,
@@ -14,6 +15,7 @@ import {
   type SheetDef,
   type Transaction,
 } from '@teamsheet/shared';
+import type { Api } from '../../api';
 import { parseRange, type CellValue, type Workbook } from '../../office';
 
 export const TRANSACTIONS_TABLE = 'TeamsheetTransactions';
@@ -197,4 +199,55 @@ export async function readTransactions(workbook: Workbook, locale: Locale): Prom
     return { transactions: [...byId.values()], findings, sheet };
   }
   return null;
+}
+
+/** What GET /api/actuals/{unitId}/{period} answers (functions/src/functions/actualsRead.ts). */
+export interface StoredActuals {
+  unitId: string;
+  period: string;
+  orgVersion: number;
+  people: string[];
+  transactions: Transaction[];
+  counts: { transactions: number; credits: number; activities: number; metricActuals: number };
+}
+
+export type StoredTransactionsLoad =
+  | { status: 'none'; period: string; unitId: string }
+  | {
+      status: 'loaded';
+      period: string;
+      unitId: string;
+      sheet: string;
+      transactions: number;
+      rows: number;
+      /** Deals split with someone outside `people`: their other rows stay on the sheet for reference. */
+      sharedOutside: number;
+    };
+
+/**
+ * Fills the Transactions sheet with the deals Teamsheet stores for the period that credit anyone of the
+ * unit, every credit a row as stored. When nothing is stored the sheet is left as it is (it may hold
+ * deals pasted by hand).
+ */
+export async function loadStoredTransactions(
+  workbook: Workbook,
+  api: Api,
+  args: { unitId: string; period: string; locale: Locale; people: readonly Pick<Person, 'id'>[] },
+): Promise<StoredTransactionsLoad> {
+  const { unitId, period, locale } = args;
+  const stored = await api.get<StoredActuals>(
+    `/api/actuals/${encodeURIComponent(unitId)}/${encodeURIComponent(period)}`,
+  );
+  if (stored.transactions.length === 0) return { status: 'none', period, unitId };
+  const team = new Set(args.people.map((p) => p.id));
+  const written = await insertTransactionsTemplate(workbook, locale, args.people, stored.transactions);
+  return {
+    status: 'loaded',
+    period,
+    unitId,
+    sheet: written.sheet,
+    transactions: stored.transactions.length,
+    rows: written.rows,
+    sharedOutside: stored.transactions.filter((tx) => tx.credits.some((c) => !team.has(c.personId))).length,
+  };
 }

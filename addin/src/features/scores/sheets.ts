@@ -222,6 +222,32 @@ const table = async (workbook: Workbook, sheet: string, name: string) => {
   return data ? { headers: data.headers, rows: data.rows, sheetName: sheet, firstRow: 2 } : null;
 };
 
+const blank = (v: CellValue | undefined) => v === null || v === undefined || v === '';
+
+/**
+ * The Ratings sheet's ratings. The template lists every person with the other cells empty, waiting
+ * for a rating; such untouched rows are no rating rather than an error, so a scorecard without a
+ * 360 part scores before anyone is rated. A row filled in part still reports its empty cells.
+ */
+export async function readFilledRatings(
+  workbook: Workbook,
+  locale: Locale,
+): Promise<{ ratings: Rating[]; findings: Finding[] }> {
+  const table = await workbook.readTable(SHEETS.ratings, TABLES.ratings);
+  if (!table) return { ratings: [], findings: [] };
+  const untouched = new Set(table.rows.flatMap((row, i) => (row.slice(1).every(blank) ? [i] : [])));
+  // Rows keep their places so findings name the right cells; an untouched row yields no rating.
+  const read = ratingRowsToRatings(
+    { headers: table.headers, rows: table.rows, sheetName: SHEETS.ratings, firstRow: 2 },
+    locale,
+  );
+  const findings = read.findings.filter((f) => {
+    const row = /^ratings\[(\d+)\]/.exec(f.path)?.[1];
+    return row === undefined || !untouched.has(Number(row));
+  });
+  return { ratings: read.ratings, findings };
+}
+
 /** The score request the sheets describe, and the findings of reading them (errors block computing). */
 export async function readScoreRequest(
   workbook: Workbook,
@@ -232,8 +258,7 @@ export async function readScoreRequest(
   const items = await table(workbook, SHEETS.scorecard, TABLES.items);
   const card = items ? scorecardRowsToScorecard(items, locale) : { scorecard: { items: [] }, findings: [] };
   findings.push(...card.findings);
-  const rated = await table(workbook, SHEETS.ratings, TABLES.ratings);
-  const ratings = rated ? ratingRowsToRatings(rated, locale) : { ratings: [], findings: [] };
+  const ratings = await readFilledRatings(workbook, locale);
   findings.push(...ratings.findings);
   const targets: Target[] = [];
   const actuals: Target[] = [];

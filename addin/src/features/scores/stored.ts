@@ -1,0 +1,75 @@
+// Scoring from the data Teamsheet holds: the workbook's Scorecard (and Ratings) sheet sent to POST
+// /api/periods/{period}/scores, where the server takes targets from the unit's stored plans and actuals
+// from stored transactions, metric actuals and activity logs, and keeps the result as version v1, v2…;
+// the answer is written to the Scores sheet by the same writer as Compute scores.
+import {
+  scorecardRowsToScorecard,
+  type Finding,
+  type Locale,
+  type Person,
+  type ScoreResult,
+  type Scorecard,
+} from '@teamsheet/shared';
+import type { Api } from '../../api';
+import type { Workbook } from '../../office';
+import { SHEETS, TABLES, readFilledRatings, writeScoresSheet, type St } from './sheets';
+
+/** A stored scores version as POST/GET /api/periods/{period}/scores answer it (functions/src/store/scores.ts). */
+export interface StoredScores {
+  unitId: string;
+  period: string;
+  version: number;
+  hash: string;
+  createdBy: string;
+  createdAt: string;
+  scorecard: Scorecard;
+  inputs: {
+    people: number;
+    targets: number;
+    actuals: number;
+    ratings: number;
+    deductions: number;
+    planVersions: { unitId: string; version: number }[];
+    activityBatches: string[];
+  };
+  people: ScoreResult['people'];
+  findings: Finding[];
+}
+
+export type StoredScoring =
+  | { status: 'no-scorecard' }
+  | { status: 'sheet-errors'; findings: Finding[] }
+  | { status: 'scored'; stored: StoredScores; counts: Record<string, number> };
+
+/**
+ * Scores `unitId` for `period` from stored data with the Scorecard sheet's scorecard and the Ratings
+ * sheet's ratings, and writes the Scores sheet. Errors on those two sheets stop it before the server.
+ */
+export async function scoreFromStoredData(
+  workbook: Workbook,
+  api: Api,
+  args: { unitId: string; period: string; locale: Locale; people: readonly Person[]; st: St },
+): Promise<StoredScoring> {
+  const { unitId, period, locale, people, st } = args;
+  const items = await workbook.readTable(SHEETS.scorecard, TABLES.items);
+  if (!items) return { status: 'no-scorecard' };
+  const card = scorecardRowsToScorecard(
+    { headers: items.headers, rows: items.rows, sheetName: SHEETS.scorecard, firstRow: 2 },
+    locale,
+  );
+  const { ratings, findings: ratingFindings } = await readFilledRatings(workbook, locale);
+  const errors = [...card.findings, ...ratingFindings].filter((f) => f.severity === 'error');
+  if (errors.length > 0) return { status: 'sheet-errors', findings: errors };
+  const stored = await api.post<StoredScores>(`/api/periods/${encodeURIComponent(period)}/scores`, {
+    unitId,
+    scorecard: card.scorecard,
+    ...(ratings.length > 0 ? { ratings } : {}),
+  });
+  const { counts } = await writeScoresSheet(workbook, {
+    result: { people: stored.people, findings: stored.findings },
+    scorecard: stored.scorecard,
+    people,
+    st,
+  });
+  return { status: 'scored', stored, counts };
+}

@@ -1,0 +1,111 @@
+// GET /api/actuals/{unitId}/{period}: the stored transactions of a period (and of its months) that
+// credit anyone in a unit's subtree, with the activity logs and metric actuals of those people, for a
+// manager or regional head in scope (finance and admin: any unit). A split deal is answered once,
+// whole, with every credit as stored: the shares belong to the deal, not to the team asking.
+import { parsePeriod, type Activity, type Locale, type Target, type Transaction } from '@teamsheet/shared';
+import type { HttpRequest } from '../azure';
+import { authenticate, authorize } from '../auth';
+import { HttpError, handler, json, localeOf, statusTitle, type FieldError } from '../http';
+import { route } from '../registry';
+import { currentTenant, readLatestOrg } from '../store';
+import { readActuals } from '../store/actuals';
+import { readActivities } from '../store/activities';
+
+const text = {
+  badPeriod: {
+    en: 'expected a period id such as 2026, 2026-Q1 or 2026-03; got "{period}"',
+    'zh-CN': '应为期间编号，例如 2026、2026-Q1 或 2026-03；收到的是"{period}"',
+  },
+  badUnit: {
+    en: 'expected a unit id of at most 200 characters without / \\ ? or #; got "{unitId}"',
+    'zh-CN': '应为不超过 200 个字符、且不含 / \\ ? # 的单位编号；收到的是"{unitId}"',
+  },
+  unknownUnit: {
+    en: 'Unit {unitId} does not exist in the organisation in force (version {version}).',
+    'zh-CN': '当前组织架构(版本 {version})中没有单位 {unitId}。',
+  },
+} as const;
+
+function say(locale: Locale, key: keyof typeof text, params: Record<string, string | number>): string {
+  return text[key][locale].replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w));
+}
+
+const UNIT_ID = /^[^/\\?#]{1,200}$/;
+
+/** The answer: what was stored for the unit's people, and how much of it there is. */
+export type UnitActuals = {
+  unitId: string;
+  period: string;
+  orgVersion: number;
+  /** The people of the unit's subtree (every role), whose credits and logs are answered. */
+  people: string[];
+  transactions: Transaction[];
+  activities: Activity[];
+  metricActuals: Target[];
+  counts: { transactions: number; credits: number; activities: number; metricActuals: number };
+};
+
+async function readUnitActuals(request: HttpRequest) {
+  const locale = localeOf(request);
+  const principal = await authenticate(request);
+  const unitId = request.params.unitId ?? '';
+  const period = request.params.period ?? '';
+  const errors: FieldError[] = [];
+  if (!UNIT_ID.test(unitId)) errors.push({ path: 'unitId', message: say(locale, 'badUnit', { unitId }) });
+  if (!parsePeriod(period)) errors.push({ path: 'period', message: say(locale, 'badPeriod', { period }) });
+  if (errors.length > 0)
+    throw new HttpError(
+      400,
+      statusTitle(locale, 400),
+      errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+      errors,
+    );
+
+  const tenantId = currentTenant();
+  const latest = await readLatestOrg(tenantId);
+  if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
+  const { index, version } = latest;
+  authorize(principal, { roles: ['manager', 'regional_head', 'finance', 'admin'], org: index, locale });
+  if (!index.unit(unitId))
+    throw new HttpError(
+      404,
+      statusTitle(locale, 404),
+      say(locale, 'unknownUnit', { unitId, version: version.version }),
+      [{ path: 'unitId', message: say(locale, 'unknownUnit', { unitId, version: version.version }) }],
+    );
+  authorize(principal, { unitId, org: index, locale });
+
+  const units = new Set(index.subtree(unitId));
+  const people = index.peopleIn(unitId, { deep: true }).map((p) => p.id);
+  const ours = new Set(people);
+  const [stored, logged] = await Promise.all([
+    readActuals(tenantId, period),
+    readActivities(tenantId, period),
+  ]);
+  const transactions = stored.transactions.filter((t) => t.credits.some((c) => ours.has(c.personId)));
+  const activities = logged.activities.filter((a) => ours.has(a.personId));
+  const metricActuals = stored.metricActuals.filter((m) => ours.has(m.owner) || units.has(m.owner));
+  const answer: UnitActuals = {
+    unitId,
+    period,
+    orgVersion: version.version,
+    people,
+    transactions,
+    activities,
+    metricActuals,
+    counts: {
+      transactions: transactions.length,
+      credits: transactions.reduce((n, t) => n + t.credits.length, 0),
+      activities: activities.length,
+      metricActuals: metricActuals.length,
+    },
+  };
+  return json(answer, 200, { 'cache-control': 'no-store' });
+}
+
+export const actualsRead = route({
+  name: 'actualsRead',
+  methods: ['GET'],
+  route: 'actuals/{unitId}/{period}',
+  handler: handler(readUnitActuals),
+});
