@@ -142,8 +142,8 @@ describe('planning workflow in a browser', () => {
     const text = (await conflict.textContent()) ?? '';
     expect(text).toContain('Someone stored version 2 while you worked on version 1');
     expect(text).toContain('2 cells differ between version 1 and version 2');
-    expect(text).toContain('east-shanghai · revenue · 2026-06: 100000 → 120000 (changed)');
-    expect(text).toContain('east-shanghai · revenue · 2026-07: 100000 → 80000 (changed)');
+    expect(text).toContain('east-shanghai · revenue · 2026-06: 100,000 → 120,000 (changed)');
+    expect(text).toContain('east-shanghai · revenue · 2026-07: 100,000 → 80,000 (changed)');
     expect(await page.getByTestId('plan-reload').textContent()).toBe('Reload version 2');
     expect(await cell('D1').textContent()).toBe('1'); // nothing stored, the sheet still says version 1
     await conflict.scrollIntoViewIfNeeded();

@@ -75,6 +75,13 @@ type Busy = null | 'insert' | 'check' | 'submit' | 'reload';
 type Notice = { intent: 'success' | 'info' | 'warning'; text: string; testId: string };
 type Conflict = { base: number; current: number; changes: PlanChange[] | null };
 
+/** A changed cell's value as a person reads it: numbers grouped in the user's language, text as is. */
+function changeValue(value: unknown, locale: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'number') return value.toLocaleString(locale, { maximumFractionDigits: 6 });
+  return String(value);
+}
+
 export function PlanPage({ tr, locale, workbook, api, session, onError }: PageProps) {
   const styles = useStyles();
   const [org, setOrg] = useState<Org | null>(null);
@@ -516,7 +523,8 @@ export function PlanPage({ tr, locale, workbook, api, session, onError }: PagePr
                         {[c.key.owner ?? c.key.id, c.key.metric ?? c.field, c.key.period]
                           .filter(Boolean)
                           .join(' · ')}
-                        : {String(c.before ?? '—')} → {String(c.after ?? '—')} ({tr(`plan.change.${c.kind}`)})
+                        : {changeValue(c.before, locale)} → {changeValue(c.after, locale)} (
+                        {tr(`plan.change.${c.kind}`)})
                       </li>
                     ))}
                   </ul>
