@@ -69,6 +69,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   frozen: { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+  // Rows and sheets Excel hides stay visible in the preview, dimmed, so that nothing is secret.
+  hiddenRow: { opacity: 0.45, fontStyle: 'italic' },
+  hiddenTab: { opacity: 0.55, fontStyle: 'italic' },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke3}`,
     padding: '2px 6px',
@@ -170,7 +173,12 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
             </thead>
             <tbody>
               {Array.from({ length: rows }, (_, r) => (
-                <tr key={r}>
+                <tr
+                  key={r}
+                  className={sheet.hiddenRows.includes(r + 1) ? styles.hiddenRow : undefined}
+                  data-hidden={sheet.hiddenRows.includes(r + 1) ? 'true' : undefined}
+                  title={sheet.hiddenRows.includes(r + 1) ? tr('grid.hiddenRow') : undefined}
+                >
                   <th
                     scope="row"
                     className={mergeClasses(styles.rowHead, sheet.frozenRows === r + 1 && styles.frozen)}
@@ -210,7 +218,10 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
                         )}
                         onClick={() => workbook.select(sheet.name, address)}
                         onDoubleClick={() =>
-                          setEditing({ address, text: cell?.value === null || !cell ? '' : String(cell.value) })
+                          setEditing({
+                            address,
+                            text: cell?.value === null || !cell ? '' : String(cell.value),
+                          })
                         }
                       >
                         {editing?.address === address ? (
@@ -272,7 +283,13 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
         onTabSelect={(_, d) => setActive(String(d.value))}
       >
         {sheets.map((s) => (
-          <Tab key={s.name} value={s.name} data-testid={`sheet-tab-${s.name}`}>
+          <Tab
+            key={s.name}
+            value={s.name}
+            data-testid={`sheet-tab-${s.name}`}
+            className={s.hidden ? styles.hiddenTab : undefined}
+            title={s.hidden ? tr('grid.hiddenSheet') : undefined}
+          >
             {s.name}
           </Tab>
         ))}

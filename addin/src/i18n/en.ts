@@ -111,6 +111,8 @@ export const en = {
   'grid.sheets': 'Sheets',
   'grid.empty': 'This sheet is empty.',
   'grid.charts': 'Charts on this sheet',
+  'grid.hiddenRow': 'Hidden in Excel (shown dimmed in the preview)',
+  'grid.hiddenSheet': 'A hidden sheet in Excel (shown dimmed in the preview)',
   'grid.chart': '{name}: {type} chart of {source}',
   'grid.selected': 'Selected cell: {address}',
   'grid.truncated': 'Showing the first {rows} rows and {cols} columns.',
