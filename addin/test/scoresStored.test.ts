@@ -63,6 +63,7 @@ function storedAnswer(
       deductions: 0,
       planVersions: [{ unitId: 'east-shanghai', version: 1 }],
       activityBatches: [],
+      inputsHash: 'sha256-inputs',
     },
     people: result.people,
     findings: result.findings,

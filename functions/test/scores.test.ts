@@ -2,7 +2,7 @@
 // paths of bad input; stored scoring from a stored plan and uploaded activity logs, kept as v1, v2;
 // scope refusals; the activity-log upload with its Idempotency-Key.
 import { describe, expect, it } from 'vitest';
-import { demoOrg, type Plan, type ScoreRequest } from '@teamsheet/shared';
+import { demoOrg, storedScores, type Plan, type ScoreRequest } from '@teamsheet/shared';
 import { activities as activitiesRoute } from '../src/functions/activities';
 import { scoresCompute } from '../src/functions/scoresCompute';
 import { scoresRun } from '../src/functions/scoresRun';
@@ -218,6 +218,8 @@ describe('activity logs and stored scoring per period', () => {
     const res = await score();
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ unitId: 'east-shanghai', period: '2026-Q1', version: 1 });
+    // The answer is exactly the contract's stored-scores shape, which the task pane reads.
+    expect(storedScores.strict().safeParse(res.json).error).toBeUndefined();
     expect(res.json.inputs.planVersions).toEqual([{ unitId: 'east-shanghai', version: 1 }]);
     // rep-001: 99 visits / 90 = 1.1 → 110, S; rep-003: 45 / 90 = 0.5, on the floor → 50, D; rep-004 logged nothing → 0.
     expect(personOf(res.json, 'rep-001')).toMatchObject({ final: 110, grade: 'S' });

@@ -88,7 +88,11 @@ export const validationContext = z.object({
   marketIndex: z.record(z.string(), finiteNumber).optional(),
   rules: ruleSettings.partial().optional(),
 });
-export const validateRequest = z.object({ plan, context: validationContext.optional(), today: isoDate.optional() });
+export const validateRequest = z.object({
+  plan,
+  context: validationContext.optional(),
+  today: isoDate.optional(),
+});
 
 export const allocationBasisName = z.enum(['even', 'last_year', 'last_period', 'weights']);
 export const allocationBasis = z.union([
@@ -124,7 +128,10 @@ export const transaction = z.object({
   date: isoDate,
   amount: finiteNumber,
   metric: id.optional(),
-  credits: z.array(z.object({ personId: id, share })).min(1).max(100),
+  credits: z
+    .array(z.object({ personId: id, share }))
+    .min(1)
+    .max(100),
   customerId: id.optional(),
   isNewCustomer: z.boolean().optional(),
   writtenDate: isoDate.optional(),
@@ -288,6 +295,31 @@ export const scoreResult = z.object({
   findings: z.array(finding),
 });
 
+/** What a stored scoring version was computed from, so a reader can tell why a number is what it is. */
+export const scoreInputsSummary = z.object({
+  people: z.number().int(),
+  targets: z.number().int(),
+  actuals: z.number().int(),
+  ratings: z.number().int(),
+  deductions: z.number().int(),
+  planVersions: z.array(z.object({ unitId: id, version: z.number().int() })),
+  activityBatches: z.array(z.string()),
+  inputsHash: z.string(),
+});
+/** A stored scoring version, as POST and GET /api/periods/{period}/scores answer it. */
+export const storedScores = z.object({
+  unitId: id,
+  period: periodId,
+  version: z.number().int().min(1),
+  hash: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  scorecard,
+  inputs: scoreInputsSummary,
+  people: scoreResult.shape.people,
+  findings: z.array(finding),
+});
+
 export type Severity = z.infer<typeof severity>;
 export type Finding = z.infer<typeof finding>;
 export type Role = z.infer<typeof role>;
@@ -317,6 +349,8 @@ export type Rating = z.infer<typeof rating>;
 export type Deduction = z.infer<typeof deduction>;
 export type ScoreRequest = z.infer<typeof scoreRequest>;
 export type ScoreResult = z.infer<typeof scoreResult>;
+export type ScoreInputsSummary = z.infer<typeof scoreInputsSummary>;
+export type StoredScores = z.infer<typeof storedScores>;
 
 /** A zod issue path as the contract writes field paths: `targets[3].value`. */
 export function formatPath(path: readonly PropertyKey[]): string {

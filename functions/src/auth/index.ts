@@ -2,6 +2,7 @@
 export { authenticate, invalidToken, ChallengeError, type Principal } from './authenticate';
 export { authMessages, authText, type AuthMessageKey } from './messages';
 export { authorize, requireSignedIn, type AuthorizeOptions, type OrgScope } from './authorize';
+export { allow, financeCaller, orgInForce, signedInCaller, type Caller, type CallerGate } from './caller';
 export {
   assertDevAuthAllowed,
   devAuthEnabled,

@@ -3,11 +3,11 @@
 // batch, audited. 201 with the batch, 200 when the same activities were stored before.
 import { activity, childPeriods, monthsOf, periodId, type FieldError } from '@teamsheet/shared';
 import { z } from 'zod';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf, readJson } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { HttpError, handler, json, readJson } from '../http';
 import { assertPeriodOpen } from '../store/periods';
 import { route } from '../registry';
-import { currentTenant, idempotent, readLatestOrg } from '../store';
+import { idempotent } from '../store';
 import { saveActivityBatch } from '../store/activities';
 
 const MAX_ACTIVITY_BYTES = 32 * 1024 * 1024;
@@ -23,13 +23,8 @@ export const activities = route({
   route: 'activities',
   maxBodyBytes: MAX_ACTIVITY_BYTES,
   handler: handler(async (request) => {
-    const principal = await authenticate(request);
-    const tenantId = currentTenant();
-    const locale = localeOf(request);
-    const latest = await readLatestOrg(tenantId);
-    if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
-    const org = latest.index;
-    authorize(principal, { roles: ['manager', 'regional_head', 'admin'], org, locale });
+    const caller = await signedInCaller(request, { roles: ['manager', 'regional_head', 'admin'] });
+    const { principal, tenantId, locale, org } = caller;
     const body = await readJson(request, activityUpload, { maxBytes: MAX_ACTIVITY_BYTES });
 
     const inPeriod = new Set([
@@ -55,8 +50,7 @@ export const activities = route({
     if (errors.length > 0)
       throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors.slice(0, 100));
     // Every person must be in the caller's scope; the first one outside is named in the 403.
-    for (const personId of new Set(body.activities.map((a) => a.personId)))
-      authorize(principal, { personId, org, locale });
+    for (const personId of new Set(body.activities.map((a) => a.personId))) allow(caller, { personId });
     await assertPeriodOpen(tenantId, body.period, locale); // a closed period takes no more logs
 
     const answer = await idempotent({

@@ -17,10 +17,11 @@ import {
   type Transaction,
 } from '@teamsheet/shared';
 import { z } from 'zod';
-import { authenticate, authorize, type Principal } from '../auth';
-import { HttpError, handler, json, localeOf, readJson } from '../http';
+import type { HttpRequest } from '../azure';
+import { authorize, signedInCaller, type Principal } from '../auth';
+import { HttpError, handler, json, readJson } from '../http';
 import { route } from '../registry';
-import { currentTenant, idempotent, readLatestOrg } from '../store';
+import { idempotent } from '../store';
 import { readTransaction, saveMetricActuals, saveTransactions } from '../store/actuals';
 import { saveActivityBatch } from '../store/activities';
 import { payoutError, payoutText } from '../store/payoutMessages';
@@ -147,14 +148,10 @@ async function checkAdjustments(
     throw HttpError.of(422, 'http.body-invalid', { count: errors.length }, errors.slice(0, 100));
 }
 
-async function upload(request: Parameters<typeof authenticate>[0]) {
-  const principal = await authenticate(request);
-  const tenantId = currentTenant();
-  const locale = localeOf(request);
-  const latest = await readLatestOrg(tenantId);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
-  const org = latest.index;
-  authorize(principal, { roles: ['manager', 'regional_head', 'finance'], org, locale });
+async function upload(request: HttpRequest) {
+  const { principal, tenantId, locale, org } = await signedInCaller(request, {
+    roles: ['manager', 'regional_head', 'finance'],
+  });
   const body = await readJson(request, actualsUpload, { maxBytes: MAX_ACTUALS_BYTES });
   const errors = bodyErrors(body, org, locale);
   if (errors.length > 0)

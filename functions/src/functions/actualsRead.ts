@@ -4,10 +4,9 @@
 // whole, with every credit as stored: the shares belong to the deal, not to the team asking.
 import { parsePeriod, type Activity, type Locale, type Target, type Transaction } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf, statusTitle, type FieldError } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { HttpError, handler, json, statusTitle, type FieldError } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
 import { readActuals } from '../store/actuals';
 import { readActivities } from '../store/activities';
 
@@ -46,8 +45,8 @@ export type UnitActuals = {
 };
 
 async function readUnitActuals(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const caller = await signedInCaller(request, { roles: ['manager', 'regional_head', 'finance', 'admin'] });
+  const { locale, tenantId, org: index, orgVersion: version } = caller;
   const unitId = request.params.unitId ?? '';
   const period = request.params.period ?? '';
   const errors: FieldError[] = [];
@@ -61,11 +60,6 @@ async function readUnitActuals(request: HttpRequest) {
       errors,
     );
 
-  const tenantId = currentTenant();
-  const latest = await readLatestOrg(tenantId);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
-  const { index, version } = latest;
-  authorize(principal, { roles: ['manager', 'regional_head', 'finance', 'admin'], org: index, locale });
   if (!index.unit(unitId))
     throw new HttpError(
       404,
@@ -73,7 +67,7 @@ async function readUnitActuals(request: HttpRequest) {
       say(locale, 'unknownUnit', { unitId, version: version.version }),
       [{ path: 'unitId', message: say(locale, 'unknownUnit', { unitId, version: version.version }) }],
     );
-  authorize(principal, { unitId, org: index, locale });
+  allow(caller, { unitId });
 
   const units = new Set(index.subtree(unitId));
   const people = index.peopleIn(unitId, { deep: true }).map((p) => p.id);

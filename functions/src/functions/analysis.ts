@@ -3,10 +3,9 @@
 // least-squares trend with the next month's forecast, ABC classes of the unit's people by credited
 // revenue in the period, and the field-force KPIs (a zero denominator is null with a finding).
 import { analyseUnit, periodId } from '@teamsheet/shared';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
 import { readScoringInputs } from '../store/scores';
 
 export const analysis = route({
@@ -14,12 +13,8 @@ export const analysis = route({
   methods: ['GET'],
   route: 'analysis/{unitId}/{period}',
   handler: handler(async (request) => {
-    const locale = localeOf(request);
-    const principal = await authenticate(request);
-    const tenantId = currentTenant();
-    const latest = await readLatestOrg(tenantId);
-    if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
-    const org = latest.index;
+    const caller = await signedInCaller(request);
+    const { locale, tenantId, org } = caller;
     const unitId = request.params.unitId ?? '';
     const period = request.params.period ?? '';
     const errors = [];
@@ -31,7 +26,7 @@ export const analysis = route({
     if (!org.unit(unitId))
       errors.push({ path: 'unitId', message: `${unitId} is not a unit of the organisation` });
     if (errors.length > 0) throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors);
-    authorize(principal, { unitId, org, locale });
+    allow(caller, { unitId });
 
     const year = Number(period.slice(0, 4));
     const members = org.peopleIn(unitId, { deep: true });

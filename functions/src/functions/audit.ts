@@ -1,9 +1,9 @@
 // GET /api/audit?entity=: the audit trail of one entity (who, when, what, before → after hash), for
 // administrators and finance. Entries are append-only; this route only reads them.
-import { authenticate, authorize } from '../auth';
+import { signedInCaller } from '../auth';
 import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
-import { currentTenant, getStore, queryAll, readLatestOrg, type AuditEntry } from '../store';
+import { getStore, queryAll, type AuditEntry } from '../store';
 
 const MAX_ENTRIES = 1000;
 
@@ -12,11 +12,7 @@ export const audit = route({
   methods: ['GET'],
   route: 'audit',
   handler: handler(async (request) => {
-    const principal = await authenticate(request);
-    const tenantId = currentTenant();
-    const latest = await readLatestOrg(tenantId);
-    if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
-    authorize(principal, { roles: ['admin', 'finance'], org: latest.index });
+    const { tenantId } = await signedInCaller(request, { roles: ['admin', 'finance'] });
     const entity = request.query.get('entity');
     if (!entity) {
       throw new HttpError(

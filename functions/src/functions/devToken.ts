@@ -1,26 +1,22 @@
 // GET /api/dev/token: the development issuer's front door. Lists the people one can sign in as, or
 // signs a token for `?person=<id>`. Answers 404, like an unknown route, unless TEAMSHEET_DEV_AUTH=1.
 import type { Org } from '@teamsheet/shared';
-import { devAuthEnabled, devIssuer, issueDevToken } from '../auth';
+import { devAuthEnabled, devIssuer, issueDevToken, orgInForce } from '../auth';
 import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
 
 /** Where the route reads the organisation from: the store's org in force unless a test sets another. */
 export type OrgLoader = () => Promise<Pick<Org, 'units' | 'people' | 'tenantId'>>;
 
-async function orgInForce(): Promise<Org> {
-  const tenant = currentTenant();
-  const latest = await readLatestOrg(tenant);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
-  return latest.version.org;
+async function storedOrg(): Promise<Org> {
+  return (await orgInForce()).version.org;
 }
 
-let loadOrg: OrgLoader = orgInForce;
+let loadOrg: OrgLoader = storedOrg;
 
 /** Replaces the org source (tests); undefined restores the store. */
 export function setOrgLoader(loader: OrgLoader | undefined): void {
-  loadOrg = loader ?? orgInForce;
+  loadOrg = loader ?? storedOrg;
 }
 
 const devTokenSeconds = 8 * 3600;

@@ -4,10 +4,9 @@
 // (413/422 naming the limit), see ../xlsx.
 import { isTemplateKind, parsePeriod, templateKinds, type TemplateKind } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf } from '../http';
+import { authenticate, authorize, orgInForce } from '../auth';
+import { handler, json, localeOf } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
 import { importWorkbook } from '../xlsx/importWorkbook';
 import { UPLOAD_LIMITS, UploadRefused, overLimit } from '../xlsx/limits';
 import { refuse } from '../xlsx/messages';
@@ -41,8 +40,7 @@ async function postImport(request: HttpRequest) {
         'period',
       );
     // A plan read from a workbook is a unit's plan: only someone who may plan for that unit imports it.
-    const latest = await readLatestOrg(currentTenant());
-    if (!latest) throw HttpError.of(404, 'org.missing', { tenant: currentTenant() });
+    const latest = await orgInForce();
     authorize(principal, { unitId, org: latest.index, locale });
   }
 

@@ -1,7 +1,7 @@
 // GET /api/org: the units and people the caller may see. PUT /api/org: an administrator replaces the
 // organisation; it is checked by the core, stored as a new append-only version, and audited.
 import { org as orgSchema, OrgIndex, validateOrg, type Finding } from '@teamsheet/shared';
-import { authenticate, authorize } from '../auth';
+import { authenticate, authorize, signedInCaller } from '../auth';
 import { HttpError, handler, json, localeOf, readJson } from '../http';
 import { route } from '../registry';
 import { currentTenant, readLatestOrg, saveOrg } from '../store';
@@ -22,11 +22,7 @@ function baseVersion(header: string | null): number | undefined {
 }
 
 async function getOrg(request: Parameters<typeof authenticate>[0]) {
-  const principal = await authenticate(request);
-  const tenant = currentTenant();
-  const latest = await readLatestOrg(tenant);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
-  const { version, index } = latest;
+  const { principal, tenantId: tenant, org: index, orgVersion: version } = await signedInCaller(request);
   const me = index.person(principal.personId);
   const seesAll = principal.roles.includes('admin') || principal.roles.includes('finance');
   const scope = seesAll ? undefined : index.scopeOf(principal.personId);

@@ -4,18 +4,16 @@
 import { handler, json } from '../http';
 import { route } from '../registry';
 import { idempotent } from '../store';
-import { approveRun, readRun } from '../store/payoutRuns';
-import { financeCaller, payoutError, periodParam } from '../store/payoutMessages';
+import { approveRun } from '../store/payoutRuns';
 import { assertPeriodOpen } from '../store/periods';
+import { financeRunAddress } from './payoutRuns';
 
 export const payoutRunApprove = route({
   name: 'payoutRunApprove',
   methods: ['POST'],
   route: 'periods/{period}/payout-runs/{runId}/approve',
   handler: handler(async (request) => {
-    const { locale, principal, tenantId } = await financeCaller(request);
-    const period = periodParam(request);
-    const runId = request.params.runId ?? '';
+    const { locale, principal, tenantId, period, runId, readRunOr404 } = await financeRunAddress(request);
     const answer = await idempotent({
       tenantId,
       caller: principal.personId,
@@ -23,8 +21,7 @@ export const payoutRunApprove = route({
       request: { method: 'POST', route: 'payout-runs/approve', period, runId },
       run: async () => {
         await assertPeriodOpen(tenantId, period, locale);
-        const run = await readRun(tenantId, period, runId);
-        if (!run) throw payoutError(locale, 404, 'runs.not-found', { runId, period });
+        const run = await readRunOr404();
         const approval = await approveRun({ tenantId, run: run.head, who: principal.personId, locale });
         const response = json(
           {

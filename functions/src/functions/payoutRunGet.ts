@@ -2,20 +2,15 @@
 // (draft, approved, locked), totals, people, findings and every line with its trace.
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { readRun } from '../store/payoutRuns';
-import { financeCaller, payoutError, periodParam } from '../store/payoutMessages';
-import { runView } from './payoutRuns';
+import { financeRunAddress, runView } from './payoutRuns';
 
 export const payoutRunGet = route({
   name: 'payoutRunGet',
   methods: ['GET'],
   route: 'periods/{period}/payout-runs/{runId}',
   handler: handler(async (request) => {
-    const { locale, tenantId } = await financeCaller(request);
-    const period = periodParam(request);
-    const runId = request.params.runId ?? '';
-    const run = await readRun(tenantId, period, runId);
-    if (!run) throw payoutError(locale, 404, 'runs.not-found', { runId, period });
+    const { readRunOr404 } = await financeRunAddress(request);
+    const run = await readRunOr404();
     return json(runView(run, request.query.get('lines') !== 'false'));
   }),
 });

@@ -3,19 +3,16 @@
 // allowed after the period closed: an auditor can re-run any run at any time.
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { readRun, verifyRun } from '../store/payoutRuns';
-import { financeCaller, payoutError, periodParam } from '../store/payoutMessages';
+import { verifyRun } from '../store/payoutRuns';
+import { financeRunAddress } from './payoutRuns';
 
 export const payoutRunVerify = route({
   name: 'payoutRunVerify',
   methods: ['POST'],
   route: 'periods/{period}/payout-runs/{runId}/verify',
   handler: handler(async (request) => {
-    const { locale, tenantId } = await financeCaller(request);
-    const period = periodParam(request);
-    const runId = request.params.runId ?? '';
-    const run = await readRun(tenantId, period, runId);
-    if (!run) throw payoutError(locale, 404, 'runs.not-found', { runId, period });
+    const { tenantId, period, runId, readRunOr404 } = await financeRunAddress(request);
+    const run = await readRunOr404();
     return json({ runId, period, ...(await verifyRun(tenantId, run.head)) });
   }),
 });

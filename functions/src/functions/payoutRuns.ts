@@ -7,8 +7,9 @@ import type { HttpRequest } from '../azure';
 import { handler, json, readJson } from '../http';
 import { route } from '../registry';
 import { idempotent } from '../store';
-import { createRun, findPlan, gatherRunInputs, listRuns, type StoredRun } from '../store/payoutRuns';
-import { financeCaller, payoutError, payoutText, periodParam } from '../store/payoutMessages';
+import { createRun, findPlan, gatherRunInputs, listRuns, readRun, type StoredRun } from '../store/payoutRuns';
+import { financeCaller } from '../auth';
+import { payoutError, payoutText, periodParam } from '../store/payoutMessages';
 import { assertPeriodOpen } from '../store/periods';
 
 const id = z.string().min(1).max(200);
@@ -17,6 +18,22 @@ export const createRunBody = z.object({
   planId: id.optional(),
   unitId: id.optional(),
 });
+
+/**
+ * The first lines of the routes of one run (`periods/{period}/payout-runs/{runId}…`): a finance
+ * caller, the period and run id of the address, and `readRunOr404`, which reads that run or refuses 404.
+ */
+export async function financeRunAddress(request: HttpRequest) {
+  const caller = await financeCaller(request);
+  const period = periodParam(request);
+  const runId = request.params.runId ?? '';
+  const readRunOr404 = async (): Promise<StoredRun> => {
+    const run = await readRun(caller.tenantId, period, runId);
+    if (!run) throw payoutError(caller.locale, 404, 'runs.not-found', { runId, period });
+    return run;
+  };
+  return { ...caller, period, runId, readRunOr404 };
+}
 
 /** The answer describing a run; `lines` only when asked (a run's lines can be many). */
 export function runView(run: StoredRun, withLines: boolean) {

@@ -5,7 +5,8 @@ import { payoutCsv, payoutExportRows } from '@teamsheet/shared';
 import { handler, json } from '../http';
 import { route } from '../registry';
 import { approvedRun } from '../store/payoutRuns';
-import { financeCaller, payoutError, payoutText, periodParam } from '../store/payoutMessages';
+import { financeCaller } from '../auth';
+import { payoutError, payoutText, periodParam } from '../store/payoutMessages';
 import { payoutWorkbook, XLSX_CONTENT_TYPE } from '../xlsx/payoutExport';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;

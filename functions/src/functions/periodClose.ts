@@ -5,7 +5,8 @@ import type { HttpRequest } from '../azure';
 import { handler, json } from '../http';
 import { route } from '../registry';
 import { readApproval } from '../store/payoutRuns';
-import { financeCaller, payoutError, periodParam } from '../store/payoutMessages';
+import { financeCaller } from '../auth';
+import { payoutError, periodParam } from '../store/payoutMessages';
 import { assertPeriodOpen, closePeriod, periodState } from '../store/periods';
 
 async function close(request: HttpRequest) {

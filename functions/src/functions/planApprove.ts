@@ -3,11 +3,11 @@
 // their own version; a version is approved once; the approval is its own append-only document.
 import { z } from 'zod';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize, type Principal } from '../auth';
-import { HttpError, handler, json, localeOf, readJson } from '../http';
+import { allow, signedInCaller, type Principal } from '../auth';
+import { HttpError, handler, json, readJson } from '../http';
 import { route } from '../registry';
 import { assertPeriodOpen } from '../store/periods';
-import { currentTenant, idempotent, readLatestOrg } from '../store';
+import { idempotent } from '../store';
 import { approvePlanVersion, planAddress, planError, readPlanVersion } from '../store/plans';
 
 const approveBody = z.object({ version: z.number().int().min(1) });
@@ -17,15 +17,11 @@ function who(p: Principal): string {
 }
 
 async function approve(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const caller = await signedInCaller(request);
+  const { locale, principal, tenantId: tenant, org: index } = caller;
   const { unitId, period } = planAddress(locale, request.params);
-  const tenant = currentTenant();
-  const org = await readLatestOrg(tenant);
-  if (!org) throw HttpError.of(404, 'org.missing', { tenant });
-  const { index } = org;
   if (!index.unit(unitId)) {
-    authorize(principal, { roles: ['admin'], org: index, locale });
+    allow(caller, { roles: ['admin'] });
     throw planError(locale, 404, 'plan.unit-unknown', { unitId });
   }
   const parentId = index.unit(unitId)?.parentId ?? null;
@@ -33,12 +29,7 @@ async function approve(request: HttpRequest) {
     if (!principal.roles.includes('admin')) throw planError(locale, 403, 'plan.approve-root', { unitId });
   } else {
     try {
-      authorize(principal, {
-        roles: ['manager', 'regional_head', 'admin'],
-        unitId: parentId,
-        org: index,
-        locale,
-      });
+      allow(caller, { roles: ['manager', 'regional_head', 'admin'], unitId: parentId });
     } catch (error) {
       if (error instanceof HttpError && error.status === 403)
         throw planError(locale, 403, 'plan.approve-scope', { who: who(principal), unitId, parentId });

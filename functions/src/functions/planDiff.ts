@@ -2,20 +2,16 @@
 // unit's plan, as the core's diffPlans lists them. `to` defaults to the latest version, `from` to the one before it.
 import { diffPlans } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { handler, json } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
 import { planAddress, planError, readPlanVersion, versionParam } from '../store/plans';
 
 async function getDiff(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const caller = await signedInCaller(request);
+  const { locale, tenantId: tenant } = caller;
   const { unitId, period } = planAddress(locale, request.params);
-  const tenant = currentTenant();
-  const org = await readLatestOrg(tenant);
-  if (!org) throw HttpError.of(404, 'org.missing', { tenant });
-  authorize(principal, { unitId, org: org.index, locale });
+  allow(caller, { unitId });
   const from = versionParam(locale, 'from', request.query.get('from'));
   const to = versionParam(locale, 'to', request.query.get('to'));
   const latest = await readPlanVersion(tenant, unitId, period, to);

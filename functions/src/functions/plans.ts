@@ -3,11 +3,11 @@
 // version it was based on, Idempotency-Key makes a retry safe, validation errors refuse it (422).
 import { plan as planSchema, validatePlan, type Finding } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf, readJson } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { handler, json, readJson } from '../http';
 import { route } from '../registry';
 import { assertPeriodOpen } from '../store/periods';
-import { currentTenant, idempotent, readLatestOrg } from '../store';
+import { idempotent } from '../store';
 import {
   auditSubmission,
   baseVersionOf,
@@ -25,19 +25,11 @@ import {
 
 const etag = (version: number): string => `"${version}"`;
 
-async function orgOf(tenant: string) {
-  const latest = await readLatestOrg(tenant);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
-  return latest;
-}
-
 async function getPlan(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const caller = await signedInCaller(request);
+  const { locale, tenantId: tenant } = caller;
   const { unitId, period } = planAddress(locale, request.params);
-  const tenant = currentTenant();
-  const { index } = await orgOf(tenant);
-  authorize(principal, { unitId, org: index, locale });
+  allow(caller, { unitId });
   const version = versionParam(locale, 'version', request.query.get('version'));
   const stored = await readPlanVersion(tenant, unitId, period, version);
   if (!stored) {
@@ -96,13 +88,11 @@ function submitted(head: PlanHead, findings: Finding[]) {
 }
 
 async function putPlan(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const caller = await signedInCaller(request);
+  const { locale, principal, tenantId: tenant, org: index } = caller;
   const { unitId, period } = planAddress(locale, request.params);
-  const tenant = currentTenant();
-  const { index } = await orgOf(tenant);
   // Finance sees every plan but edits none (DOMAIN.md §1); reps plan nothing.
-  authorize(principal, { roles: ['manager', 'regional_head', 'admin'], unitId, org: index, locale });
+  allow(caller, { roles: ['manager', 'regional_head', 'admin'], unitId });
   if (!index.unit(unitId)) throw planError(locale, 404, 'plan.unit-unknown', { unitId });
   // A closed period (or its closed quarter or year) takes no new plan versions: 409.
   await assertPeriodOpen(tenant, period, locale);

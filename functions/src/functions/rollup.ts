@@ -4,10 +4,10 @@
 // and `?since=<ETag or ISO time>` answers only the rows of units whose plan changed since then.
 import { consolidate, parsePeriod, TEMPLATE_VERSION, type OrgIndex, type Target } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { handler, json } from '../http';
 import { route } from '../registry';
-import { contentHash, currentTenant, readLatestOrg } from '../store';
+import { contentHash } from '../store';
 import { listLatestPlans } from '../store/plans';
 import { refuse } from '../xlsx/messages';
 
@@ -56,23 +56,14 @@ function handedDownTargets(
 }
 
 async function getRollup(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const caller = await signedInCaller(request);
+  const { locale, tenantId: tenant, org: index, orgVersion: org } = caller;
   const unitId = request.params.unitId ?? '';
   const period = request.params.period ?? '';
   if (!parsePeriod(period)) throw refuse(locale, 400, 'rollup.bad-period', { period }, 'period');
-  const tenant = currentTenant();
-  const latest = await readLatestOrg(tenant);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
-  const { index, version: org } = latest;
   if (!index.unit(unitId))
     throw refuse(locale, 404, 'rollup.unknown-unit', { unitId, version: org.version }, 'unitId');
-  authorize(principal, {
-    roles: ['manager', 'regional_head', 'finance', 'admin'],
-    unitId,
-    org: index,
-    locale,
-  });
+  allow(caller, { roles: ['manager', 'regional_head', 'finance', 'admin'], unitId });
 
   const subtree = new Set(index.subtree(unitId));
   const parentId = index.unit(unitId)?.parentId ?? null;

@@ -3,13 +3,13 @@
 // versions) and actuals (transactions, metric actuals, activity logs) with the scorecard, ratings and
 // deductions sent; the result is stored as a new append-only version (201). GET …/scores?unitId=
 // [&version=n] reads the newest (or a given) version back.
-import { computeScores, deduction, periodId, rating, scorecard, type OrgIndex } from '@teamsheet/shared';
+import { computeScores, deduction, periodId, rating, scorecard } from '@teamsheet/shared';
 import { z } from 'zod';
-import { authenticate, authorize, type Principal } from '../auth';
-import { HttpError, handler, json, localeOf, readJson, type HttpLocale } from '../http';
+import { allow, signedInCaller } from '../auth';
+import { HttpError, handler, json, readJson, type HttpLocale } from '../http';
 import type { HttpRequest } from '../azure';
 import { route } from '../registry';
-import { contentHash, currentTenant, readLatestOrg } from '../store';
+import { contentHash } from '../store';
 import { readScores, readScoringInputs, saveScores } from '../store/scores';
 import { MAX_SCORE_BODY_BYTES } from './scoresCompute';
 
@@ -55,27 +55,17 @@ function periodParam(request: HttpRequest): string {
   return period;
 }
 
-async function scopedOrg(request: HttpRequest): Promise<{ principal: Principal; org: OrgIndex }> {
-  const principal = await authenticate(request);
-  const tenant = currentTenant();
-  const latest = await readLatestOrg(tenant);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
-  return { principal, org: latest.index };
-}
-
 async function postScores(request: HttpRequest) {
-  const locale = localeOf(request);
   const period = periodParam(request);
-  const { principal, org } = await scopedOrg(request);
-  authorize(principal, { roles: [...SCORING_ROLES], org, locale });
+  const caller = await signedInCaller(request, { roles: [...SCORING_ROLES] });
+  const { locale, principal, tenantId, org } = caller;
   const body = await readJson(request, storedScoreRequest, { maxBytes: MAX_SCORE_BODY_BYTES });
   if (!org.unit(body.unitId))
     throw HttpError.of(400, 'http.body-invalid', { count: 1 }, [
       { path: 'unitId', message: `${body.unitId} is not a unit of the organisation` },
     ]);
-  authorize(principal, { unitId: body.unitId, org, locale });
+  allow(caller, { unitId: body.unitId });
 
-  const tenantId = currentTenant();
   const people = org.peopleIn(body.unitId, { deep: true }).filter((p) => p.role === 'rep');
   if (people.length === 0)
     throw new HttpError(422, 'Unprocessable content', say(locale, 'noPeople', { unitId: body.unitId }));
@@ -123,9 +113,9 @@ async function postScores(request: HttpRequest) {
 }
 
 async function getScores(request: HttpRequest) {
-  const locale = localeOf(request);
   const period = periodParam(request);
-  const { principal, org } = await scopedOrg(request);
+  const caller = await signedInCaller(request);
+  const { locale, tenantId, org } = caller;
   const url = new URL(request.url);
   const unitId = url.searchParams.get('unitId') ?? '';
   const versionText = url.searchParams.get('version');
@@ -136,8 +126,8 @@ async function getScores(request: HttpRequest) {
   if (version !== undefined && !(Number.isInteger(version) && version >= 1))
     errors.push({ path: 'version', message: `expected a version number 1, 2, …; got ${versionText}` });
   if (errors.length > 0) throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors);
-  authorize(principal, { unitId, org, locale });
-  const stored = await readScores(currentTenant(), unitId, period, version);
+  allow(caller, { unitId });
+  const stored = await readScores(tenantId, unitId, period, version);
   if (!stored)
     throw new HttpError(
       404,

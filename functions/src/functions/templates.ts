@@ -3,10 +3,9 @@
 // owners and the metric catalog in its drop-down lists; headers in the caller's language.
 import { isTemplateKind, templateKinds, TEMPLATE_VERSION, type Locale } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate } from '../auth';
-import { HttpError, handler, localeOf } from '../http';
+import { signedInCaller } from '../auth';
+import { handler, localeOf } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
 import { refuse } from '../xlsx/messages';
 import { writeTemplateWorkbook, XLSX_CONTENT_TYPE, type TemplateScope } from '../xlsx/templateWorkbook';
 
@@ -18,8 +17,7 @@ function languageOf(request: HttpRequest): Locale {
 }
 
 async function getTemplateWorkbook(request: HttpRequest) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
+  const { locale, principal, org: index, orgVersion: version } = await signedInCaller(request);
   const kind = request.params.kind ?? '';
   if (!isTemplateKind(kind))
     throw refuse(locale, 404, 'xlsx.bad-kind', { kind, allowed: templateKinds.join(', ') }, 'kind');
@@ -34,10 +32,6 @@ async function getTemplateWorkbook(request: HttpRequest) {
       'year',
     );
 
-  const tenant = currentTenant();
-  const latest = await readLatestOrg(tenant);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant });
-  const { index, version } = latest;
   // Owners the caller may plan for: their scope (finance and admin: everyone), and always themselves.
   const all = principal.roles.includes('admin') || principal.roles.includes('finance');
   const scope = all ? undefined : index.scopeOf(principal.personId);

@@ -3,10 +3,10 @@
 // actuals, the parent's targets), which is only shown to someone in scope of the plan's unit.
 import { validatePlan, validateRequest } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, handler, json, localeOf, readJson } from '../http';
+import { authenticate, authorize, orgInForce } from '../auth';
+import { handler, json, localeOf, readJson } from '../http';
 import { route } from '../registry';
-import { currentTenant, readLatestOrg } from '../store';
+import { currentTenant } from '../store';
 import { MAX_PLAN_BYTES, planError, storedPlanContext } from '../store/plans';
 
 async function postValidate(request: HttpRequest) {
@@ -16,8 +16,7 @@ async function postValidate(request: HttpRequest) {
   let context = body.context;
   if (!context) {
     const tenant = currentTenant();
-    const org = await readLatestOrg(tenant);
-    if (!org) throw HttpError.of(404, 'org.missing', { tenant });
+    const org = await orgInForce(tenant);
     authorize(principal, { unitId: body.plan.unitId, org: org.index, locale });
     context = await storedPlanContext(tenant, body.plan);
   }

@@ -92,7 +92,10 @@ export function problemFor(error: HttpError, locale: HttpLocale, instance?: stri
   if (error.status === 401) {
     // authenticate() puts the full RFC 6750 challenge on its error; keep it rather than a bare scheme.
     const challenge = (error as { headers?: Record<string, string> }).headers?.['WWW-Authenticate'];
-    response.headers = { ...(response.headers as Record<string, string>), 'www-authenticate': challenge ?? 'Bearer' };
+    response.headers = {
+      ...(response.headers as Record<string, string>),
+      'www-authenticate': challenge ?? 'Bearer',
+    };
   }
   return response;
 }

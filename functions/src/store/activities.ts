@@ -5,7 +5,7 @@
 // period replaces an earlier one (a corrected weekly sheet re-uploaded does not count twice).
 import { childPeriods, monthsOf, type Activity } from '@teamsheet/shared';
 import { getStore } from './client';
-import { appendAudit, queryAll, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
+import { appendAudit, queryByType, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
 import { contentHash } from './hash';
 
 export type ActivityBatchHead = VersionHead & {
@@ -101,17 +101,7 @@ export async function readActivities(
 ): Promise<{ activities: Activity[]; batches: ActivityBatch[] }> {
   const { containers } = await getStore();
   const pk = activityPartition(tenantId, period);
-  const heads = await queryAll<ActivityBatchHead>(
-    containers.history,
-    {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@type', value: 'activities' },
-      ],
-    },
-    pk,
-  );
+  const heads = await queryByType<ActivityBatchHead>(containers.history, pk, 'activities');
   heads.sort((a, b) =>
     a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1,
   );

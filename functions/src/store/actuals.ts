@@ -9,7 +9,8 @@ import type { OperationInput } from '@azure/cosmos';
 import { getStore } from './client';
 import {
   appendAudit,
-  queryAll,
+  mapBounded,
+  queryByType,
   readChunkedVersion,
   readOne,
   writeChunkedVersion,
@@ -44,24 +45,6 @@ const BULK_CONCURRENCY = 2;
 /** Documents per query page when reading a period's actuals. */
 const PAGE_SIZE = 10_000;
 
-/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /** The ids and content hashes of the transactions stored for a period (one projected query). */
 export async function storedTransactionHashes(
   tenantId: string,
@@ -69,16 +52,13 @@ export async function storedTransactionHashes(
 ): Promise<Map<string, string>> {
   const { containers } = await getStore();
   const pk = actualsPartition(tenantId, period);
-  const rows = await queryAll<{ transactionId: string; hash: string }>(
+  const rows = await queryByType<{ transactionId: string; hash: string }>(
     containers.actuals,
-    {
-      query: 'SELECT c.transactionId, c.hash FROM c WHERE c.pk = @pk AND c.type = @type',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@type', value: 'transaction' },
-      ],
-    },
     pk,
+    'transaction',
+    {
+      fields: ['transactionId', 'hash'],
+    },
   );
   return new Map(rows.map((r) => [r.transactionId, r.hash]));
 }

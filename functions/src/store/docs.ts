@@ -78,6 +78,65 @@ export async function queryAll<T>(container: Container, query: Query, partitionK
   return resources.filter(inPartition).map(withoutSystemFields);
 }
 
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function fieldRef(name: string): string {
+  if (!FIELD_NAME.test(name)) throw new Error(`not a document field name: ${name}`);
+  return `c.${name}`;
+}
+
+/**
+ * The documents of one `type` (or of any of several) in the partition `pk` of a container — whole, or
+ * only `fields` — optionally narrowed by equality on other fields (`where`). The WHERE clause always
+ * names the partition field, which a projection needs on the embedded server (see queryAll).
+ */
+export async function queryByType<T>(
+  container: Container,
+  pk: string,
+  types: string | readonly string[],
+  options: { fields?: readonly (keyof T & string)[]; where?: Record<string, string | number> } = {},
+): Promise<T[]> {
+  const partitionField = containerDefs[container.id as ContainerName]?.slice(1) ?? 'pk';
+  const parameters: SqlParameter[] = [{ name: '@pk', value: pk }];
+  const typeTerms = (typeof types === 'string' ? [types] : types).map((type, i) => {
+    parameters.push({ name: `@type${i}`, value: type });
+    return `c.type = @type${i}`;
+  });
+  const whereTerms = Object.entries(options.where ?? {}).map(([name, value], i) => {
+    parameters.push({ name: `@w${i}`, value });
+    return `${fieldRef(name)} = @w${i}`;
+  });
+  const conditions = [
+    `${fieldRef(partitionField)} = @pk`,
+    typeTerms.length === 1 ? typeTerms[0]! : `(${typeTerms.join(' OR ')})`,
+    ...whereTerms,
+  ];
+  const select = options.fields ? options.fields.map(fieldRef).join(', ') : '*';
+  return queryAll<T>(
+    container,
+    { query: `SELECT ${select} FROM c WHERE ${conditions.join(' AND ')}`, parameters },
+    pk,
+  );
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 // ---- versions as chunks + head
 
 export type VersionHead = StoredDoc & {

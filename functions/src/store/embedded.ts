@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { withoutSystemFields } from './docs';
+import { mapBounded, withoutSystemFields } from './docs';
 
 export const EMBEDDED_KEY = 'embedded-local-key';
 const SNAPSHOT_FILE = 'store.json';
@@ -171,16 +171,10 @@ async function loadSnapshot(client: CosmosClient, dataDir: string): Promise<numb
         partitionKey: coll.partitionKey as { paths: string[] },
       });
       // The server is fastest with a few requests in flight rather than hundreds.
-      const docs = coll.documents;
-      let next = 0;
-      const worker = async () => {
-        while (next < docs.length) {
-          const doc = docs[next++]!;
-          await container.items.upsert(doc);
-        }
-      };
-      await Promise.all(Array.from({ length: 4 }, worker));
-      count += docs.length;
+      await mapBounded(coll.documents, 4, async (doc) => {
+        await container.items.upsert(doc);
+      });
+      count += coll.documents.length;
     }
   }
   return count;

@@ -1,10 +1,8 @@
 // What the actuals, payout-run, period and export routes say when they refuse a request, in both
 // product languages; a refusal is built already in the caller's language (as the plan routes do).
-import { periodId, type Locale, type MessageParams, type Role } from '@teamsheet/shared';
+import { periodId, type Locale, type MessageParams } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { authenticate, authorize } from '../auth';
-import { HttpError, localeOf, statusTitle, type FieldError } from '../http';
-import { currentTenant, readLatestOrg } from './org';
+import { HttpError, statusTitle, type FieldError } from '../http';
 
 export const payoutMessages = {
   en: {
@@ -85,19 +83,6 @@ export function payoutError(
     code: key,
     ...extra,
   });
-}
-
-// ---- the first lines shared by the finance routes of payouts and periods
-
-/** The caller, their language, the tenant and the org in force, after checking the caller is finance. */
-export async function financeCaller(request: HttpRequest, roles: Role[] = ['finance']) {
-  const locale = localeOf(request);
-  const principal = await authenticate(request);
-  const tenantId = currentTenant();
-  const latest = await readLatestOrg(tenantId);
-  if (!latest) throw HttpError.of(404, 'org.missing', { tenant: tenantId });
-  authorize(principal, { roles, org: latest.index, locale });
-  return { locale, principal, tenantId, org: latest.index };
 }
 
 /** The `{period}` of a route, or 400 naming the parameter. */

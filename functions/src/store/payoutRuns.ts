@@ -26,7 +26,7 @@ import { getStore } from './client';
 import {
   appendAudit,
   createImmutable,
-  queryAll,
+  queryByType,
   readChunkedVersion,
   readOne,
   writeChunkedVersion,
@@ -161,18 +161,7 @@ async function rememberPlan(tenantId: string, plan: CompPlan, who: string, at: s
 export async function findPlan(tenantId: string, planId: string): Promise<CompPlan | undefined> {
   const { containers } = await getStore();
   const pk = PLANS_PK(tenantId);
-  const docs = await queryAll<CompPlanDoc>(
-    containers.history,
-    {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.planId = @id',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@type', value: 'comp-plan' },
-        { name: '@id', value: planId },
-      ],
-    },
-    pk,
-  );
+  const docs = await queryByType<CompPlanDoc>(containers.history, pk, 'comp-plan', { where: { planId } });
   docs.sort((a, b) => (a.storedAt < b.storedAt ? 1 : a.storedAt > b.storedAt ? -1 : a.id < b.id ? 1 : -1));
   return docs[0]?.plan;
 }
@@ -191,17 +180,9 @@ function planMetrics(plan: CompPlan): Set<string> {
 async function latestScores(tenantId: string, period: string) {
   const { containers } = await getStore();
   const pk = pkOf(tenantId, period);
-  const heads = await queryAll<{ unitId: string; version: number }>(
-    containers.history,
-    {
-      query: 'SELECT c.unitId, c.version FROM c WHERE c.pk = @pk AND c.type = @type',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@type', value: 'scores' },
-      ],
-    },
-    pk,
-  );
+  const heads = await queryByType<{ unitId: string; version: number }>(containers.history, pk, 'scores', {
+    fields: ['unitId', 'version'],
+  });
   const newest = new Map<string, number>();
   for (const h of heads) newest.set(h.unitId, Math.max(newest.get(h.unitId) ?? 0, h.version));
   const versions = [...newest]
@@ -529,17 +510,7 @@ export async function listRuns(
 ): Promise<(RunHead & { status: RunStatus })[]> {
   const { containers } = await getStore();
   const pk = pkOf(tenantId, period);
-  const heads = await queryAll<RunHead>(
-    containers.history,
-    {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@type', value: 'payout-run' },
-      ],
-    },
-    pk,
-  );
+  const heads = await queryByType<RunHead>(containers.history, pk, 'payout-run');
   const approval = await readApproval(tenantId, period);
   const closed = approval ? (await periodState(tenantId, period)).state === 'closed' : false;
   return heads

@@ -17,14 +17,15 @@ import { getStore } from './client';
 import {
   appendAudit,
   createImmutable,
-  queryAll,
+  mapBounded,
+  queryByType,
   readChunkedVersion,
   readOne,
   writeChunkedVersion,
   type VersionHead,
 } from './docs';
 import { contentHash } from './hash';
-import { mapBounded, readActuals } from './actuals';
+import { readActuals } from './actuals';
 import { readLatestOrg } from './org';
 
 export type PlanStatus = 'submitted' | 'approved';
@@ -179,19 +180,9 @@ async function headsAndApprovals(
 ): Promise<{ heads: PlanHead[]; approvals: Map<number, PlanApproval> }> {
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, period);
-  const docs = await queryAll<PlanHead | PlanApproval>(
-    containers.history,
-    {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.unitId = @u AND (c.type = @head OR c.type = @approval)',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@u', value: unitId },
-        { name: '@head', value: HEAD },
-        { name: '@approval', value: APPROVAL },
-      ],
-    },
-    pk,
-  );
+  const docs = await queryByType<PlanHead | PlanApproval>(containers.history, pk, [HEAD, APPROVAL], {
+    where: { unitId },
+  });
   const heads = docs.filter((d): d is PlanHead => d.type === HEAD).sort((a, b) => a.version - b.version);
   const approvals = new Map<number, PlanApproval>();
   for (const d of docs) if (d.type === APPROVAL) approvals.set(d.version, d as PlanApproval);
@@ -299,18 +290,7 @@ export async function listLatestPlans(
 > {
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, period);
-  const docs = await queryAll<PlanHead | PlanApproval>(
-    containers.history,
-    {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND (c.type = @head OR c.type = @approval)',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@head', value: HEAD },
-        { name: '@approval', value: APPROVAL },
-      ],
-    },
-    pk,
-  );
+  const docs = await queryByType<PlanHead | PlanApproval>(containers.history, pk, [HEAD, APPROVAL]);
   const latest = new Map<string, PlanHead>();
   const approved = new Set<string>();
   for (const d of docs) {

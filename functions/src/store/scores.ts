@@ -9,7 +9,9 @@ import {
   type Finding,
   type Person,
   type ScoreResult,
+  type ScoreInputsSummary,
   type Scorecard,
+  type StoredScores,
   type Target,
   type Transaction,
 } from '@teamsheet/shared';
@@ -28,32 +30,13 @@ export type ScoresHead = VersionHead & {
   createdAt: string;
 };
 
-export type ScoresVersion = {
-  unitId: string;
-  period: string;
-  version: number;
-  hash: string;
-  createdBy: string;
-  createdAt: string;
-  scorecard: Scorecard;
-  inputs: ScoreInputsSummary;
-  people: ScoreResult['people'];
-  findings: Finding[];
-};
+/** A stored version as the routes answer it: the contract's `storedScores` (shared/src/schemas.ts). */
+export type ScoresVersion = StoredScores;
 
 type ScoresItem = { person: ScoreResult['people'][number] } | { finding: Finding };
 
 /** What a stored version was computed from, so a reader can tell why a number is what it is. */
-export type ScoreInputsSummary = {
-  people: number;
-  targets: number;
-  actuals: number;
-  ratings: number;
-  deductions: number;
-  planVersions: { unitId: string; version: number }[];
-  activityBatches: string[];
-  inputsHash: string;
-};
+export type { ScoreInputsSummary };
 
 export const scoresPartition = (tenantId: string, period: string) => `${tenantId}|${period}`;
 export const scoresHeadId = (unitId: string, period: string, version: number) =>

@@ -7,34 +7,14 @@ import {
   type Finding,
   type Locale,
   type Person,
-  type ScoreResult,
-  type Scorecard,
+  type StoredScores,
 } from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Workbook } from '../../office';
 import { SHEETS, TABLES, readFilledRatings, writeScoresSheet, type St } from './sheets';
 
-/** A stored scores version as POST/GET /api/periods/{period}/scores answer it (functions/src/store/scores.ts). */
-export interface StoredScores {
-  unitId: string;
-  period: string;
-  version: number;
-  hash: string;
-  createdBy: string;
-  createdAt: string;
-  scorecard: Scorecard;
-  inputs: {
-    people: number;
-    targets: number;
-    actuals: number;
-    ratings: number;
-    deductions: number;
-    planVersions: { unitId: string; version: number }[];
-    activityBatches: string[];
-  };
-  people: ScoreResult['people'];
-  findings: Finding[];
-}
+/** A stored scores version as POST/GET /api/periods/{period}/scores answer it: the core's contract type. */
+export type { StoredScores };
 
 export type StoredScoring =
   | { status: 'no-scorecard' }
