@@ -8,6 +8,7 @@ import {
   computePayouts,
   PAYOUT_ENGINE_VERSION,
   previousPeriod,
+  quotasFromTargets,
   tracePriorPeriodAdjustments,
   type Activity,
   type CompPlan,
@@ -168,14 +169,6 @@ export async function findPlan(tenantId: string, planId: string): Promise<CompPl
 
 // ---- gathering the inputs from stored data
 
-function planMetrics(plan: CompPlan): Set<string> {
-  const metrics = new Set<string>();
-  for (const c of plan.components) if ('metric' in c && c.metric) metrics.add(c.metric);
-  if (plan.components.some((c) => (c.type === 'override' || c.type === 'pool') && !c.metric))
-    metrics.add('revenue');
-  return metrics;
-}
-
 /** The newest stored scores of each unit scored in the period; a person scored twice takes the newest. */
 async function latestScores(tenantId: string, period: string) {
   const { containers } = await getStore();
@@ -210,7 +203,7 @@ export type GatheredInputs = {
 
 /**
  * The PayoutRequest of a run from stored data: people of the org in force (of `unitId`'s subtree when
- * given), quotas from the person-owned targets of the latest plan versions for the plan's metrics,
+ * given), quotas from the person-owned targets of the latest plan versions (the core's quotasFromTargets),
  * the period's transactions, activity logs, stored scores, and the recoverable draw balances closing
  * the previous period's approved run. Returns undefined when no organisation is stored.
  */
@@ -227,7 +220,6 @@ export async function gatherRunInputs(
     .slice()
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const inScope = new Set(people.map((p) => p.id));
-  const metrics = planMetrics(plan);
 
   const quotas: Quota[] = [];
   const planVersions: PlanVersionInForce[] = [];
@@ -239,9 +231,7 @@ export async function gatherRunInputs(
         version: stored.version,
         status: stored.status,
       });
-      for (const t of stored.plan.targets)
-        if (inScope.has(t.owner) && metrics.has(t.metric))
-          quotas.push({ personId: t.owner, metric: t.metric, period: t.period, value: t.value });
+      quotas.push(...quotasFromTargets(stored.plan.targets, inScope, plan, period));
     }
   }
 

@@ -23,3 +23,4 @@ export type { PayoutFixture, PayoutFixtureOptions } from './fixtures';
 export { neutraliseCell, payoutCsv, payoutExportRows, exportCells, PAYOUT_EXPORT_COLUMNS } from './export';
 export type { PayoutExportInput, PayoutExportRow } from './export';
 export { tracePriorPeriodAdjustments, PRIOR_PERIOD_STEP } from './adjustments';
+export { quotaMetrics, quotasFromTargets } from './quotas';

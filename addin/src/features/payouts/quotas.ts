@@ -2,13 +2,12 @@
 // workbook when it holds one, else from the unit's stored plan (GET /api/plans/{unitId}/{year}).
 // The engine picks the period's own quota or sums the months inside it, so targets pass as they are.
 import {
-  periodEnd,
-  periodStart,
+  quotaMetrics,
+  quotasFromTargets,
   type CompPlan,
   type Locale,
   type Plan,
   type Quota,
-  type Target,
 } from '@teamsheet/shared';
 import { ApiError, type Api } from '../../api';
 import type { Workbook } from '../../office';
@@ -16,30 +15,7 @@ import { readPlan, TemplateMissingError } from '../plan/planSheets';
 
 export type QuotaSource = 'sheet' | 'server' | 'none';
 
-/** The metrics a plan measures attainment on (its commissions'). */
-export function quotaMetrics(plan: CompPlan): string[] {
-  return [...new Set(plan.components.flatMap((c) => (c.type === 'commission' ? [c.metric] : [])))];
-}
-
-/** Targets of people (not units) for the plan's metrics, for the period or periods inside it. */
-export function quotasFromTargets(
-  targets: readonly Target[],
-  people: ReadonlySet<string>,
-  plan: CompPlan,
-  period: string,
-): Quota[] {
-  const metrics = new Set(quotaMetrics(plan));
-  const start = periodStart(period);
-  const end = periodEnd(period);
-  return targets
-    .filter(
-      (t) =>
-        people.has(t.owner) &&
-        metrics.has(t.metric) &&
-        (t.period === period || (periodStart(t.period) >= start && periodEnd(t.period) <= end)),
-    )
-    .map((t) => ({ personId: t.owner, metric: t.metric, period: t.period, value: t.value }));
-}
+export { quotaMetrics, quotasFromTargets };
 
 /** Where the targets come from and the quotas they give. */
 export async function loadQuotas(
