@@ -2,13 +2,13 @@
 // with the real SDK: the whole route for one team and for the company, and the in-code filter to the
 // unit's people alone. The store is the embedded server, so these are upper bounds of the Functions'
 // own work plus a local store round trip, not Cosmos DB latencies.
+import { openBenchStore } from './lib';
 import { demoOrg, type Transaction } from '@teamsheet/shared';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { actualsRead } from '../functions/src/functions/actualsRead';
-import { configureStore, resetStore, saveOrg } from '../functions/src/store';
+import { resetStore, saveOrg } from '../functions/src/store';
 import { readActuals, saveTransactions } from '../functions/src/store/actuals';
-import { startEmbeddedStore } from '../functions/src/store/embedded';
 import { ms, time } from './lib';
 
 // The embedded server scans the whole container per query, so the size stays where a local run is quick.
@@ -16,9 +16,8 @@ const TRANSACTIONS = Number(process.env.BENCH_TX ?? 5_000);
 
 export async function run(): Promise<{ title: string; body: string }> {
   process.env.TEAMSHEET_DEV_AUTH = '1';
-  const store = await startEmbeddedStore();
+  const store = await openBenchStore();
   try {
-    configureStore({ endpoint: store.endpoint, key: store.key, kind: 'embedded' });
     const org = demoOrg();
     await saveOrg(org, 'bench', { tenantId: 'demo' });
     const reps = org.people.filter((p) => p.role === 'rep').map((p) => p.id);

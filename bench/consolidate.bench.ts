@@ -1,12 +1,12 @@
 // Consolidating 500 team plans into a region (budget 1 s including the store, ARCHITECTURE.md): the
 // GET /api/rollup handler end to end against the embedded store holding 500 team plans and 10 area
 // plans (read the org, list and read the latest plans, consolidate, serialise), and the core alone.
+import { openBenchStore } from './lib';
 import { consolidate, makeConsolidationFixture, type Org } from '@teamsheet/shared';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { rollup } from '../functions/src/functions/rollup';
-import { configureStore, resetStore, saveOrg } from '../functions/src/store';
-import { startEmbeddedStore } from '../functions/src/store/embedded';
+import { resetStore, saveOrg } from '../functions/src/store';
 import { approvePlanVersion, savePlanVersion } from '../functions/src/store/plans';
 import { ms, time } from './lib';
 
@@ -22,9 +22,8 @@ async function withStore(): Promise<{
 }> {
   const previousDevAuth = process.env.TEAMSHEET_DEV_AUTH;
   process.env.TEAMSHEET_DEV_AUTH = '1';
-  const store = await startEmbeddedStore();
+  const store = await openBenchStore();
   try {
-    configureStore({ endpoint: store.endpoint, key: store.key, kind: 'embedded' });
     const input = makeConsolidationFixture({ teams: TEAMS, missingShare: 0, repsPerTeam: 0 });
     const org: Org = { tenantId: 'demo', units: [...input.org.units], people: [...input.org.people] };
     await saveOrg(org, 'bench', { tenantId: 'demo' });

@@ -4,7 +4,10 @@ import os from 'node:os';
 
 export type Timing = { runs: number; medianMs: number; minMs: number; maxMs: number };
 
-export async function time(fn: () => unknown | Promise<unknown>, { warmup = 3, runs = 15 } = {}): Promise<Timing> {
+export async function time(
+  fn: () => unknown | Promise<unknown>,
+  { warmup = 3, runs = 15 } = {},
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -31,3 +34,21 @@ export function machine(): string {
 }
 
 export type BenchSection = { title: string; body: string };
+
+/** A fresh embedded store (a real SQLite file in a temporary folder) for one benchmark; close drops it. */
+export async function openBenchStore(): Promise<{ file: string; close(): Promise<void> }> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { configureStore, resetStore } = await import('../functions/src/store');
+  const dir = mkdtempSync(path.join(tmpdir(), 'teamsheet-bench-'));
+  const file = path.join(dir, 'teamsheet.sqlite');
+  configureStore({ kind: 'embedded', file });
+  return {
+    file,
+    async close() {
+      await resetStore();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -2,10 +2,10 @@
 // stored data (gather, compute, snapshot, store), re-running it from its snapshot, and the CSV and
 // xlsx exports of its lines. The store is the embedded server, so these are upper bounds of the
 // Functions' own work plus a local store round trip, not Cosmos DB latencies.
+import { openBenchStore } from './lib';
 import { demoOrg, payoutCsv, payoutExportRows, sampleCompPlan, type Transaction } from '@teamsheet/shared';
-import { configureStore, resetStore, saveOrg } from '../functions/src/store';
+import { resetStore, saveOrg } from '../functions/src/store';
 import { saveTransactions } from '../functions/src/store/actuals';
-import { startEmbeddedStore } from '../functions/src/store/embedded';
 import { createRun, gatherRunInputs, verifyRun } from '../functions/src/store/payoutRuns';
 import { payoutWorkbook } from '../functions/src/xlsx/payoutExport';
 import { ms, time } from './lib';
@@ -31,9 +31,8 @@ function transactionsFor(period: string, reps: string[]): Transaction[] {
 }
 
 export async function run(): Promise<{ title: string; body: string }> {
-  const store = await startEmbeddedStore();
+  const store = await openBenchStore();
   try {
-    configureStore({ endpoint: store.endpoint, key: store.key, kind: 'embedded' });
     const org = demoOrg();
     await saveOrg(org, 'bench', { tenantId: 'demo' });
     const reps = org.people.filter((p) => p.role === 'rep').map((p) => p.id);

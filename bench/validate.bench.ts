@@ -1,12 +1,12 @@
 // Validating a 10,000-row plan in the core (budget 50 ms, ARCHITECTURE.md), and for information the
 // whole PUT /api/plans path for a plan of that size against the embedded store: parse, authorise,
 // build the context from the store, validate, write the chunks and the head, audit.
+import { openBenchStore } from './lib';
 import { makeLargeContext, makeLargePlan, validatePlan, type Org } from '@teamsheet/shared';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { plans } from '../functions/src/functions/plans';
-import { configureStore, resetStore, saveOrg } from '../functions/src/store';
-import { startEmbeddedStore } from '../functions/src/store/embedded';
+import { resetStore, saveOrg } from '../functions/src/store';
 import { ms, time } from './lib';
 
 const ROWS = 10_000;
@@ -17,9 +17,8 @@ const STORED_ROWS = 1 + 209 * 48;
 async function putPath(): Promise<{ medianMs: number; rows: number; bytes: number; runs: number }> {
   const previousDevAuth = process.env.TEAMSHEET_DEV_AUTH;
   process.env.TEAMSHEET_DEV_AUTH = '1';
-  const store = await startEmbeddedStore();
+  const store = await openBenchStore();
   try {
-    configureStore({ endpoint: store.endpoint, key: store.key, kind: 'embedded' });
     const context = makeLargeContext(STORED_ROWS);
     const org: Org = {
       tenantId: 'demo',

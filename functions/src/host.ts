@@ -1,5 +1,5 @@
 // The local host behind `npm start` (node functions/dist/host.js): the same route handlers as Azure
-// Functions over node:http, an embedded Cosmos DB-compatible store with the demo organisation, and
+// Functions over node:http, the embedded SQLite store (or Cosmos DB) with the demo organisation, and
 // the built task pane over HTTP (preview in a browser) and HTTPS (sideloading into Excel).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -14,7 +14,8 @@ import { banner } from './host/banner';
 import { dispatchApi, type Logger } from './host/dispatch';
 import { serveStatic } from './host/static';
 import { configureStore, currentTenant, getStore, readLatestOrg, resetStore, saveOrg } from './store';
-import { startEmbeddedStore, type EmbeddedStore } from './store/embedded';
+import { importEarlierSnapshot } from './store/importSnapshot';
+import { SQLITE_FILE } from './store/sqlite';
 
 export type HostOptions = {
   /** HTTP port (API and task pane); default PORT or 7071; 0 picks a free one. */
@@ -25,7 +26,7 @@ export type HostOptions = {
   hostname?: string;
   /** Repository root (addin/dist and .certs live there). */
   rootDir?: string;
-  /** Embedded store snapshot folder; default TEAMSHEET_DATA_DIR or <root>/.data; null keeps data in memory. */
+  /** The embedded store's folder; default TEAMSHEET_DATA_DIR or <root>/.data; null keeps data in memory. */
   dataDir?: string | null;
   /** Load the demo organisation into an empty store (default true). */
   loadDemo?: boolean;
@@ -69,14 +70,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   env.TEAMSHEET_DEV_AUTH ??= '1';
   assertDevAuthAllowed(env);
 
-  let embedded: EmbeddedStore | undefined;
-  const useEmbedded = !env.COSMOS_ENDPOINT;
-  if (useEmbedded) {
-    const dataDir =
-      options.dataDir === undefined ? path.resolve(root, env.TEAMSHEET_DATA_DIR ?? '.data') : options.dataDir;
-    embedded = await startEmbeddedStore(dataDir === null ? {} : { dataDir });
-    configureStore({ endpoint: embedded.endpoint, key: embedded.key, kind: 'embedded' });
-  }
+  const embedded = !env.COSMOS_ENDPOINT;
+  const dataDir = !embedded
+    ? null
+    : options.dataDir === undefined
+      ? path.resolve(root, env.TEAMSHEET_DATA_DIR ?? '.data')
+      : options.dataDir;
+  const storeFile = dataDir === null ? ':memory:' : path.join(dataDir, SQLITE_FILE);
+  if (embedded) configureStore({ kind: 'embedded', file: storeFile });
   const servers: (http.Server | https.Server)[] = [];
   let demoLoad: Promise<void> | undefined;
   const stop = async () => {
@@ -87,12 +88,18 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         return new Promise<void>((resolve) => s.close(() => resolve()));
       }),
     );
-    resetStore();
-    await embedded?.close();
+    await resetStore();
   };
 
   try {
     await getStore();
+    if (dataDir) {
+      const imported = await importEarlierSnapshot(dataDir);
+      if (imported.status === 'imported' && log)
+        console.log(
+          `  Imported the earlier store ${imported.file}: ${imported.documents} documents, ${imported.transactions} transactions, ${imported.auditEntries} audit entries (kept as ${imported.file}.imported).`,
+        );
+    }
     let org = (await readLatestOrg(currentTenant()))?.version.org;
     let freshDemo = false;
     if (!org && (options.loadDemo ?? true)) {
@@ -146,7 +153,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
     if (log) {
       const store = embedded
-        ? `embedded Cosmos DB-compatible server (${embedded.endpoint}), saved in ${options.dataDir === null ? 'memory only' : path.resolve(root, env.TEAMSHEET_DATA_DIR ?? '.data')}`
+        ? `embedded SQLite, ${dataDir === null ? 'in memory only' : storeFile}`
         : `Cosmos DB at ${env.COSMOS_ENDPOINT}`;
       console.log(
         banner({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { demoOrg } from '@teamsheet/shared';
 import { actuals as actualsRoute } from '../src/functions/actuals';
-import { createImmutable, currentTenant, getStore, queryAll } from '../src/store';
+import { createImmutable, currentTenant, getStore } from '../src/store';
 import { actualsPartition, readActuals, transactionDocId } from '../src/store/actuals';
 import { contentHash } from '../src/store/hash';
-import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
+import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
 const tx = (id: string, amount: number, personId = 'rep-001', date = '2026-03-05') => ({
@@ -14,21 +14,10 @@ const tx = (id: string, amount: number, personId = 'rep-001', date = '2026-03-05
   credits: [{ personId, share: 1 }],
 });
 
+/** The document ids of the transactions a reader sees in a period. */
 async function storedIds(period: string): Promise<string[]> {
-  const { containers } = await getStore();
-  const pk = actualsPartition(currentTenant(), period);
-  const rows = await queryAll<{ id: string }>(
-    containers.actuals,
-    {
-      query: 'SELECT c.id FROM c WHERE c.pk = @pk AND c.type = @t',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@t', value: 'transaction' },
-      ],
-    },
-    pk,
-  );
-  return rows.map((r) => r.id).sort();
+  const { transactions } = await readActuals(currentTenant(), period);
+  return transactions.map((t) => transactionDocId(period, t.id)).sort();
 }
 
 async function post(body: unknown, who = 'mgr-east-shanghai', headers: Record<string, string> = {}) {
@@ -84,26 +73,26 @@ describe('POST /api/actuals', () => {
     expect(transactions.find((t) => t.id === 'a1')?.amount).toBe(100);
   });
 
-  it('completes an upload whose earlier attempt stopped half way (only whole documents were left)', async () => {
-    // As if a previous attempt wrote the first transaction's document and then died.
+  it('completes an upload whose earlier attempt stopped half way (its claim left, its batch never visible)', async () => {
+    // As if a previous attempt claimed the first transaction's id and then died before its batch.
     const { containers } = await getStore();
     const first = tx('b1', 10);
     await createImmutable(containers.actuals, {
       id: transactionDocId('2026-03', 'b1'),
       pk: actualsPartition(currentTenant(), '2026-03'),
-      type: 'transaction',
-      tenantId: currentTenant(),
-      period: '2026-03',
+      type: 'txn-id',
       transactionId: 'b1',
       hash: contentHash(first),
-      transaction: first,
-      uploadedBy: 'mgr-east-shanghai',
-      uploadedAt: '2026-03-31T00:00:00.000Z',
+      batchId: 'txn-batch:2026-03:never-written',
+      block: 0,
+      claimedAt: '2026-03-31T00:00:00.000Z',
     });
+    expect(await storedIds('2026-03')).not.toContain('txn:2026-03:b1');
     const many = [first, ...Array.from({ length: 249 }, (_, i) => tx(`b${i + 2}`, i + 1))];
     const res = await post({ period: '2026-03', transactions: many });
     expect(res.status).toBe(201);
-    expect(res.json.transactions).toMatchObject({ received: 250, stored: 249, unchanged: 1 });
+    // Nothing of the dead attempt was visible, so all 250 are stored by this upload.
+    expect(res.json.transactions).toMatchObject({ received: 250, stored: 250, unchanged: 0 });
     const { transactions } = await readActuals(currentTenant(), '2026-03');
     // 10 + (1 + … + 249) = 10 + 31,125
     const b = transactions.filter((t) => t.id.startsWith('b'));
@@ -177,13 +166,9 @@ describe('POST /api/actuals', () => {
   });
 
   it('audits every upload that stored something, with the before and after hash of the period', async () => {
-    const { containers } = await getStore();
-    const audit = await queryAll<{ action: string; beforeHash: string; afterHash: string; who: string }>(
-      containers.audit,
-      {
-        query: 'SELECT * FROM c WHERE c.action = @a',
-        parameters: [{ name: '@a', value: 'actuals.upload' }],
-      },
+    const audit = await findDocs<{ action: string; beforeHash: string; afterHash: string; who: string }>(
+      'audit',
+      { action: 'actuals.upload' },
     );
     // a1+a2, a3, b2..b250, c3: four uploads stored something.
     expect(audit).toHaveLength(4);

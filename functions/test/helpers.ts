@@ -1,30 +1,73 @@
-// Test helpers: a fresh embedded store per test file (the real SDK against @vercel/cosmosdb-server),
-// signed-in requests with the development issuer, and handler calls the way Azure makes them.
+// Test helpers: a fresh store per test file — a real SQLite database file by default, or, with
+// TEAMSHEET_TEST_STORE=cosmos, the real @azure/cosmos SDK against the Cosmos DB stand-in — signed-in
+// requests with the development issuer, and handler calls the way Azure makes them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Org } from '@teamsheet/shared';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpHandler } from '../src/azure';
 import { issueDevToken } from '../src/auth';
-import { configureStore, resetStore, saveOrg } from '../src/store';
-import { startEmbeddedStore, type EmbeddedStore } from '../src/store/embedded';
+import { configureStore, getStore, resetStore, saveOrg, type StoreOptions } from '../src/store';
+import type { ContainerName, StoredDoc } from '../src/store/port';
+import { startCosmosStandIn, type CosmosStandIn } from './support/cosmosStandIn';
 
-/** Starts an in-memory embedded store on a free port for this test file and points the store module at it. */
-export function useFreshStore(): { current(): EmbeddedStore } {
-  let store: EmbeddedStore | undefined;
-  beforeAll(async () => {
-    process.env.TEAMSHEET_DEV_AUTH = '1';
-    store = await startEmbeddedStore();
-    configureStore({ endpoint: store.endpoint, key: store.key, kind: 'embedded' });
-  });
-  afterAll(async () => {
-    resetStore();
-    await store?.close();
-  });
+export type TestAdapter = 'embedded' | 'cosmos';
+
+/** The adapter API tests run on: TEAMSHEET_TEST_STORE, embedded by default. */
+export function testAdapter(): TestAdapter {
+  return process.env.TEAMSHEET_TEST_STORE === 'cosmos' ? 'cosmos' : 'embedded';
+}
+
+/** Opens a fresh, empty store of `adapter` and points the store module at it; returns how to drop it. */
+export async function openFreshStore(
+  adapter: TestAdapter = testAdapter(),
+  options: StoreOptions = {},
+): Promise<{ file?: string; close(): Promise<void> }> {
+  if (adapter === 'cosmos') {
+    const standIn: CosmosStandIn = await startCosmosStandIn();
+    configureStore({ kind: 'cosmos', endpoint: standIn.endpoint, key: standIn.key, ...options });
+    return {
+      async close() {
+        await resetStore();
+        await standIn.close();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'teamsheet-test-'));
+  const file = path.join(dir, 'teamsheet.sqlite');
+  configureStore({ kind: 'embedded', file, ...options });
   return {
-    current() {
-      if (!store) throw new Error('the store starts in beforeAll');
-      return store;
+    file,
+    async close() {
+      await resetStore();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh store for this test file (opened in beforeAll, dropped in afterAll). */
+export function useFreshStore(adapter: TestAdapter = testAdapter()): { adapter: TestAdapter } {
+  let opened: Awaited<ReturnType<typeof openFreshStore>> | undefined;
+  beforeAll(async () => {
+    process.env.TEAMSHEET_DEV_AUTH = '1';
+    opened = await openFreshStore(adapter);
+    await getStore();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return { adapter };
+}
+
+/** The documents of a container whose fields equal `where` (every partition: a test's look inside). */
+export async function findDocs<T = StoredDoc>(
+  container: ContainerName,
+  where: Record<string, unknown> = {},
+): Promise<T[]> {
+  const { port } = await getStore();
+  const docs = await port.scan(container);
+  return docs.filter((d) => Object.entries(where).every(([k, v]) => d[k] === v)) as T[];
 }
 
 /** Stores `org` as the organisation in force (as the local host does with the demo). */

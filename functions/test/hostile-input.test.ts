@@ -120,12 +120,10 @@ const CONTAINERS: ContainerName[] = ['org', 'history', 'actuals', 'audit', 'idem
 type Snapshot = Record<ContainerName, Set<string>>;
 
 async function snapshot(): Promise<Snapshot> {
-  const { containers } = await getStore();
+  const { port } = await getStore();
   const entries = await Promise.all(
     CONTAINERS.map(async (name) => {
-      const { resources } = await containers[name].items
-        .query<{ id: string; pk?: string; tenantId?: string }>('SELECT c.id, c.pk, c.tenantId FROM c')
-        .fetchAll();
+      const resources = (await port.scan(name)) as { id: string; pk?: string; tenantId?: string }[];
       return [name, new Set(resources.map((d) => `${d.pk ?? d.tenantId}/${d.id}`))] as const;
     }),
   );

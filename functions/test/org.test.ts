@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Org } from '@teamsheet/shared';
 import { org as orgRoute } from '../src/functions/org';
-import { currentTenant, getStore, queryAll, readLatestOrg } from '../src/store';
+import { currentTenant, readLatestOrg } from '../src/store';
 import { demoOrg } from '@teamsheet/shared';
-import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
+import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
 const latestVersion = async () => (await readLatestOrg(currentTenant()))?.version.version;
@@ -64,16 +64,9 @@ describe('GET and PUT /api/org', () => {
     expect(after?.version.org.units.find((u) => u.id === 'east-suzhou')?.name).toBe(
       '苏州团队 Suzhou (renamed)',
     );
-    const { containers } = await getStore();
-    const audit = await queryAll<{ who: string; action: string; beforeHash: string; afterHash: string }>(
-      containers.audit,
-      {
-        query: 'SELECT * FROM c WHERE c.action = @a AND c.who = @w',
-        parameters: [
-          { name: '@a', value: 'org.put' },
-          { name: '@w', value: 'admin' },
-        ],
-      },
+    const audit = await findDocs<{ who: string; action: string; beforeHash: string; afterHash: string }>(
+      'audit',
+      { action: 'org.put', who: 'admin' },
     );
     expect(audit).toEqual([
       expect.objectContaining({ beforeHash: before?.version.hash, afterHash: after?.version.hash }),

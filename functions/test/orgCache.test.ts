@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Org } from '@teamsheet/shared';
-import { configureStore, readLatestOrg, resetStore, saveOrg } from '../src/store';
-import { startEmbeddedStore } from '../src/store/embedded';
+import { readLatestOrg, saveOrg } from '../src/store';
+import { openFreshStore } from './helpers';
 
 const orgNamed = (unitId: string): Org => ({
   tenantId: 'demo',
@@ -12,15 +12,13 @@ const orgNamed = (unitId: string): Org => ({
 describe('the organisation in force, read through the parsed-version cache', () => {
   it('is the one of the store in use, when another store held another org under the same version id', async () => {
     for (const unitId of ['first-company', 'second-company']) {
-      const store = await startEmbeddedStore();
+      const store = await openFreshStore();
       try {
-        configureStore({ endpoint: store.endpoint, key: store.key, kind: 'embedded' });
         await saveOrg(orgNamed(unitId), 'test', { tenantId: 'demo' });
         const latest = await readLatestOrg('demo');
         expect(latest?.version.version).toBe(1);
         expect(latest?.version.org.units.map((u) => u.id)).toEqual([unitId]);
       } finally {
-        resetStore();
         await store.close();
       }
     }

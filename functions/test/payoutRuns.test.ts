@@ -10,9 +10,9 @@ import { payoutRuns } from '../src/functions/payoutRuns';
 import { payoutRunVerify } from '../src/functions/payoutRunVerify';
 import { periodCloseRoute } from '../src/functions/periodClose';
 import { plans } from '../src/functions/plans';
-import { currentTenant, getStore, queryAll } from '../src/store';
+import { currentTenant } from '../src/store';
 import { assertPeriodOpen, periodState } from '../src/store/periods';
-import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
+import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
 const plan = sampleCompPlan('sales-2026');
@@ -160,11 +160,7 @@ describe('payout runs: create, approve, close, re-run, adjust', () => {
     expect(again.status).toBe(409);
     const get = await runCall(payoutRunGet, '2026-03', runId, 'finance-1', '', 'GET');
     expect(get.json).toMatchObject({ status: 'approved', approvedBy: 'finance-2' });
-    const { containers } = await getStore();
-    const audit = await queryAll<{ action: string; who: string }>(containers.audit, {
-      query: 'SELECT * FROM c WHERE c.action = @a',
-      parameters: [{ name: '@a', value: 'payout-run.approve' }],
-    });
+    const audit = await findDocs<{ action: string; who: string }>('audit', { action: 'payout-run.approve' });
     expect(audit.map((a) => a.who)).toEqual(['finance-2']);
   });
 

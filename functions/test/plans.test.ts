@@ -4,10 +4,10 @@ import { plans } from '../src/functions/plans';
 import { planVersions } from '../src/functions/planVersions';
 import { planDiff } from '../src/functions/planDiff';
 import { planApprove } from '../src/functions/planApprove';
-import { getStore, queryAll } from '../src/store';
+
 import { listLatestPlans, readPlanVersion } from '../src/store/plans';
 import { closePeriod } from '../src/store/periods';
-import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
+import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
 const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
@@ -246,13 +246,9 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
     expect(JSON.parse(answers[0]!.text).version).toBe(1);
     const versions = await versionsOf('east-hangzhou');
     expect(versions.json.map((v: { version: number }) => v.version)).toEqual([1]);
-    const { containers } = await getStore();
-    const audit = await queryAll<{ entity: string }>(containers.audit, {
-      query: 'SELECT * FROM c WHERE c.action = @a AND c.entity = @e',
-      parameters: [
-        { name: '@a', value: 'plan.submit' },
-        { name: '@e', value: 'plan:east-hangzhou:2026' },
-      ],
+    const audit = await findDocs<{ entity: string }>('audit', {
+      action: 'plan.submit',
+      entity: 'plan:east-hangzhou:2026',
     });
     expect(audit).toHaveLength(1);
   });
@@ -363,13 +359,9 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
     expect(self.json.detail).toContain('head-east');
     expect((await approve('mgr-north-beijing', 3)).status).toBe(403);
     expect((await approve('admin', 3)).status).toBe(201);
-    const { containers } = await getStore();
-    const audit = await queryAll<{ who: string; details: { version: number } }>(containers.audit, {
-      query: 'SELECT * FROM c WHERE c.action = @a AND c.entity = @e',
-      parameters: [
-        { name: '@a', value: 'plan.approve' },
-        { name: '@e', value: 'plan:east-shanghai:2026' },
-      ],
+    const audit = await findDocs<{ who: string; details: { version: number } }>('audit', {
+      action: 'plan.approve',
+      entity: 'plan:east-shanghai:2026',
     });
     expect(audit.map((a) => [a.who, a.details.version]).sort()).toEqual([
       ['admin', 3],
@@ -378,19 +370,12 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
   });
 
   it('writes an audit entry per submission chaining the hashes of the versions', async () => {
-    const { containers } = await getStore();
-    const audit = await queryAll<{
+    const audit = await findDocs<{
       who: string;
       beforeHash: string | null;
       afterHash: string;
       details: { version: number };
-    }>(containers.audit, {
-      query: 'SELECT * FROM c WHERE c.action = @a AND c.entity = @e',
-      parameters: [
-        { name: '@a', value: 'plan.submit' },
-        { name: '@e', value: 'plan:east-shanghai:2026' },
-      ],
-    });
+    }>('audit', { action: 'plan.submit', entity: 'plan:east-shanghai:2026' });
     const byVersion = audit.sort((a, b) => a.details.version - b.details.version);
     const versions = (await versionsOf('east-shanghai')).json as { hash: string }[];
     expect(byVersion.map((a) => a.afterHash)).toEqual(versions.map((v) => v.hash));

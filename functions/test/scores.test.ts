@@ -6,11 +6,11 @@ import { demoOrg, storedScores, type Plan, type ScoreRequest } from '@teamsheet/
 import { activities as activitiesRoute } from '../src/functions/activities';
 import { scoresCompute } from '../src/functions/scoresCompute';
 import { scoresRun } from '../src/functions/scoresRun';
-import { currentTenant, getStore, queryAll } from '../src/store';
+import { currentTenant } from '../src/store';
 import { savePlanVersion } from '../src/store/plans';
 import { closePeriod } from '../src/store/periods';
 import { readActivities } from '../src/store/activities';
-import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
+import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
 const token = (id: string) => tokenFor(id, demo);
@@ -160,11 +160,7 @@ describe('activity logs and stored scoring per period', () => {
     const other = await send({ ...body, activities: monthly('rep-001', [1, 2, 3]) });
     expect(other.status).toBe(422);
 
-    const { containers } = await getStore();
-    const batches = await queryAll<{ id: string }>(containers.history, {
-      query: 'SELECT * FROM c WHERE c.type = @t',
-      parameters: [{ name: '@t', value: 'activities' }],
-    });
+    const batches = await findDocs<{ id: string }>('history', { type: 'activities' });
     expect(batches).toHaveLength(1);
   });
 
@@ -231,10 +227,8 @@ describe('activity logs and stored scoring per period', () => {
         params: expect.objectContaining({ personId: 'rep-004' }),
       }),
     );
-    const { containers } = await getStore();
-    const audit = await queryAll<{ action: string; afterHash: string }>(containers.audit, {
-      query: 'SELECT * FROM c WHERE c.action = @a',
-      parameters: [{ name: '@a', value: 'scores.compute' }],
+    const audit = await findDocs<{ action: string; afterHash: string }>('audit', {
+      action: 'scores.compute',
     });
     expect(audit).toEqual([expect.objectContaining({ afterHash: res.json.hash })]);
   });

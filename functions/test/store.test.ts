@@ -6,7 +6,8 @@ import {
   contentHash,
   createImmutable,
   getStore,
-  queryAll,
+  queryByType,
+  readAuditTrail,
   readChunkedVersion,
   readOne,
   writeChunkedVersion,
@@ -71,11 +72,7 @@ describe('append-only documents', () => {
     ] as const) {
       await createImmutable(containers.history, { id, pk, n, type: 'q' });
     }
-    const rows = await queryAll<{ id: string }>(
-      containers.history,
-      { query: 'SELECT * FROM c WHERE c.type = @t', parameters: [{ name: '@t', value: 'q' }] },
-      'demo|2026-01',
-    );
+    const rows = await queryByType<{ id: string }>(containers.history, 'demo|2026-01', 'q');
     expect(rows.map((r) => r.id).sort()).toEqual(['a', 'b']);
   });
 
@@ -137,13 +134,9 @@ describe('append-only documents', () => {
     const a = await appendAudit(input);
     const b = await appendAudit({ ...input, at: '2026-03-04T05:09:00.000Z' });
     expect(b.id).toBe(a.id);
-    expect(a.pk).toBe('demo|2026-03');
-    const { containers } = await getStore();
-    const rows = await queryAll(
-      containers.audit,
-      { query: 'SELECT * FROM c WHERE c.entity = @e', parameters: [{ name: '@e', value: 'plan:t1:2026' }] },
-      'demo|2026-03',
-    );
+    expect(a.pk).toBe('demo|plan:t1:2026');
+    const { entries: rows, intact } = await readAuditTrail('demo', 'plan:t1:2026');
+    expect(intact).toBe(true);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ who: 'admin', afterHash: 'abc', at: '2026-03-04T05:06:07.000Z' });
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { demoOrg, type Plan } from '@teamsheet/shared';
 import { validate } from '../src/functions/validate';
 import { plans } from '../src/functions/plans';
-import { getStore, queryAll } from '../src/store';
+
 import { saveMetricActuals } from '../src/store/actuals';
-import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
+import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
 const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
@@ -46,9 +46,7 @@ async function post(person: string, body: unknown, headers: Record<string, strin
 }
 
 async function historyCount(): Promise<number> {
-  const { containers } = await getStore();
-  const all = { query: 'SELECT * FROM c' };
-  return (await queryAll(containers.history, all)).length + (await queryAll(containers.actuals, all)).length;
+  return (await findDocs('history')).length + (await findDocs('actuals')).length;
 }
 
 describe('POST /api/plans/validate', () => {

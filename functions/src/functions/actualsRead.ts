@@ -7,7 +7,7 @@ import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { HttpError, handler, json, statusTitle, type FieldError } from '../http';
 import { route } from '../registry';
-import { readActuals } from '../store/actuals';
+import { readMetricActuals, readTransactionsOf } from '../store/actuals';
 import { readActivities } from '../store/activities';
 
 const text = {
@@ -72,13 +72,13 @@ async function readUnitActuals(request: HttpRequest) {
   const units = new Set(index.subtree(unitId));
   const people = index.peopleIn(unitId, { deep: true }).map((p) => p.id);
   const ours = new Set(people);
-  const [stored, logged] = await Promise.all([
-    readActuals(tenantId, period),
+  const [transactions, storedMetrics, logged] = await Promise.all([
+    readTransactionsOf(tenantId, period, people),
+    readMetricActuals(tenantId, period),
     readActivities(tenantId, period),
   ]);
-  const transactions = stored.transactions.filter((t) => t.credits.some((c) => ours.has(c.personId)));
   const activities = logged.activities.filter((a) => ours.has(a.personId));
-  const metricActuals = stored.metricActuals.filter((m) => ours.has(m.owner) || units.has(m.owner));
+  const metricActuals = storedMetrics.filter((m) => ours.has(m.owner) || units.has(m.owner));
   const answer: UnitActuals = {
     unitId,
     period,

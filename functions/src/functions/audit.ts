@@ -3,7 +3,7 @@
 import { signedInCaller } from '../auth';
 import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
-import { getStore, queryAll, type AuditEntry } from '../store';
+import { readAuditTrail } from '../store';
 
 const MAX_ENTRIES = 1000;
 
@@ -22,16 +22,13 @@ export const audit = route({
         [{ path: 'query.entity', message: 'required' }],
       );
     }
-    const { containers } = await getStore();
-    // The trail of one entity spans months (partitions): a cross-partition query filtered by tenant.
-    const entries = await queryAll<AuditEntry>(containers.audit, {
-      query: 'SELECT * FROM c WHERE c.tenantId = @tenant AND c.entity = @entity',
-      parameters: [
-        { name: '@tenant', value: tenantId },
-        { name: '@entity', value: entity },
-      ],
+    // One entity's trail is one partition, in order, checked link by link.
+    const { entries, intact } = await readAuditTrail(tenantId, entity);
+    return json({
+      entity,
+      entries: entries.slice(-MAX_ENTRIES),
+      truncated: entries.length > MAX_ENTRIES,
+      chainIntact: intact,
     });
-    entries.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-    return json({ entity, entries: entries.slice(-MAX_ENTRIES), truncated: entries.length > MAX_ENTRIES });
   }),
 });

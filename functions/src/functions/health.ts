@@ -1,4 +1,5 @@
-// GET /api/health: liveness for anyone, with whether the store answers (within two seconds).
+// GET /api/health: liveness for anyone, with whether the store answers (within two seconds), which
+// adapter it is and where its data are (the embedded file, or the Cosmos DB account).
 import { handler, json } from '../http';
 import { route } from '../registry';
 import { getStore, storeKind } from '../store';
@@ -13,7 +14,7 @@ async function storeAnswers(): Promise<boolean> {
   });
   const probe = (async () => {
     const store = await getStore();
-    await store.database.read();
+    await store.port.ping();
     return true;
   })().catch(() => false);
   try {
@@ -29,6 +30,16 @@ export const health = route({
   route: 'health',
   handler: handler(async () => {
     const storeOk = await storeAnswers();
-    return json({ status: storeOk ? 'ok' : 'degraded', version: appVersion, store: storeKind(), storeOk });
+    const where = await getStore().then(
+      (s) => s.port.describe(),
+      () => undefined,
+    );
+    return json({
+      status: storeOk ? 'ok' : 'degraded',
+      version: appVersion,
+      store: storeKind(),
+      storeOk,
+      ...(where ? { adapter: where.adapter, location: where.location } : {}),
+    });
   }),
 });

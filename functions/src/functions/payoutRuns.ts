@@ -17,6 +17,8 @@ export const createRunBody = z.object({
   plan: compPlan.optional(),
   planId: id.optional(),
   unitId: id.optional(),
+  /** A new run even when one of the same period, plan and inputs exists (by default that one is answered). */
+  fresh: z.boolean().optional(),
 });
 
 /**
@@ -97,12 +99,14 @@ async function create(request: HttpRequest) {
         unitId: body.unitId ?? null,
         gathered,
         who: principal.personId,
+        fresh: body.fresh ?? false,
       });
-      const response = json(runView(run, true), 201, {
+      const status = run.existing ? 200 : 201;
+      const response = json({ ...runView(run, true), existing: run.existing }, status, {
         location: `/api/periods/${period}/payout-runs/${run.head.runId}`,
       });
       return {
-        status: 201,
+        status,
         headers: response.headers as Record<string, string>,
         body: response.body as string,
       };

@@ -5,6 +5,7 @@ import { parseWith, formatPath } from '@teamsheet/shared';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '../azure';
 import { HttpError, localeOf, problem, problemFor, statusTitle } from './problem';
 import { httpMessage } from './messages';
+import { StoreUnavailableError } from '../store/port';
 
 /** Default body limit of a JSON route (bytes); routes that take bulk data pass their own. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -74,6 +75,16 @@ export function handler(fn: RouteHandler): HttpHandler {
         return problemFor(
           HttpError.of(422, 'http.number-overflow', { reason: error.message }, [], {
             code: 'http.number-overflow',
+          }),
+          locale,
+        );
+      }
+      if (error instanceof StoreUnavailableError) {
+        // Nothing was acknowledged: the write either committed before this or did not happen at all.
+        context.error(`store unavailable in ${context.functionName}:`, error);
+        return problemFor(
+          HttpError.of(503, 'http.store-unavailable', {}, [], {
+            code: 'store.unavailable',
           }),
           locale,
         );

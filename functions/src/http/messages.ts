@@ -31,7 +31,8 @@ export const httpMessages = {
       'Something went wrong on the server. The error was logged; try again, and if it persists contact your administrator with invocation id {invocationId}.',
     'http.not-found': 'No route matches {method} {path}.',
     'http.method-not-allowed': '{path} does not accept {method}; it accepts {allowed}.',
-    'http.store-unavailable': 'The data store is not reachable right now ({reason}). Try again in a moment.',
+    'http.store-unavailable':
+      'The data store could not complete this request, and nothing of it was stored. Try again in a moment; if it persists, ask your administrator to check the store (GET /api/health).',
     'org.invalid': 'The organisation has {count} error(s); nothing was stored. See errors[] for each path.',
     'org.missing':
       'No organisation has been loaded yet for tenant {tenant}. An administrator uploads it with PUT /api/org.',
@@ -60,7 +61,7 @@ export const httpMessages = {
     'http.internal': '服务器出错,错误已记录。请重试;如仍出错,请把调用编号 {invocationId} 告知管理员。',
     'http.not-found': '没有与 {method} {path} 匹配的接口。',
     'http.method-not-allowed': '{path} 不接受 {method},只接受 {allowed}。',
-    'http.store-unavailable': '数据存储暂时无法访问({reason}),请稍后再试。',
+    'http.store-unavailable': '数据存储未能完成本次请求,本次内容均未保存。请稍后重试;如仍失败,请管理员检查数据存储(GET /api/health)。',
     'org.invalid': '组织架构有 {count} 处错误,未保存任何内容。各处路径见 errors[]。',
     'org.missing': '租户 {tenant} 尚未导入组织架构。请管理员通过 PUT /api/org 上传。',
     'org.stale': '组织架构在版本 {base} 之后已被修改(当前版本 {current}),请重新读取后再修改。',

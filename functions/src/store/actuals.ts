@@ -1,11 +1,14 @@
-// Actuals of a period in the `actuals` container (partition `<tenant>|<period>`): each transaction is
-// its own immutable document `txn:<period>:<id>`, so the same transaction uploaded twice is stored
-// once, and changed content for a stored id is refused (a correction is a new transaction). Uploads
-// are written in bounded-concurrency bulk batches, each operation carrying its partition key; nothing
-// rests on batch atomicity: every document is whole on its own, and a retry writes what is missing.
-// Metric actuals are append-only batches (latest upload wins per person × metric × period).
+// The ledger of actuals in the `actuals` container, partition `<tenant>|<period>` (docs/architecture.md
+// draws it). An upload of transactions is one immutable batch:
+//   txn:<period>:<id>                       a claim per transaction id: its content hash and batch —
+//                                           how an id already stored is found without reading the month;
+//   txn-batch:<period>:<hash>               the batch head (written last: a batch is visible only whole),
+//     …:c<k>                                over columnar blocks of at most BLOCK_ROWS transactions;
+//   txn-person:<period>:<person>:<hash>     per person of the batch, the transactions crediting them
+//                                           (a team's read is a key-range read of its people).
+// The month's run reads the batch heads and their blocks: documents grow with batches, not with
+// transactions. Metric actuals are append-only batches (latest upload wins per owner × metric × period).
 import { childPeriods, monthsOf, type Target, type Transaction } from '@teamsheet/shared';
-import type { OperationInput } from '@azure/cosmos';
 import { getStore } from './client';
 import {
   appendAudit,
@@ -17,51 +20,58 @@ import {
   type VersionHead,
 } from './docs';
 import { contentHash } from './hash';
-
-export type TransactionDoc = {
-  id: string;
-  pk: string;
-  type: 'transaction';
-  tenantId: string;
-  period: string;
-  transactionId: string;
-  hash: string;
-  transaction: Transaction;
-  uploadedBy: string;
-  uploadedAt: string;
-};
+import { decodeBlock, encodeBlock, type TransactionBlock } from './ledgerBlocks';
 
 export const actualsPartition = (tenantId: string, period: string): string => `${tenantId}|${period}`;
 export const transactionDocId = (period: string, transactionId: string): string =>
   `txn:${period}:${transactionId}`;
+const batchHeadId = (period: string, batchHash: string) => `txn-batch:${period}:${batchHash.slice(0, 24)}`;
+const personDocId = (period: string, personId: string, batchHash: string) =>
+  `txn-person:${period}:${personId}:${batchHash.slice(0, 24)}`;
+const personPrefix = (period: string, personId: string) => `txn-person:${period}:${personId}:`;
 
-/**
- * Operations per executeBulkOperations call and calls in flight: bounded, so a large upload never
- * floods the store. The SDK splits each call into service batches of 100 under its own congestion
- * control, and waits up to 1 s for a partial batch to fill, so calls are large rather than many.
- */
-const BULK_BATCH = 5000;
-const BULK_CONCURRENCY = 2;
-/** Documents per query page when reading a period's actuals. */
-const PAGE_SIZE = 10_000;
+/** Transactions per columnar block (one chunk document, well under Cosmos DB's 2 MB). */
+const BLOCK_ROWS = 5000;
+/** A claim whose batch never became visible is an upload that died half way after this long. */
+const ORPHAN_CLAIM_MS = 10 * 60 * 1000;
 
-/** The ids and content hashes of the transactions stored for a period (one projected query). */
-export async function storedTransactionHashes(
-  tenantId: string,
-  period: string,
-): Promise<Map<string, string>> {
-  const { containers } = await getStore();
-  const pk = actualsPartition(tenantId, period);
-  const rows = await queryByType<{ transactionId: string; hash: string }>(
-    containers.actuals,
-    pk,
-    'transaction',
-    {
-      fields: ['transactionId', 'hash'],
-    },
-  );
-  return new Map(rows.map((r) => [r.transactionId, r.hash]));
-}
+type ClaimDoc = {
+  id: string;
+  pk: string;
+  type: 'txn-id';
+  transactionId: string;
+  hash: string;
+  batchId: string;
+  /** Index of the block of the batch that holds the transaction. */
+  block: number;
+  claimedAt: string;
+};
+
+export type TransactionBatchHead = VersionHead & {
+  tenantId: string;
+  period: string;
+  batchHash: string;
+  transactions: number;
+  uploadedBy: string;
+  uploadedAt: string;
+};
+
+type PersonDoc = {
+  id: string;
+  pk: string;
+  type: 'txn-person';
+  personId: string;
+  batchId: string;
+  transactions: Transaction[];
+};
+
+/** A stored transaction with where it is kept. */
+export type TransactionDoc = {
+  transactionId: string;
+  period: string;
+  hash: string;
+  transaction: Transaction;
+};
 
 /** A stored transaction of a period, or undefined. */
 export async function readTransaction(
@@ -70,25 +80,39 @@ export async function readTransaction(
   transactionId: string,
 ): Promise<TransactionDoc | undefined> {
   const { containers } = await getStore();
-  return readOne<TransactionDoc>(
-    containers.actuals,
-    transactionDocId(period, transactionId),
-    actualsPartition(tenantId, period),
-  );
-}
-
-function setHash(hashes: ReadonlyMap<string, string>): string {
-  return contentHash([...hashes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  const pk = actualsPartition(tenantId, period);
+  const claim = await readOne<ClaimDoc>(containers.actuals, transactionDocId(period, transactionId), pk);
+  if (!claim) return undefined;
+  const batch = await readOne<TransactionBatchHead>(containers.actuals, claim.batchId, pk);
+  const chunkId = batch?.chunkIds[claim.block];
+  const chunk = chunkId
+    ? await readOne<{ items: TransactionBlock[] }>(containers.actuals, chunkId, pk)
+    : undefined;
+  const transaction = chunk?.items[0] && decodeBlock(chunk.items[0]).find((t) => t.id === transactionId);
+  return transaction ? { transactionId, period, hash: claim.hash, transaction } : undefined;
 }
 
 export type SaveTransactionsResult =
   | { status: 'saved'; received: number; stored: number; unchanged: number; hash: string }
   | { status: 'conflict'; ids: string[] };
 
+/** The ids of the batches of a period that are visible (their head written). */
+async function committedBatches(tenantId: string, period: string): Promise<Map<string, string>> {
+  const { containers } = await getStore();
+  const heads = await queryByType<{ id: string; batchHash: string }>(
+    containers.actuals,
+    actualsPartition(tenantId, period),
+    'txn-batch',
+    { fields: ['id', 'batchHash'] },
+  );
+  return new Map(heads.map((h) => [h.id, h.batchHash]));
+}
+
 /**
- * Stores the transactions of an upload: new ids are written, ids stored with the same content are
- * left as they are, and ids stored with different content make the whole upload a conflict before
- * anything is written. A concurrent writer of the same id is detected per document (409 on create).
+ * Stores the transactions of an upload as one batch: ids new to the period are written, ids stored
+ * with the same content are left as they are, and an id stored with different content makes the
+ * whole upload a conflict with nothing written. Claims are created all or nothing, so of two
+ * concurrent uploads of one id exactly one claims it; reads take each id once.
  */
 export async function saveTransactions(args: {
   tenantId: string;
@@ -100,83 +124,122 @@ export async function saveTransactions(args: {
   const { containers } = await getStore();
   const pk = actualsPartition(args.tenantId, args.period);
   const uploadedAt = args.at ?? new Date().toISOString();
-  const before = await storedTransactionHashes(args.tenantId, args.period);
   const incoming = new Map<string, { t: Transaction; hash: string }>();
   for (const t of args.transactions) incoming.set(t.id, { t, hash: contentHash(t) });
-  const conflicts: string[] = [];
-  const fresh: TransactionDoc[] = [];
-  for (const [id, { t, hash }] of incoming) {
-    const stored = before.get(id);
-    if (stored === undefined)
-      fresh.push({
-        id: transactionDocId(args.period, id),
+  const ordered = [...incoming.values()].sort((a, b) => (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0));
+  const batchHash = contentHash(ordered.map((e) => [e.t.id, e.hash] as const));
+  const batchId = batchHeadId(args.period, batchHash);
+  const blockOf = new Map<string, number>();
+  ordered.forEach((e, i) => blockOf.set(e.t.id, Math.floor(i / BLOCK_ROWS)));
+
+  const claimOf = (id: string, hash: string): ClaimDoc => ({
+    id: transactionDocId(args.period, id),
+    pk,
+    type: 'txn-id',
+    transactionId: id,
+    hash,
+    batchId,
+    block: blockOf.get(id)!,
+    claimedAt: uploadedAt,
+  });
+
+  // Claim every id; ids claimed before are sorted out (same content, other content, a dead upload's).
+  let toClaim = ordered.map((e) => claimOf(e.t.id, e.hash));
+  const unchanged = new Set<string>();
+  const already = new Set<string>(); // claimed by an earlier try of this very batch
+  for (let round = 0; toClaim.length > 0; round++) {
+    const { conflicts } = await containers.actuals.createAll(pk, toClaim);
+    if (conflicts.length === 0) break;
+    if (round > 3) throw new Error(`transaction ids of ${args.period} keep conflicting`);
+    const visible = await committedBatches(args.tenantId, args.period);
+    const claimed = await mapBounded(conflicts, 16, (id) => containers.actuals.read<ClaimDoc>(pk, id));
+    const refused: string[] = [];
+    const now = Date.parse(uploadedAt);
+    for (const claim of claimed) {
+      if (!claim) continue; // taken back meanwhile: claim it in the next round
+      const mine = incoming.get(claim.transactionId)!;
+      if (claim.batchId === batchId) already.add(claim.transactionId);
+      else if (claim.hash === mine.hash) {
+        // Stored already, or claimed by an upload in flight or dead: counted as stored once visible;
+        // while it is not, this batch carries the transaction too (a read takes each id once).
+        if (visible.has(claim.batchId)) unchanged.add(claim.transactionId);
+        else already.add(claim.transactionId);
+      } else if (!visible.has(claim.batchId) && now - Date.parse(claim.claimedAt) > ORPHAN_CLAIM_MS) {
+        const res = await containers.actuals.replace(
+          pk,
+          { ...claimOf(claim.transactionId, mine.hash) },
+          claim._etag,
+        );
+        if (res.status === 'replaced') already.add(claim.transactionId);
+      } else refused.push(claim.transactionId);
+    }
+    if (refused.length > 0) return { status: 'conflict', ids: refused.sort() };
+    const settled = new Set([...unchanged, ...already]);
+    toClaim = toClaim.filter((c) => !settled.has(c.transactionId));
+  }
+
+  const fresh = ordered.filter((e) => !unchanged.has(e.t.id)).map((e) => e.t);
+  const visibleBefore = await committedBatches(args.tenantId, args.period);
+  if (fresh.length > 0 && !visibleBefore.has(batchId)) {
+    // Per person of the batch, then the batch itself (its head last makes it visible).
+    const byPerson = new Map<string, Transaction[]>();
+    for (const t of ordered.map((e) => e.t)) {
+      for (const personId of new Set(t.credits.map((c) => c.personId))) {
+        const list = byPerson.get(personId) ?? [];
+        list.push(t);
+        byPerson.set(personId, list);
+      }
+    }
+    const personDocs: PersonDoc[] = [...byPerson].map(([personId, transactions]) => ({
+      id: personDocId(args.period, personId, batchHash),
+      pk,
+      type: 'txn-person',
+      personId,
+      batchId,
+      transactions,
+    }));
+    const { conflicts } = await containers.actuals.createAll(pk, personDocs);
+    if (conflicts.length > 0) {
+      // Written by an earlier try of this batch (content-addressed ids): write what is missing.
+      const existing = new Set(conflicts);
+      await containers.actuals.createAll(
         pk,
-        type: 'transaction',
-        tenantId: args.tenantId,
-        period: args.period,
-        transactionId: id,
-        hash,
-        transaction: t,
-        uploadedBy: args.who,
-        uploadedAt,
-      });
-    else if (stored !== hash) conflicts.push(id);
+        personDocs.filter((d) => !existing.has(d.id)),
+      );
+    }
+    const blocks: TransactionBlock[] = [];
+    const all = ordered.map((e) => e.t);
+    for (let i = 0; i < all.length; i += BLOCK_ROWS) blocks.push(encodeBlock(all.slice(i, i + BLOCK_ROWS)));
+    await writeChunkedVersion(containers.actuals, {
+      headId: batchId,
+      partition: { field: 'pk', value: pk },
+      type: 'txn-batch',
+      version: 1,
+      head: { tenantId: args.tenantId, period: args.period, batchHash, transactions: all.length },
+      items: blocks,
+      chunkSize: 1,
+      extra: { uploadedBy: args.who, uploadedAt },
+    });
   }
-  if (conflicts.length > 0) return { status: 'conflict', ids: conflicts.sort() };
 
-  const batches: TransactionDoc[][] = [];
-  for (let i = 0; i < fresh.length; i += BULK_BATCH) batches.push(fresh.slice(i, i + BULK_BATCH));
-  const raced = (
-    await mapBounded(batches, BULK_CONCURRENCY, async (batch) => {
-      const operations: OperationInput[] = batch.map((doc) => ({
-        operationType: 'Create',
-        partitionKey: pk,
-        resourceBody: doc,
-      }));
-      const results = await containers.actuals.items.executeBulkOperations(operations);
-      const lost: TransactionDoc[] = [];
-      results.forEach((r, k) => {
-        const status = r.response?.statusCode ?? r.error?.code;
-        if (status === 201 || status === 200) return;
-        if (status === 409) lost.push(batch[k]!);
-        else
-          throw new Error(
-            `storing transaction ${batch[k]!.transactionId} failed with status ${String(status)}`,
-          );
-      });
-      return lost;
-    })
-  ).flat();
-  // An id created by a concurrent upload between our read and our write: fine when it is the same content.
-  for (const doc of raced) {
-    const winner = await readTransaction(args.tenantId, args.period, doc.transactionId);
-    if (winner?.hash !== doc.hash) conflicts.push(doc.transactionId);
-  }
-  if (conflicts.length > 0) return { status: 'conflict', ids: conflicts.sort() };
-
-  const after = new Map(before);
-  for (const doc of fresh) after.set(doc.transactionId, doc.hash);
-  const stored = fresh.length - raced.length;
-  const hash = setHash(after);
+  const stored = fresh.length;
+  const hash = contentHash({
+    period: args.period,
+    batches: [...new Set([...visibleBefore.values(), ...(stored > 0 ? [batchHash] : [])])].sort(),
+  });
   if (stored > 0) {
     await appendAudit({
       tenantId: args.tenantId,
       who: args.who,
       action: 'actuals.upload',
       entity: `actuals:${args.tenantId}:${args.period}`,
-      beforeHash: setHash(before),
+      beforeHash: contentHash({ period: args.period, batches: [...visibleBefore.values()].sort() }),
       afterHash: hash,
       at: uploadedAt,
-      details: { stored, received: incoming.size },
+      details: { stored, received: incoming.size, batchId },
     });
   }
-  return {
-    status: 'saved',
-    received: args.transactions.length,
-    stored,
-    unchanged: incoming.size - stored,
-    hash,
-  };
+  return { status: 'saved', received: args.transactions.length, stored, unchanged: unchanged.size, hash };
 }
 
 // ---- metric actuals (Target rows: owner × metric × period = value)
@@ -228,7 +291,7 @@ export async function saveMetricActuals(args: {
 }
 
 /** The period itself and the periods inside it, whose partitions hold its actuals. */
-function partitionsOf(period: string): string[] {
+export function partitionsOf(period: string): string[] {
   const inner =
     period.length === 4
       ? [...childPeriods(period), ...monthsOf(period)]
@@ -238,57 +301,136 @@ function partitionsOf(period: string): string[] {
   return [period, ...inner];
 }
 
-async function readPartition(
-  tenantId: string,
-  period: string,
-): Promise<{ transactions: Transaction[]; metricActuals: Target[] }> {
+const byUploadThenId = (
+  a: { uploadedAt: string; id: string },
+  b: { uploadedAt: string; id: string },
+): number => (a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1);
+
+async function readMetricPartition(tenantId: string, period: string): Promise<Target[]> {
   const { containers } = await getStore();
   const pk = actualsPartition(tenantId, period);
-  const { resources } = await containers.actuals.items
-    .query<TransactionDoc | MetricActualsHead>(
-      {
-        query: 'SELECT * FROM c WHERE c.pk = @pk AND (c.type = @t OR c.type = @m)',
-        parameters: [
-          { name: '@pk', value: pk },
-          { name: '@t', value: 'transaction' },
-          { name: '@m', value: 'metric-actuals' },
-        ],
-      },
-      // Large pages: a period holds up to hundreds of thousands of transactions, and every page is a
-      // round trip (the embedded server even rescans the container per page).
-      { partitionKey: pk, maxItemCount: PAGE_SIZE },
-    )
-    .fetchAll();
-  const docs = resources.filter((d) => d.pk === pk);
-  const transactions: Transaction[] = [];
-  const heads: MetricActualsHead[] = [];
-  for (const d of docs) {
-    if (d.type === 'transaction') transactions.push((d as TransactionDoc).transaction);
-    else heads.push(d as MetricActualsHead);
-  }
-  heads.sort((a, b) =>
-    a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1,
-  );
+  const heads = await queryByType<MetricActualsHead>(containers.actuals, pk, 'metric-actuals');
+  heads.sort(byUploadThenId);
   const latest = new Map<string, Target>();
   for (const head of heads) {
     const stored = await readChunkedVersion<MetricActualsHead, Target>(containers.actuals, head.id, pk);
     for (const row of stored?.items ?? [])
       latest.set(`${row.owner}\u0000${row.metric}\u0000${row.period}`, row);
   }
-  return { transactions, metricActuals: [...latest.values()] };
+  return [...latest.values()];
+}
+
+/** A batch of the ledger a reader used: what a payout run names instead of copying its transactions. */
+export type LedgerBatchRef = { period: string; batchId: string; batchHash: string };
+
+/** The transactions of the batches of one period's partition, each id once (the earliest batch's copy). */
+async function readTransactionPartition(
+  tenantId: string,
+  period: string,
+  only?: ReadonlySet<string>,
+): Promise<{ transactions: Transaction[]; batches: LedgerBatchRef[] }> {
+  const { containers } = await getStore();
+  const pk = actualsPartition(tenantId, period);
+  const heads = (await queryByType<TransactionBatchHead>(containers.actuals, pk, 'txn-batch')).filter(
+    (h) => !only || only.has(h.id),
+  );
+  heads.sort(byUploadThenId);
+  const chunks = await mapBounded(
+    heads.flatMap((h) => h.chunkIds),
+    8,
+    (id) => readOne<{ items: TransactionBlock[] }>(containers.actuals, id, pk),
+  );
+  const seen = new Set<string>();
+  const out: Transaction[] = [];
+  for (const chunk of chunks) {
+    if (!chunk) throw new Error(`a transaction batch of ${period} names a block that is missing`);
+    for (const block of chunk.items)
+      for (const t of decodeBlock(block)) {
+        if (seen.has(t.id)) continue;
+        seen.add(t.id);
+        out.push(t);
+      }
+  }
+  return {
+    transactions: out,
+    batches: heads.map((h) => ({ period, batchId: h.id, batchHash: h.batchHash })),
+  };
 }
 
 /**
+ * The transactions of `period` and the periods inside it, in id order, with the batches they came
+ * from; with `batches`, only those (a stored run's inputs read again).
+ */
+export async function readLedger(
+  tenantId: string,
+  period: string,
+  batches?: readonly LedgerBatchRef[],
+): Promise<{ transactions: Transaction[]; batches: LedgerBatchRef[] }> {
+  const parts = batches ? [...new Set(batches.map((b) => b.period))] : partitionsOf(period);
+  const only = batches ? new Set(batches.map((b) => b.batchId)) : undefined;
+  const read = await Promise.all(parts.map((p) => readTransactionPartition(tenantId, p, only)));
+  // Ids are unique within a period's partition (a month and its quarter may each hold an id).
+  const transactions = read.flatMap((r) => r.transactions).sort(byId);
+  return { transactions, batches: read.flatMap((r) => r.batches) };
+}
+
+/** The hash a batch's transactions give: what its head's batchHash must be. */
+export function batchHashOf(transactions: readonly Transaction[]): string {
+  return contentHash(
+    transactions
+      .map((t) => [t.id, contentHash(t)] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  );
+}
+
+const byId = (a: Transaction, b: Transaction) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
  * Every transaction and metric actual stored for `period` and the periods inside it, transactions
- * in id order (the store's order is not part of the answer). The shape scoring reads (ScoringSources).
+ * in id order (the store's order is not part of the answer). The shape scoring reads.
  */
 export async function readActuals(
   tenantId: string,
   period: string,
 ): Promise<{ transactions: Transaction[]; metricActuals: Target[] }> {
-  const parts = await Promise.all(partitionsOf(period).map((p) => readPartition(tenantId, p)));
-  const transactions = parts
-    .flatMap((p) => p.transactions)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { transactions, metricActuals: parts.flatMap((p) => p.metricActuals) };
+  const [ledger, metricActuals] = await Promise.all([
+    readLedger(tenantId, period),
+    readMetricActuals(tenantId, period),
+  ]);
+  return { transactions: ledger.transactions, metricActuals };
+}
+
+/** The metric actuals of `period` and the periods inside it, without reading any transaction. */
+export async function readMetricActuals(tenantId: string, period: string): Promise<Target[]> {
+  return (await Promise.all(partitionsOf(period).map((p) => readMetricPartition(tenantId, p)))).flat();
+}
+
+/**
+ * The transactions of `period` and the periods inside it that credit any of `personIds`, each once,
+ * in id order: key-range reads of those people's documents, nothing of anyone else's.
+ */
+export async function readTransactionsOf(
+  tenantId: string,
+  period: string,
+  personIds: readonly string[],
+): Promise<Transaction[]> {
+  const { containers } = await getStore();
+  const found = new Map<string, Transaction>();
+  for (const part of partitionsOf(period)) {
+    const pk = actualsPartition(tenantId, part);
+    const visible = await committedBatches(tenantId, part);
+    if (visible.size === 0) continue;
+    const docs = await mapBounded(personIds, 16, (personId) => {
+      const prefix = personPrefix(part, personId);
+      return queryByType<PersonDoc>(containers.actuals, pk, 'txn-person', {
+        idRange: { from: prefix, to: `${prefix}\uffff` },
+      });
+    });
+    for (const doc of docs.flat()) {
+      if (!visible.has(doc.batchId)) continue;
+      for (const t of doc.transactions)
+        if (!found.has(`${part}\u0000${t.id}`)) found.set(`${part}\u0000${t.id}`, t);
+    }
+  }
+  return [...found.values()].sort(byId);
 }

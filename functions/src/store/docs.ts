@@ -1,17 +1,17 @@
-// Append-only document helpers over the store: immutable creates that never overwrite, reads and
-// parameterised queries, versions written as chunks plus a head, and the audit trail.
-import type { Container, SqlParameter } from '@azure/cosmos';
-import { containerDefs, getStore, type ContainerName } from './client';
+// Append-only document helpers over the store port: immutable creates that never overwrite, reads and
+// partition queries, versions written as chunks plus a head, and the audit trail as a hash chain.
+import { getStore } from './client';
+import { partitionField, type Collection, type PartitionQuery, type StoredDoc } from './port';
 import { contentHash } from './hash';
 
-export type StoredDoc = { id: string; [key: string]: unknown };
+export type { StoredDoc } from './port';
 export type Conflict = { status: 'conflict'; id: string };
 export type Created<T> = { status: 'created'; doc: T };
 export type CreateResult<T> = Created<T> | Conflict;
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
-/** A stored document without Cosmos DB's system properties. */
+/** A stored document without the store's own properties (etag and Cosmos DB's system fields). */
 export function withoutSystemFields<T>(doc: T): T {
   if (!doc || typeof doc !== 'object') return doc;
   const copy = { ...(doc as Record<string, unknown>) };
@@ -19,104 +19,42 @@ export function withoutSystemFields<T>(doc: T): T {
   return copy as T;
 }
 
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'number' ? code : undefined;
+function partitionOf(container: Collection, doc: StoredDoc): string {
+  const value = doc[partitionField(container.name)];
+  if (typeof value !== 'string') throw new Error(`document ${doc.id} has no partition key`);
+  return value;
 }
 
-/** Creates `doc`; an existing id is a Conflict result, never an overwrite. */
+/** Creates `doc` in the partition its key field names; an existing id is a Conflict result, never an overwrite. */
 export async function createImmutable<T extends StoredDoc>(
-  container: Container,
+  container: Collection,
   doc: T,
 ): Promise<CreateResult<T>> {
-  try {
-    await container.items.create(doc);
-    return { status: 'created', doc };
-  } catch (error) {
-    if (statusOf(error) === 409) return { status: 'conflict', id: doc.id };
-    throw error;
-  }
+  const outcome = await container.create(partitionOf(container, doc), doc);
+  return outcome === 'created' ? { status: 'created', doc } : { status: 'conflict', id: doc.id };
 }
 
 /** The document with this id in this partition, or undefined. */
 export async function readOne<T>(
-  container: Container,
+  container: Collection,
   id: string,
   partitionKey: string,
 ): Promise<T | undefined> {
-  try {
-    const { resource } = await container.item(id, partitionKey).read<T & StoredDoc>();
-    return resource ? withoutSystemFields(resource as T) : undefined;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
-}
-
-export type Query = { query: string; parameters?: SqlParameter[] };
-
-/**
- * Every result of a parameterised query, from one partition when `partitionKey` is given.
- * The embedded server ignores a query's partition key and scans the whole container, so whole
- * documents of other partitions are dropped here; a query that projects fields (`SELECT c.id`)
- * must also filter on the partition key field in its WHERE clause to be right on both servers.
- */
-export async function queryAll<T>(container: Container, query: Query, partitionKey?: string): Promise<T[]> {
-  const { resources } = await container.items
-    .query<T>(
-      { query: query.query, parameters: query.parameters ?? [] },
-      partitionKey === undefined ? {} : { partitionKey },
-    )
-    .fetchAll();
-  const pkPath = containerDefs[container.id as ContainerName];
-  const field = pkPath?.slice(1);
-  const inPartition = (doc: unknown) => {
-    if (partitionKey === undefined || !field || !doc || typeof doc !== 'object' || !(field in doc))
-      return true;
-    return (doc as Record<string, unknown>)[field] === partitionKey;
-  };
-  return resources.filter(inPartition).map(withoutSystemFields);
-}
-
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function fieldRef(name: string): string {
-  if (!FIELD_NAME.test(name)) throw new Error(`not a document field name: ${name}`);
-  return `c.${name}`;
+  const doc = await container.read<StoredDoc>(partitionKey, id);
+  return doc ? withoutSystemFields(doc as T) : undefined;
 }
 
 /**
  * The documents of one `type` (or of any of several) in the partition `pk` of a container — whole, or
- * only `fields` — optionally narrowed by equality on other fields (`where`). The WHERE clause always
- * names the partition field, which a projection needs on the embedded server (see queryAll).
+ * only `fields` — optionally narrowed by equality on other fields (`where`), an order and a limit.
  */
 export async function queryByType<T>(
-  container: Container,
+  container: Collection,
   pk: string,
   types: string | readonly string[],
-  options: { fields?: readonly (keyof T & string)[]; where?: Record<string, string | number> } = {},
+  options: Omit<PartitionQuery, 'types' | 'fields'> & { fields?: readonly (keyof T & string)[] } = {},
 ): Promise<T[]> {
-  const partitionField = containerDefs[container.id as ContainerName]?.slice(1) ?? 'pk';
-  const parameters: SqlParameter[] = [{ name: '@pk', value: pk }];
-  const typeTerms = (typeof types === 'string' ? [types] : types).map((type, i) => {
-    parameters.push({ name: `@type${i}`, value: type });
-    return `c.type = @type${i}`;
-  });
-  const whereTerms = Object.entries(options.where ?? {}).map(([name, value], i) => {
-    parameters.push({ name: `@w${i}`, value });
-    return `${fieldRef(name)} = @w${i}`;
-  });
-  const conditions = [
-    `${fieldRef(partitionField)} = @pk`,
-    typeTerms.length === 1 ? typeTerms[0]! : `(${typeTerms.join(' OR ')})`,
-    ...whereTerms,
-  ];
-  const select = options.fields ? options.fields.map(fieldRef).join(', ') : '*';
-  return queryAll<T>(
-    container,
-    { query: `SELECT ${select} FROM c WHERE ${conditions.join(' AND ')}`, parameters },
-    pk,
-  );
+  return container.query<T>(pk, { ...options, types });
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
@@ -154,7 +92,7 @@ export type VersionHead = StoredDoc & {
  * `hash` covers `head` and `items`; `extra` (who, when) is stored on the head but not hashed.
  */
 export async function writeChunkedVersion<H extends Record<string, unknown>>(
-  container: Container,
+  container: Collection,
   args: {
     headId: string;
     partition: { field: string; value: string };
@@ -168,22 +106,28 @@ export async function writeChunkedVersion<H extends Record<string, unknown>>(
 ): Promise<CreateResult<VersionHead & H>> {
   const chunkSize = args.chunkSize ?? 2000;
   const hash = contentHash({ head: args.head, items: args.items });
-  const chunkIds: string[] = [];
-  const pkField = { [args.partition.field]: args.partition.value };
+  const pk = args.partition.value;
+  const pkField = { [args.partition.field]: pk };
+  const chunks: StoredDoc[] = [];
   for (let start = 0, k = 0; start < args.items.length || k === 0; start += chunkSize, k++) {
-    const id = `${args.headId}:${hash.slice(0, 16)}:c${k}`;
-    chunkIds.push(id);
-    const res = await createImmutable(container, {
-      id,
+    chunks.push({
+      id: `${args.headId}:${hash.slice(0, 16)}:c${k}`,
       ...pkField,
       type: `${args.type}-chunk`,
       headId: args.headId,
       index: k,
       items: args.items.slice(start, start + chunkSize),
     });
-    // The same content written again (a retry after a crash) is the same chunk.
-    if (res.status === 'conflict' && !(await readOne(container, id, args.partition.value)))
-      throw new Error(`chunk ${id} conflicts but cannot be read`);
+  }
+  // A chunk's id carries the content hash, so a chunk that exists already (a retry after a crash, or
+  // a concurrent writer of the same content) is this very chunk: write the others.
+  let missing = chunks;
+  for (let round = 0; missing.length > 0; round++) {
+    const { conflicts } = await container.createAll(pk, missing);
+    if (conflicts.length === 0) break;
+    if (round > 2) throw new Error(`chunks of ${args.headId} keep conflicting`);
+    const existing = new Set(conflicts);
+    missing = missing.filter((c) => !existing.has(c.id));
   }
   const head = {
     ...args.extra,
@@ -192,7 +136,7 @@ export async function writeChunkedVersion<H extends Record<string, unknown>>(
     ...pkField,
     type: args.type,
     version: args.version,
-    chunkIds,
+    chunkIds: chunks.map((c) => c.id),
     itemCount: args.items.length,
     hash,
   } as VersionHead & H;
@@ -201,7 +145,7 @@ export async function writeChunkedVersion<H extends Record<string, unknown>>(
 
 /** The head and all items of a version written by writeChunkedVersion. */
 export async function readChunkedVersion<H extends VersionHead, I>(
-  container: Container,
+  container: Collection,
   headId: string,
   partitionKey: string,
 ): Promise<{ head: H; items: I[] } | undefined> {
@@ -218,7 +162,7 @@ export async function readChunkedVersion<H extends VersionHead, I>(
   return { head, items };
 }
 
-// ---- audit
+// ---- audit: one hash chain per entity
 
 export type AuditInput = {
   tenantId: string;
@@ -235,31 +179,87 @@ export type AuditEntry = Required<Omit<AuditInput, 'details'>> & {
   id: string;
   pk: string;
   type: 'audit';
+  /** Position in the entity's trail, from 1. */
+  seq: number;
+  /** The `hash` of the entry before it (null for the first): the chain. */
+  prevHash: string | null;
+  /** What the change was, for spotting a retried request's second write of the same entry. */
+  changeKey: string;
+  /** sha256 of the entry's canonical JSON without `hash`. */
+  hash: string;
   details?: Record<string, unknown>;
 };
 
+export const auditPartition = (tenantId: string, entity: string): string => `${tenantId}|${entity}`;
+const auditId = (seq: number) => `audit:${String(seq).padStart(10, '0')}`;
+
+export function auditEntryHash(entry: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
+  const { hash: _hash, ...rest } = entry;
+  return contentHash(rest);
+}
+
 /**
- * Records a change after the change itself was written. The id is derived from what changed, so a
- * retried request writes the same entry once; nothing here needs a batch to be atomic.
+ * Records a change after the change itself was written, as the next link of the entity's chain
+ * (`seq` taken by create-if-absent, so two writers never share a link). A retried request whose
+ * change is already recorded gets that entry back: each change is in the trail once.
  */
 export async function appendAudit(input: AuditInput): Promise<AuditEntry> {
   const { containers } = await getStore();
-  const at = input.at ?? new Date().toISOString();
-  const entry: AuditEntry = {
-    id: `audit:${contentHash([input.tenantId, input.action, input.entity, input.beforeHash ?? null, input.afterHash ?? null]).slice(0, 32)}`,
-    pk: `${input.tenantId}|${at.slice(0, 7)}`,
-    type: 'audit',
-    tenantId: input.tenantId,
-    who: input.who,
-    action: input.action,
-    entity: input.entity,
-    beforeHash: input.beforeHash ?? null,
-    afterHash: input.afterHash ?? null,
-    at,
-    ...(input.details ? { details: input.details } : {}),
-  };
-  const res = await createImmutable(containers.audit, entry);
-  return res.status === 'created'
-    ? entry
-    : ((await readOne<AuditEntry>(containers.audit, entry.id, entry.pk)) ?? entry);
+  const pk = auditPartition(input.tenantId, input.entity);
+  const changeKey = contentHash([
+    input.tenantId,
+    input.action,
+    input.entity,
+    input.beforeHash ?? null,
+    input.afterHash ?? null,
+  ]).slice(0, 32);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [same] = await queryByType<AuditEntry>(containers.audit, pk, 'audit', {
+      where: { changeKey },
+      limit: 1,
+    });
+    if (same) return same;
+    const [last] = await queryByType<AuditEntry>(containers.audit, pk, 'audit', {
+      orderBy: { field: 'seq', descending: true },
+      limit: 1,
+    });
+    const seq = (last?.seq ?? 0) + 1;
+    const body: Omit<AuditEntry, 'hash'> = {
+      id: auditId(seq),
+      pk,
+      type: 'audit',
+      seq,
+      prevHash: last?.hash ?? null,
+      changeKey,
+      tenantId: input.tenantId,
+      who: input.who,
+      action: input.action,
+      entity: input.entity,
+      beforeHash: input.beforeHash ?? null,
+      afterHash: input.afterHash ?? null,
+      at: input.at ?? new Date().toISOString(),
+      ...(input.details ? { details: input.details } : {}),
+    };
+    const entry: AuditEntry = { ...body, hash: auditEntryHash(body) };
+    const res = await createImmutable(containers.audit, entry);
+    if (res.status === 'created') return entry;
+  }
+  throw new Error(`the audit trail of ${input.entity} is too busy to append to`);
+}
+
+/** The trail of one entity in order, and whether every link names the one before and hashes right. */
+export async function readAuditTrail(
+  tenantId: string,
+  entity: string,
+): Promise<{ entries: AuditEntry[]; intact: boolean }> {
+  const { containers } = await getStore();
+  const entries = await queryByType<AuditEntry>(containers.audit, auditPartition(tenantId, entity), 'audit', {
+    orderBy: { field: 'seq' },
+  });
+  let intact = true;
+  entries.forEach((e, i) => {
+    const prev = i === 0 ? null : entries[i - 1]!.hash;
+    if (e.seq !== i + 1 || e.prevHash !== prev || auditEntryHash(e) !== e.hash) intact = false;
+  });
+  return { entries, intact };
 }

@@ -2,7 +2,7 @@
 // `org:<tenant>:v<n>` heads over chunks of units and people, the newest version being the org in force.
 import { OrgIndex, type Org, type Person, type Unit } from '@teamsheet/shared';
 import { getStore } from './client';
-import { appendAudit, queryAll, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
+import { appendAudit, queryByType, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
 import { contentHash } from './hash';
 
 export type OrgHead = VersionHead & { tenantId: string; createdBy: string; createdAt: string };
@@ -34,17 +34,15 @@ async function newestHead(
   tenantId: string,
 ): Promise<{ id: string; version: number; hash: string } | undefined> {
   const { containers } = await getStore();
-  const rows = await queryAll<{ id: string; version: number; hash: string }>(
+  const rows = await queryByType<{ id: string; version: number; hash: string }>(
     containers.org,
-    {
-      query:
-        'SELECT TOP 1 c.id, c.version, c.hash FROM c WHERE c.tenantId = @t AND c.type = @type ORDER BY c.version DESC',
-      parameters: [
-        { name: '@t', value: tenantId },
-        { name: '@type', value: 'org' },
-      ],
-    },
     tenantId,
+    'org',
+    {
+      fields: ['id', 'version', 'hash'],
+      orderBy: { field: 'version', descending: true },
+      limit: 1,
+    },
   );
   return rows[0];
 }

@@ -21,7 +21,7 @@ import {
   type Quota,
   type Transaction,
 } from '@teamsheet/shared';
-import { readActuals } from './actuals';
+import { batchHashOf, readLedger, type LedgerBatchRef } from './actuals';
 import { readActivities } from './activities';
 import { getStore } from './client';
 import {
@@ -58,6 +58,8 @@ export type RunInputsSummary = {
   activityBatches: string[];
   scoreVersions: { unitId: string; version: number }[];
   previousRun: { period: string; runId: string; hash: string } | null;
+  /** The ledger batches the transactions were read from (immutable, so the run names them). */
+  ledger?: LedgerBatchRef[];
   inputHash: string;
 };
 
@@ -235,8 +237,8 @@ export async function gatherRunInputs(
     }
   }
 
-  const stored = await readActuals(tenantId, period);
-  const transactions = stored.transactions.filter((t) => t.credits.every((c) => inScope.has(c.personId)));
+  const stored = await readLedger(tenantId, period);
+  const transactions = inScopeOnly(stored.transactions, inScope);
   const logs = await readActivities(tenantId, period);
   const activities = logs.activities
     .filter((a) => inScope.has(a.personId))
@@ -278,8 +280,14 @@ export async function gatherRunInputs(
       previousRun: previous
         ? { period: previous.head.period, runId: previous.head.runId, hash: previous.head.runHash }
         : null,
+      ledger: stored.batches,
     },
   };
+}
+
+/** The transactions a run over `people` pays: those whose every credit is someone in it. */
+function inScopeOnly(transactions: readonly Transaction[], inScope: ReadonlySet<string>): Transaction[] {
+  return transactions.filter((t) => t.credits.every((c) => inScope.has(c.personId)));
 }
 
 // ---- computing and hashing
@@ -292,11 +300,24 @@ export function computeRun(args: {
   planVersions: readonly PlanVersionInForce[];
   orgVersion: number;
   orgHash: string;
+  /** The ledger batches the request's transactions are (those crediting only its people); without it the transactions themselves are hashed. */
+  ledger?: readonly LedgerBatchRef[];
   engineVersion?: string;
 }): ComputedRun {
   const outcome = computePayouts(args.request, { engineVersion: args.engineVersion });
   tracePriorPeriodAdjustments(outcome.lines, args.request.plan.components, args.request.transactions);
-  const inputHash = contentHash(args.request);
+  // The batches are immutable and their hashes cover every transaction, so naming them (and the rule
+  // that picks transactions out of them) identifies the transactions without hashing each again.
+  const inputHash = args.ledger
+    ? contentHash({
+        ...args.request,
+        transactions: {
+          batches: args.ledger,
+          pick: 'every-credit-in-people',
+          count: args.request.transactions.length,
+        },
+      })
+    : contentHash(args.request);
   const resultHash = contentHash({
     lines: outcome.lines,
     people: outcome.people,
@@ -316,11 +337,12 @@ export function computeRun(args: {
   return { outcome, inputHash, resultHash, runHash };
 }
 
-function inputItems(r: PayoutRequest): InputItem[] {
+/** The snapshot of a run's request; transactions only when they are not named as ledger batches. */
+function inputItems(r: PayoutRequest, withTransactions: boolean): InputItem[] {
   return [
     ...r.people.map((person) => ({ person })),
     ...r.quotas.map((quota) => ({ quota })),
-    ...r.transactions.map((transaction) => ({ transaction })),
+    ...(withTransactions ? r.transactions.map((transaction) => ({ transaction })) : []),
     ...(r.activities ?? []).map((activity) => ({ activity })),
     ...(r.scores ?? []).map((score) => ({ score })),
     ...(r.drawBalances ?? []).map((draw) => ({ draw })),
@@ -351,7 +373,12 @@ function requestFrom(period: string, plan: CompPlan, items: readonly InputItem[]
 
 // ---- writing and reading runs
 
-/** Creates a draft run: input snapshot first, then the result chunks, the head last; audited. */
+/**
+ * Creates a draft run: input snapshot first, then the result chunks, the head last; audited. The run
+ * id derives from the run's content hash, so the same period, plan, inputs and engine give the same
+ * run: a second creation (a double click, a retry after a lost answer) returns the stored run with
+ * `existing: true`. `fresh` asks for a new run of the same content anyway (its id adds who and when).
+ */
 export async function createRun(args: {
   tenantId: string;
   period: string;
@@ -360,25 +387,37 @@ export async function createRun(args: {
   gathered: GatheredInputs;
   who: string;
   at?: string;
-}): Promise<StoredRun> {
+  fresh?: boolean;
+}): Promise<StoredRun & { existing: boolean }> {
   const { containers } = await getStore();
   const createdAt = args.at ?? new Date().toISOString();
   const { request, planVersions, orgVersion, orgHash, summary } = args.gathered;
-  const computed = computeRun({ request, planVersions, orgVersion, orgHash });
+  const computed = computeRun({ request, planVersions, orgVersion, orgHash, ledger: summary.ledger });
   const { outcome } = computed;
-  const runId = `run-${contentHash({ runHash: computed.runHash, who: args.who, createdAt }).slice(0, 12)}`;
+  const runId = `run-${(args.fresh
+    ? contentHash({ runHash: computed.runHash, unitId: args.unitId, who: args.who, createdAt })
+    : contentHash({ runHash: computed.runHash, unitId: args.unitId })
+  ).slice(0, 12)}`;
+  const earlier = await readRun(args.tenantId, args.period, runId);
+  if (earlier) return { ...earlier, existing: true };
   const pk = pkOf(args.tenantId, args.period);
   await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
-  const input = await writeChunkedVersion(containers.history, {
+  // Content-addressed like the run id: an input snapshot left by an earlier try is this very one.
+  await writeChunkedVersion(containers.history, {
     headId: inputHeadId(args.period, runId),
     partition: { field: 'pk', value: pk },
     type: 'payout-run-input',
     version: 1,
-    head: { tenantId: args.tenantId, period: args.period, runId, plan: args.plan },
-    items: inputItems(request),
+    head: {
+      tenantId: args.tenantId,
+      period: args.period,
+      runId,
+      plan: args.plan,
+      ...(summary.ledger ? { ledger: summary.ledger } : {}),
+    },
+    items: inputItems(request, !summary.ledger),
     chunkSize: 2000,
   });
-  if (input.status === 'conflict') throw new Error(`payout run ${runId} input snapshot already exists`);
   const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
   const items: RunItem[] = [
     ...outcome.lines.map((line) => ({ line })),
@@ -417,7 +456,11 @@ export async function createRun(args: {
     chunkSize: 1000,
     extra: { createdBy: args.who, createdAt },
   });
-  if (res.status === 'conflict') throw new Error(`payout run ${runId} already exists`);
+  if (res.status === 'conflict') {
+    const winner = await readRun(args.tenantId, args.period, runId);
+    if (!winner) throw new Error(`payout run ${runId} conflicts but cannot be read`);
+    return { ...winner, existing: true };
+  }
   await appendAudit({
     tenantId: args.tenantId,
     who: args.who,
@@ -433,6 +476,7 @@ export async function createRun(args: {
     },
   });
   return {
+    existing: false,
     head: res.doc as unknown as RunHead,
     status: 'draft',
     lines: outcome.lines,
@@ -576,23 +620,35 @@ export async function verifyRun(
   currentEngineVersion: string;
 }> {
   const { containers } = await getStore();
-  const stored = await readChunkedVersion<VersionHead & { plan: CompPlan }, InputItem>(
-    containers.history,
-    inputHeadId(run.period, run.runId),
-    pkOf(tenantId, run.period),
-  );
+  const stored = await readChunkedVersion<
+    VersionHead & { plan: CompPlan; ledger?: LedgerBatchRef[] },
+    InputItem
+  >(containers.history, inputHeadId(run.period, run.runId), pkOf(tenantId, run.period));
   if (!stored) throw new Error(`payout run ${run.runId} has no input snapshot`);
   const request = requestFrom(run.period, stored.head.plan, stored.items);
+  let ledgerMatches = true;
+  if (stored.head.ledger) {
+    // The named batches read again, each checked against its hash, then picked as the run picked them.
+    const ledger = await readLedger(tenantId, run.period, stored.head.ledger);
+    const byBatch = new Map(ledger.batches.map((b) => [b.batchId, b.batchHash]));
+    ledgerMatches = stored.head.ledger.every((b) => byBatch.get(b.batchId) === b.batchHash);
+    for (const ref of stored.head.ledger) {
+      const one = await readLedger(tenantId, run.period, [ref]);
+      if (batchHashOf(one.transactions) !== ref.batchHash) ledgerMatches = false;
+    }
+    request.transactions = inScopeOnly(ledger.transactions, new Set(request.people.map((p) => p.id)));
+  }
   const again = computeRun({
     request,
     planVersions: run.planVersions,
     orgVersion: run.orgVersion,
     orgHash: run.orgHash,
+    ...(stored.head.ledger ? { ledger: stored.head.ledger } : {}),
   });
   return {
     runHash: run.runHash,
     recomputedHash: again.runHash,
-    matches: again.runHash === run.runHash,
+    matches: ledgerMatches && again.runHash === run.runHash,
     resultMatches: again.resultHash === run.resultHash,
     engineVersion: run.engineVersion,
     currentEngineVersion: PAYOUT_ENGINE_VERSION,

@@ -25,7 +25,7 @@ import {
   type VersionHead,
 } from './docs';
 import { contentHash } from './hash';
-import { readActuals } from './actuals';
+import { readMetricActuals } from './actuals';
 import { readLatestOrg } from './org';
 
 export type PlanStatus = 'submitted' | 'approved';
@@ -495,13 +495,13 @@ export async function storedPlanContext(tenantId: string, plan: Plan): Promise<P
   const latestOrg = await readLatestOrg(tenantId);
   const parentId = latestOrg?.index.unit(plan.unitId)?.parentId ?? undefined;
   const [history, parentPlan, lastYearPlan] = await Promise.all([
-    readActuals(tenantId, samePeriodLastYear(plan.period)),
+    readMetricActuals(tenantId, samePeriodLastYear(plan.period)),
     parentId ? readPlanVersion(tenantId, parentId, plan.period) : Promise.resolve(undefined),
     readPlanVersion(tenantId, plan.unitId, samePeriodLastYear(plan.period)),
   ]);
   const context: PlanValidationContext = {};
   if (latestOrg) context.org = { units: latestOrg.version.org.units, people: latestOrg.version.org.people };
-  if (history.metricActuals.length > 0) context.history = history.metricActuals;
+  if (history.length > 0) context.history = history;
   const handedDown = parentPlan?.plan.targets.filter((t) => t.owner === plan.unitId) ?? [];
   if (handedDown.length > 0) context.parentTargets = handedDown;
   if (lastYearPlan && lastYearPlan.plan.targets.length > 0)

@@ -16,7 +16,7 @@ import {
   type Transaction,
 } from '@teamsheet/shared';
 import { getStore } from './client';
-import { appendAudit, queryAll, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
+import { appendAudit, queryByType, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
 import { readActivities } from './activities';
 import { listLatestPlans } from './plans';
 
@@ -46,19 +46,12 @@ export const scoresHeadId = (unitId: string, period: string, version: number) =>
 export async function latestScoresVersion(tenantId: string, unitId: string, period: string): Promise<number> {
   const { containers } = await getStore();
   const pk = scoresPartition(tenantId, period);
-  const rows = await queryAll<{ version: number }>(
-    containers.history,
-    {
-      query:
-        'SELECT TOP 1 c.version FROM c WHERE c.pk = @pk AND c.type = @type AND c.unitId = @u ORDER BY c.version DESC',
-      parameters: [
-        { name: '@pk', value: pk },
-        { name: '@type', value: 'scores' },
-        { name: '@u', value: unitId },
-      ],
-    },
-    pk,
-  );
+  const rows = await queryByType<{ version: number }>(containers.history, pk, 'scores', {
+    fields: ['version'],
+    where: { unitId },
+    orderBy: { field: 'version', descending: true },
+    limit: 1,
+  });
   return rows[0]?.version ?? 0;
 }
 
