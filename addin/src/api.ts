@@ -1,5 +1,6 @@
-// The task pane's HTTP client: JSON over fetch with the bearer token, and RFC 9457 problem+json
-// answers turned into an ApiError that keeps the server's detail and field paths.
+// The task pane's one HTTP client: JSON (or a file) over fetch with the bearer token and the user's
+// language, RFC 9457 problem+json answers turned into an ApiError that keeps the server's detail and
+// field paths, and an Idempotency-Key on any write that asks for one (see WriteAttempt).
 
 export interface FieldProblem {
   path: string;
@@ -43,6 +44,17 @@ export class NetworkError extends Error {
   }
 }
 
+/** True for the failures the API client raises (as opposed to the workbook's or the pane's own). */
+export const isApiFailure = (error: unknown): error is ApiError | NetworkError =>
+  error instanceof ApiError || error instanceof NetworkError;
+
+/** The API's origin as the build sets it (VITE_TEAMSHEET_API_BASE); '' is the page's own origin (npm start serves both). */
+export function configuredApiBase(): string {
+  // import.meta.env exists only under Vite; under Node (tests) there is nothing to read.
+  const env = (import.meta as { env?: Record<string, string | undefined> }).env;
+  return (env?.VITE_TEAMSHEET_API_BASE ?? '').replace(/\/$/, '');
+}
+
 export interface ApiOptions {
   /** Origin and prefix of the API; '' means the page's own origin (npm start serves both). */
   base: string;
@@ -55,8 +67,16 @@ export interface ApiOptions {
 export interface RequestOptions {
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Sent as Idempotency-Key: the server answers a repeat of the same key with its first answer. */
+  idempotencyKey?: string;
   /** Sees every answer's status and headers (an ETag, say) before its body is read. */
   onResponse?: (response: { status: number; headers: Headers }) => void;
+}
+
+/** A file the API answered with: its bytes and the name Content-Disposition gives, if any. */
+export interface Download {
+  blob: Blob;
+  fileName: string | undefined;
 }
 
 export interface Api {
@@ -64,6 +84,8 @@ export interface Api {
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  /** GET of a file (csv, xlsx): the same headers and the same problem+json handling as JSON calls. */
+  download(path: string, options?: RequestOptions): Promise<Download>;
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails> {
@@ -95,23 +117,30 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
   };
 }
 
+/** The file name a Content-Disposition header gives (`attachment; filename="x.csv"`), if any. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  const m = disposition ? /filename="([^"]+)"|filename=([^;\s]+)/i.exec(disposition) : null;
+  const name = m?.[1] ?? m?.[2];
+  return name ? name.replace(/[\\/]/g, '_') : undefined;
+}
+
 export function createApi(options: ApiOptions): Api {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const request = async <T>(
+  /** One exchange: headers, fetch, problem+json on failure; the caller reads the body of a success. */
+  const exchange = async (
     method: string,
     path: string,
-    body?: unknown,
-    extra: RequestOptions = {},
-  ): Promise<T> => {
+    body: unknown,
+    extra: RequestOptions,
+    accept: string,
+  ): Promise<{ response: Response; url: string }> => {
     const url = `${options.base.replace(/\/$/, '')}${path}`;
-    const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json',
-      ...extra.headers,
-    };
+    const headers: Record<string, string> = { accept, ...extra.headers };
     const token = options.getToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
     const locale = options.getLocale?.();
     if (locale) headers['accept-language'] = locale;
+    if (extra.idempotencyKey) headers['idempotency-key'] = extra.idempotencyKey;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
@@ -126,6 +155,21 @@ export function createApi(options: ApiOptions): Api {
     }
     extra.onResponse?.({ status: response.status, headers: response.headers });
     if (!response.ok) throw new ApiError(response.status, await readProblem(response), url);
+    return { response, url };
+  };
+  const request = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: RequestOptions = {},
+  ): Promise<T> => {
+    const { response } = await exchange(
+      method,
+      path,
+      body,
+      extra,
+      'application/json, application/problem+json',
+    );
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -135,5 +179,47 @@ export function createApi(options: ApiOptions): Api {
     get: (path, o) => request('GET', path, undefined, o),
     post: (path, body, o) => request('POST', path, body, o),
     put: (path, body, o) => request('PUT', path, body, o),
+    download: async (path, o = {}) => {
+      const { response } = await exchange('GET', path, undefined, o, '*/*, application/problem+json');
+      return {
+        blob: await response.blob(),
+        fileName: fileNameOf(response.headers.get('content-disposition')),
+      };
+    },
   };
+}
+
+/**
+ * The Idempotency-Key of one user action. The key stays while the same body is sent again after a
+ * failure whose outcome is unknown (the network, a 5xx), so a retry cannot store twice; a different
+ * body, or an answer the server did give (success or refusal), starts a fresh key next time.
+ */
+export class WriteAttempt {
+  private current: { key: string; identity: string } | null = null;
+
+  constructor(private readonly newKey: () => string = () => crypto.randomUUID()) {}
+
+  /** The key for a write of `identity` (the body, and whatever else makes it the same request). */
+  keyFor(identity: string): string {
+    if (this.current?.identity !== identity) this.current = { key: this.newKey(), identity };
+    return this.current.key;
+  }
+
+  /** Sends `write` with this attempt's key, forgetting the key unless the outcome is unknown. */
+  async send<T>(identity: string, write: (key: string) => Promise<T>): Promise<T> {
+    const key = this.keyFor(identity);
+    try {
+      const answer = await write(key);
+      this.forget();
+      return answer;
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500) this.forget();
+      throw error;
+    }
+  }
+
+  /** Drops the key: the next write is a new action (a template inserted again, a version reloaded). */
+  forget(): void {
+    this.current = null;
+  }
 }

@@ -1,15 +1,13 @@
 // Entry of the task pane: decide between Excel and preview mode, then mount the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { configuredApiBase } from './api';
 import { App, type StartProblem } from './App';
 import { completeDialogSignIn } from './auth';
 import { pickLocale } from './i18n';
 import { createPreviewWorkbook, startHost, type Workbook } from './office';
 
-/** '' = the page's own origin, where npm start serves both the task pane and /api. */
-const apiBase = (
-  (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_TEAMSHEET_API_BASE ?? ''
-).replace(/\/$/, '');
+const apiBase = configuredApiBase();
 
 async function boot() {
   // The Office sign-in dialog comes back to this page with a token in the hash: hand it over and stop.

@@ -1,7 +1,7 @@
 // The API client: bearer token and language on every call, problem+json turned into readable
 // messages with field paths, and unreachable servers told apart from refusals.
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi, NetworkError } from '../src/api';
+import { ApiError, createApi, NetworkError, WriteAttempt } from '../src/api';
 import { describeError } from '../src/errors';
 import { translator } from '../src/i18n';
 
@@ -120,5 +120,76 @@ describe('api client', () => {
     const shown = describeError(error, translator('zh-CN'));
     expect(shown.title).toBe('无法连接 Teamsheet 服务');
     expect(shown.detail).toBe('http://127.0.0.1:9/api/health: fetch failed');
+  });
+});
+
+describe('api client: writes and files', () => {
+  it('sends an Idempotency-Key only on the calls that carry one', async () => {
+    const { calls, fetch } = recordingFetch(() => new Response('{}', { status: 201 }));
+    const api = createApi({ base: '', fetch });
+    await api.post('/api/activities', { period: '2026' }, { idempotencyKey: 'k-1' });
+    await api.post('/api/plans/validate', { plan: {} });
+    const keys = calls.map((c) => (c.init.headers as Record<string, string>)['idempotency-key']);
+    expect(keys).toEqual(['k-1', undefined]);
+  });
+
+  it('downloads a file with its Content-Disposition name, and a problem+json refusal as an ApiError', async () => {
+    let refuse = false;
+    const { calls, fetch } = recordingFetch(() =>
+      refuse
+        ? problem(404, { title: 'No approved payout run for 2026-04', detail: 'Approve a run first.' })
+        : new Response('a,b\n1,2\n', {
+            status: 200,
+            headers: {
+              'content-type': 'text/csv',
+              'content-disposition': 'attachment; filename="run-1.csv"',
+            },
+          }),
+    );
+    const api = createApi({ base: 'http://host', getToken: () => 'tok', getLocale: () => 'en', fetch });
+    const file = await api.download('/api/periods/2026-03/payouts?format=csv');
+    expect(file.fileName).toBe('run-1.csv');
+    expect(await file.blob.text()).toBe('a,b\n1,2\n');
+    const headers = calls[0]!.init.headers as Record<string, string>;
+    expect([headers.authorization, headers['accept-language']]).toEqual(['Bearer tok', 'en']);
+    refuse = true;
+    const error = (await api
+      .download('/api/periods/2026-04/payouts?format=csv')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect([error.status, error.problem.detail]).toEqual([404, 'Approve a run first.']);
+  });
+});
+
+describe('WriteAttempt: one Idempotency-Key per user action', () => {
+  const counter = () => {
+    let n = 0;
+    return () => `key-${++n}`;
+  };
+  const fails = (error: unknown) => () => Promise.reject(error);
+
+  it('keeps the key when the outcome is unknown (network, 5xx), so the retry cannot store twice', async () => {
+    const attempt = new WriteAttempt(counter());
+    const seen: string[] = [];
+    const network = new NetworkError('/api/x', new TypeError('fetch failed'));
+    await expect(attempt.send('body A', (k) => (seen.push(k), fails(network)()))).rejects.toBe(network);
+    const down = new ApiError(503, { status: 503 }, '/api/x');
+    await expect(attempt.send('body A', (k) => (seen.push(k), fails(down)()))).rejects.toBe(down);
+    await attempt.send('body A', async (k) => seen.push(k));
+    expect(seen).toEqual(['key-1', 'key-1', 'key-1']);
+  });
+
+  it('starts a fresh key after the server answered (success or refusal) and for a different body', async () => {
+    const attempt = new WriteAttempt(counter());
+    const seen: string[] = [];
+    await attempt.send('body A', async (k) => seen.push(k));
+    await attempt.send('body A', async (k) => seen.push(k)); // the same upload clicked again: a new action
+    const stale = new ApiError(412, { status: 412 }, '/api/x');
+    await expect(attempt.send('body A', (k) => (seen.push(k), fails(stale)()))).rejects.toBe(stale);
+    await attempt.send('body A', async (k) => seen.push(k));
+    expect(attempt.keyFor('body B')).toBe('key-5');
+    expect(attempt.keyFor('body B')).toBe('key-5');
+    expect(attempt.keyFor('body C')).toBe('key-6');
+    expect(seen).toEqual(['key-1', 'key-2', 'key-3', 'key-4']);
   });
 });

@@ -1,7 +1,7 @@
 // Start-up decisions: preview outside Office, refusal where the host or its Excel API is too old,
 // the Excel workbook and Office's display language otherwise.
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_EXCEL_API, startHost } from '../src/office/host';
+import { nestedAppAuthSupported, REQUIRED_EXCEL_API, startHost } from '../src/office/host';
 
 function office(host: string, supported: string[], displayLanguage = 'zh-CN') {
   const asked: string[] = [];
@@ -57,5 +57,15 @@ describe('startHost', () => {
       expect(started.displayLanguage).toBe('zh-CN');
       expect(started.workbook.kind).toBe('excel');
     }
+  });
+});
+
+describe('nestedAppAuthSupported', () => {
+  it('asks Office for NestedAppAuth 1.1, and is false outside Office', () => {
+    const yes = office('Excel', ['NestedAppAuth 1.1']);
+    expect(nestedAppAuthSupported(yes)).toBe(true);
+    expect(yes.asked).toEqual(['NestedAppAuth 1.1']);
+    expect(nestedAppAuthSupported(office('Excel', []))).toBe(false);
+    expect(nestedAppAuthSupported({})).toBe(false);
   });
 });

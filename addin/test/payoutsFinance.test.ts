@@ -9,14 +9,13 @@ import {
   type PayoutRequest,
 } from '@teamsheet/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../src/api';
+import { ApiError, createApi, fileNameOf } from '../src/api';
 import {
   RUN_TABLE,
   UnexpectedRunAnswer,
   amountFormat,
   downloadExport,
   fetchApprovedRun,
-  fileNameOf,
   readApprovedRun,
   runSheetName,
   writeRunSheet,
@@ -140,17 +139,17 @@ describe('finance view: the export download', () => {
       status: 404,
       key: 'export.no-approved-run',
     };
-    const seen: { url: string; auth: string | undefined }[] = [];
-    const error = await downloadExport({
-      period: '2026-04',
-      format: 'csv',
-      token: 'token-1',
-      locale: 'en',
+    const seen: { url: string; auth: string | undefined; language: string | undefined }[] = [];
+    const api = createApi({
       base: 'http://host',
-      fetchImpl: (input, init) => {
+      getToken: () => 'token-1',
+      getLocale: () => 'zh-CN',
+      fetch: (input, init) => {
+        const headers = init?.headers as Record<string, string> | undefined;
         seen.push({
           url: String(input),
-          auth: (init?.headers as Record<string, string> | undefined)?.authorization,
+          auth: headers?.authorization,
+          language: headers?.['accept-language'],
         });
         return Promise.resolve(
           new Response(JSON.stringify(problem), {
@@ -159,9 +158,14 @@ describe('finance view: the export download', () => {
           }),
         );
       },
-    }).catch((e: unknown) => e);
+    });
+    const error = await downloadExport(api, '2026-04', 'csv').catch((e: unknown) => e);
     expect(seen).toEqual([
-      { url: 'http://host/api/periods/2026-04/payouts?format=csv', auth: 'Bearer token-1' },
+      {
+        url: 'http://host/api/periods/2026-04/payouts?format=csv',
+        auth: 'Bearer token-1',
+        language: 'zh-CN',
+      },
     ]);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(404);

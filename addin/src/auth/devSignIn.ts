@@ -1,5 +1,6 @@
 // Sign-in against the local development issuer (`GET /api/dev/token`, only served when the API runs
 // with TEAMSHEET_DEV_AUTH=1): pick a demo person, get a token signed for them.
+import { ApiError, createApi, NetworkError } from '../api';
 import { signInFromToken, type SignIn } from './claims';
 import { SignInError } from './errors';
 
@@ -8,35 +9,31 @@ export type DevPerson = { id: string; name?: string; role: string; unitId: strin
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-function devTokenUrl(apiBase: string, personId?: string): string {
-  const base = `${apiBase.replace(/\/+$/, '')}/api/dev/token`;
-  return personId === undefined ? base : `${base}?person=${encodeURIComponent(personId)}`;
-}
+const DEV_TOKEN = '/api/dev/token';
 
-async function getJson(url: string, fetchImpl: Fetch): Promise<unknown> {
-  let response: Response;
+/** GET of the dev issuer through the pane's API client (no token yet), failures said as sign-in errors. */
+async function getJson(apiBase: string, query: string, fetchImpl: Fetch): Promise<unknown> {
+  const api = createApi({ base: apiBase.replace(/\/+$/, ''), fetch: fetchImpl as typeof fetch });
   try {
-    response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+    return await api.get<unknown>(`${DEV_TOKEN}${query}`);
   } catch (error) {
-    throw new SignInError(
-      `Could not reach the Teamsheet API at ${url} (${String(error)}); check that it is running.`,
-    );
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const detail = typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : '';
+    if (error instanceof NetworkError)
+      throw new SignInError(
+        `Could not reach the Teamsheet API at ${error.url} (${String(error.cause)}); check that it is running.`,
+      );
+    if (!(error instanceof ApiError)) throw error;
+    const detail = error.problem.detail ?? '';
     const why =
-      response.status === 404 && !detail
+      error.status === 404 && !detail
         ? 'development sign-in is off on this API (start it with TEAMSHEET_DEV_AUTH=1)'
-        : detail || response.statusText;
-    throw new SignInError(`Development sign-in failed (${response.status}): ${why}`, response.status);
+        : detail || (error.problem.title ?? '');
+    throw new SignInError(`Development sign-in failed (${error.status}): ${why}`, error.status);
   }
-  return body;
 }
 
 /** The demo people the dev issuer can sign tokens for. */
 export async function devPeople(apiBase: string, fetchImpl: Fetch = fetch): Promise<DevPerson[]> {
-  const body = await getJson(devTokenUrl(apiBase), fetchImpl);
+  const body = await getJson(apiBase, '', fetchImpl);
   const people = typeof body === 'object' && body !== null && 'people' in body ? body.people : undefined;
   if (!Array.isArray(people)) throw new SignInError('The dev issuer answered without a list of people.');
   return people as DevPerson[];
@@ -48,7 +45,7 @@ export async function devSignIn(
   personId: string,
   fetchImpl: Fetch = fetch,
 ): Promise<SignIn> {
-  const body = await getJson(devTokenUrl(apiBase, personId), fetchImpl);
+  const body = await getJson(apiBase, `?person=${encodeURIComponent(personId)}`, fetchImpl);
   const token = typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
   if (typeof token !== 'string') throw new SignInError('The dev issuer answered without a token.');
   return signInFromToken(token);

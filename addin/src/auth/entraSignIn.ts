@@ -2,17 +2,10 @@
 // the Office dialog (office-js-helpers' Authenticator, implicit flow) where the host lacks NAA.
 // The libraries are imported on first use so the task pane starts without them.
 import type { IPublicClientApplication } from '@azure/msal-browser';
+import { nestedAppAuthSupported } from '../office/host';
 import { decodeClaims, signInFromToken, type SignIn } from './claims';
 import { SignInError } from './errors';
 import type { AuthSettings } from './settings';
-
-/** True when the Office host supports nested app authentication (requirement set NestedAppAuth 1.1). */
-export function naaSupported(): boolean {
-  return (
-    typeof Office !== 'undefined' &&
-    Office.context?.requirements?.isSetSupported('NestedAppAuth', 1.1) === true
-  );
-}
 
 const clients = new Map<string, Promise<IPublicClientApplication>>();
 
@@ -33,7 +26,7 @@ function nestableClient(settings: AuthSettings): Promise<IPublicClientApplicatio
 
 /** Nested app authentication: silent first (Office's own account), a popup when consent or sign-in is needed. */
 export async function naaSignIn(settings: AuthSettings): Promise<SignIn> {
-  if (!naaSupported()) {
+  if (!nestedAppAuthSupported()) {
     throw new SignInError(
       'This version of Office does not support nested app authentication; use dialogSignIn.',
     );
@@ -121,5 +114,5 @@ export async function completeDialogSignIn(): Promise<boolean> {
 
 /** Production sign-in as the task pane should call it: NAA where Office supports it, the dialog otherwise. */
 export async function entraSignIn(settings: AuthSettings): Promise<SignIn> {
-  return naaSupported() ? naaSignIn(settings) : dialogSignIn(settings);
+  return nestedAppAuthSupported() ? naaSignIn(settings) : dialogSignIn(settings);
 }

@@ -3,4 +3,4 @@ export { SignInError } from './errors';
 export { decodeClaims, signInFromToken, type SignIn, type TokenClaims } from './claims';
 export { devPeople, devSignIn, type DevPerson } from './devSignIn';
 export { readAuthSettings, entraConfigured, type AuthSettings } from './settings';
-export { naaSupported, naaSignIn, dialogSignIn, completeDialogSignIn, entraSignIn } from './entraSignIn';
+export { naaSignIn, dialogSignIn, completeDialogSignIn, entraSignIn } from './entraSignIn';

@@ -1,5 +1,6 @@
 // Start-up inside Office: wait for Office.js, check the host and the Excel API sets this add-in needs,
-// and read Office's display language. The only other module that touches Office.js is excelWorkbook.ts.
+// read Office's display language, and say whether the host can sign in through nested app
+// authentication. Office.js is read here and in excelWorkbook.ts only; the rest of the pane asks these.
 import type { ExcelRun } from './excelTypes';
 import { createExcelWorkbook } from './excelWorkbook';
 import type { Workbook } from './workbook';
@@ -18,6 +19,7 @@ interface OfficeGlobal {
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
   };
 }
+
 interface ExcelGlobal {
   run: ExcelRun;
 }
@@ -53,4 +55,10 @@ export async function startHost(
     workbook: createExcelWorkbook({ run }),
     displayLanguage: office.context.displayLanguage ?? 'en',
   };
+}
+
+/** True when the Office host supports nested app authentication (requirement set NestedAppAuth 1.1). */
+export function nestedAppAuthSupported(globals: Record<string, unknown> = globalThis as never): boolean {
+  const office = globals.Office as Partial<OfficeGlobal> | undefined;
+  return office?.context?.requirements?.isSetSupported('NestedAppAuth', '1.1') === true;
 }

@@ -5,5 +5,5 @@ export * from './report';
 export { createPreviewWorkbook, displayValue, usedSize } from './previewWorkbook';
 export type { PreviewWorkbook, PreviewSheet, PreviewCell, PreviewTable } from './previewWorkbook';
 export { createExcelWorkbook, MARK_PREFIX } from './excelWorkbook';
-export { startHost, openedFromOffice, REQUIRED_EXCEL_API } from './host';
+export { startHost, openedFromOffice, nestedAppAuthSupported, REQUIRED_EXCEL_API } from './host';
 export type { HostStart } from './host';

@@ -23,6 +23,7 @@ import {
   writeRollupSheet,
   type WritePhase,
 } from '../features/consolidate/rollupSheet';
+import { useOrg } from '../features/org/org';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
 
@@ -47,28 +48,18 @@ function consolidatable(org: OrgData): { id: string; name: string; depth: number
 
 export function ConsolidatePage({ tr, locale, workbook, api, session, onError }: PageProps) {
   const styles = useStyles();
-  const [org, setOrg] = useState<OrgData | null>(null);
+  const org = useOrg(api, onError);
   const [unitId, setUnitId] = useState('');
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [progress, setProgress] = useState<Progress>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   useEffect(() => {
-    let live = true;
-    api.get<OrgData>('/api/org').then(
-      (data) => {
-        if (!live) return;
-        setOrg(data);
-        const units = consolidatable(data);
-        const own = session.person?.unitId;
-        setUnitId(units.find((u) => u.id === own)?.id ?? units[0]?.id ?? '');
-      },
-      (error: unknown) => live && onError(error, 'api'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, session, onError]);
+    if (!org) return;
+    const own = session.person?.unitId;
+    const units = consolidatable(org);
+    setUnitId(units.find((u) => u.id === own)?.id ?? units[0]?.id ?? '');
+  }, [org, session]);
 
   const units = useMemo(() => (org ? consolidatable(org) : []), [org]);
   const periodOk = parsePeriod(period.trim()) !== null;

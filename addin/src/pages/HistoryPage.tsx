@@ -19,19 +19,11 @@ import {
   Text,
   makeStyles,
 } from '@fluentui/react-components';
-import type { ValidationSummary } from '@teamsheet/shared';
-import { readStamp, writeDiffSheet, type PlanChange } from '../features/plan/planSheets';
+import { listVersions, writeVersionDiff, type VersionInfo } from '../features/plan/history';
+import { readStamp } from '../features/plan/planSheets';
 import type { UiKey } from '../i18n';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
-
-interface VersionInfo {
-  version: number;
-  author: string;
-  createdAt: string;
-  status: string;
-  summary: ValidationSummary;
-}
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
@@ -48,13 +40,11 @@ export function HistoryPage({ tr, locale, workbook, api, session, onError }: Pag
   const [to, setTo] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const url = (u: string, p: string) => `/api/plans/${encodeURIComponent(u)}/${encodeURIComponent(p)}`;
-
   const load = async (u = unitId, p = period) => {
     setBusy(true);
     setDone(null);
     try {
-      const list = await api.get<VersionInfo[]>(`${url(u, p)}/versions`);
+      const list = await listVersions(api, u, p);
       setVersions(list);
       const last = list.at(-1)?.version ?? null;
       setTo(last);
@@ -89,13 +79,12 @@ export function HistoryPage({ tr, locale, workbook, api, session, onError }: Pag
     setBusy(true);
     setDone(null);
     try {
-      const changes = await api.get<PlanChange[]>(`${url(unitId, period)}/diff?from=${from}&to=${to}`);
-      const sheet = await writeDiffSheet(
-        workbook,
-        changes,
+      const written = await writeVersionDiff(workbook, api, {
+        unitId,
+        period,
         from,
         to,
-        [
+        headers: [
           tr('history.col.sheet'),
           tr('history.col.owner'),
           tr('history.col.metric'),
@@ -104,10 +93,9 @@ export function HistoryPage({ tr, locale, workbook, api, session, onError }: Pag
           tr('history.col.after'),
           tr('history.col.kind'),
         ],
-        (kind) => tr(`plan.change.${kind}`),
-      );
-      await workbook.selectCell(sheet, 'A1');
-      setDone(tr('history.diffDone', { count: changes.length, sheet }));
+        kindLabel: (kind) => tr(`plan.change.${kind}`),
+      });
+      setDone(tr('history.diffDone', { count: written.changes, sheet: written.sheet }));
     } catch (error) {
       onError(error, 'api');
     } finally {

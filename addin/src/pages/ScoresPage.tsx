@@ -14,21 +14,19 @@ import {
   Text,
   makeStyles,
 } from '@fluentui/react-components';
-import type { Finding, Person, ScoreResult } from '@teamsheet/shared';
+import { WriteAttempt } from '../api';
+import { useBusy } from '../features/common/useBusy';
 import {
-  SHEETS,
-  demoSample,
-  insertTemplates,
-  readActivities,
-  readScoreRequest,
-  runSizing,
-  scoresTranslator,
-  writeAnalysisSheet,
-  writeScoresSheet,
-  type AnalysisAnswer,
-} from '../features/scores/sheets';
-import { scoreFromStoredData } from '../features/scores/stored';
-import { ApiError } from '../api';
+  analyseUnit,
+  computeScores,
+  insertScoreTemplates,
+  scoreStored,
+  sizeSalesForce,
+  uploadActivities,
+  type ScoresOutcome,
+  type ScoresScope,
+} from '../features/scores/scoreActions';
+import { scoresTranslator } from '../features/scores/sheets';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
 
@@ -39,184 +37,35 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '18px' },
 });
 
-type Outcome = { intent: 'success' | 'warning'; text: string; findings?: Finding[] };
-
 export function ScoresPage({ tr, locale, workbook, api, session, onError }: PageProps) {
   const styles = useStyles();
   const st = useMemo(() => scoresTranslator(locale), [locale]);
   const [period, setPeriod] = useState('2026-Q1');
   const [unitId, setUnitId] = useState(session.person?.unitId ?? '');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { busy, run: runBusy } = useBusy();
+  const [outcome, setOutcome] = useState<ScoresOutcome | null>(null);
+  /** The activity upload's Idempotency-Key, kept while the same upload is retried. */
+  const [upload] = useState(() => new WriteAttempt());
 
-  /** The reps of the unit in the caller's scope, from the server's organisation. */
-  const teamPeople = async (): Promise<Person[]> => {
-    const org = await api.get<{ people: Person[]; units: { id: string; parentId?: string | null }[] }>(
-      '/api/org',
-    );
-    const below = new Set([unitId]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const u of org.units)
-        if (u.parentId && below.has(u.parentId) && !below.has(u.id)) {
-          below.add(u.id);
-          grew = true;
-        }
-    }
-    return org.people.filter((p) => p.role === 'rep' && below.has(p.unitId));
-  };
-
-  const run = async (name: string, work: () => Promise<Outcome>, source: 'api' | 'workbook' = 'api') => {
-    setBusy(name);
-    setOutcome(null);
-    try {
-      setOutcome(await work());
-    } catch (error) {
-      onError(error, source);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const templates = () =>
-    run('templates', async () => {
-      const people = await teamPeople();
-      const sample = workbook.kind === 'preview' ? demoSample(people, period) : undefined;
-      await insertTemplates(workbook, { locale, period, people, st, ...(sample ? { sample } : {}) });
-      await workbook.selectCell(SHEETS.scorecard, 'A1');
-      const text = st('scores.templatesDone', { people: people.length });
-      return { intent: 'success', text: sample ? `${text} ${st('scores.sampleNote')}` : text };
-    });
-
-  const compute = () =>
-    run('compute', async () => {
-      const people = await teamPeople();
-      const { request, findings } = await readScoreRequest(workbook, { locale, period, people });
-      const errors = findings.filter((f) => f.severity === 'error');
-      if (errors.length > 0)
-        return {
-          intent: 'warning',
-          text: st('scores.sheetProblems', { count: errors.length }),
-          findings: errors,
-        };
-      const result = await api.post<ScoreResult>('/api/scores/compute', request);
-      const { counts } = await writeScoresSheet(workbook, {
-        result,
-        scorecard: request.scorecard,
-        people,
-        st,
-      });
-      const summary = Object.entries(counts)
-        .map(([g, n]) => `${g} ${n}`)
-        .join(', ');
-      return {
-        intent: 'success',
-        text: st('scores.computeDone', {
-          people: result.people.length,
-          summary,
-          findings: result.findings.length,
-        }),
-        findings: result.findings.slice(0, 5),
-      };
-    });
-
-  const scoreStored = () =>
-    run('stored', async () => {
-      const people = await teamPeople();
+  const run = (
+    name: string,
+    work: (s: ScoresScope) => Promise<ScoresOutcome>,
+    source: 'api' | 'workbook' = 'api',
+  ) =>
+    runBusy(name, async () => {
+      setOutcome(null);
       try {
-        const out = await scoreFromStoredData(workbook, api, { unitId, period, locale, people, st });
-        if (out.status === 'no-scorecard') return { intent: 'warning', text: st('scores.noScorecard') };
-        if (out.status === 'sheet-errors')
-          return {
-            intent: 'warning',
-            text: st('scores.sheetProblems', { count: out.findings.length }),
-            findings: out.findings,
-          };
-        const { stored, counts } = out;
-        return {
-          intent: 'success',
-          text: st('scores.storedDone', {
-            people: stored.people.length,
-            unit: stored.unitId,
-            period: stored.period,
-            summary: Object.entries(counts)
-              .map(([g, n]) => `${g} ${n}`)
-              .join(', '),
-            version: stored.version,
-            targets: stored.inputs.targets,
-            actuals: stored.inputs.actuals,
-            plans: stored.inputs.planVersions.map((p) => `${p.unitId} v${p.version}`).join(', ') || '—',
-            findings: stored.findings.length,
-          }),
-          findings: stored.findings.slice(0, 5),
-        };
+        setOutcome(await work({ workbook, api, locale, period, unitId, st }));
       } catch (error) {
-        // No stored targets, or a version written at the same moment: what to do next, not a failure.
-        if (error instanceof ApiError && (error.status === 422 || error.status === 409))
-          return {
-            intent: 'warning',
-            text: st('scores.storedRefused', {
-              unit: unitId,
-              period,
-              detail: error.problem.detail ?? error.message,
-            }),
-          };
-        throw error;
+        onError(error, source);
       }
     });
-
-  const upload = () =>
-    run('upload', async () => {
-      const { activities, findings } = await readActivities(workbook, locale);
-      const errors = findings.filter((f) => f.severity === 'error');
-      if (errors.length > 0)
-        return {
-          intent: 'warning',
-          text: st('scores.sheetProblems', { count: errors.length }),
-          findings: errors,
-        };
-      const inPeriod = activities.filter((a) => a.period.startsWith(period.slice(0, 4)));
-      const batch = await api.post<{ count: number; people: number }>(
-        '/api/activities',
-        { period: period.slice(0, 4), activities: inPeriod },
-        {
-          headers: {
-            'idempotency-key': `activities-${period}-${inPeriod.length}-${JSON.stringify(inPeriod).length}`,
-          },
-        },
-      );
-      return {
-        intent: 'success',
-        text: st('scores.uploadDone', { count: batch.count, people: batch.people, period }),
-      };
-    });
-
-  const analyse = () =>
-    run('analysis', async () => {
-      const answer = await api.get<AnalysisAnswer>(
-        `/api/analysis/${encodeURIComponent(unitId)}/${encodeURIComponent(period)}`,
-      );
-      await writeAnalysisSheet(workbook, answer, st);
-      return { intent: 'success', text: st('scores.analysisDone', { unit: unitId, period }) };
-    });
-
-  const size = () =>
-    run(
-      'sizing',
-      async () => {
-        const out = await runSizing(workbook, { headcount: (await teamPeople()).length, st, locale });
-        if (out.inserted) return { intent: 'success', text: st('scores.sizingInserted') };
-        return {
-          intent: out.result.findings.length > 0 ? 'warning' : 'success',
-          text: st('scores.sizingDone', {
-            reps: out.result.repsNeeded ?? '—',
-            current: out.result.currentHeadcount ?? '—',
-          }),
-          findings: out.result.findings,
-        };
-      },
-      'workbook',
-    );
+  const templates = () => run('templates', insertScoreTemplates);
+  const compute = () => run('compute', computeScores);
+  const scoreFromStore = () => run('stored', scoreStored);
+  const uploadNow = () => run('upload', (s) => uploadActivities(s, upload));
+  const analyse = () => run('analysis', analyseUnit);
+  const size = () => run('sizing', sizeSalesForce, 'workbook');
 
   const button = (name: string, label: string, onClick: () => void, primary = false) => (
     <Button
@@ -258,10 +107,10 @@ export function ScoresPage({ tr, locale, workbook, api, session, onError }: Page
         <Text size={200}>{st('scores.computeHelp')}</Text>
         <div className={styles.row}>
           {button('compute', st('scores.compute'), () => void compute(), true)}
-          {button('upload', st('scores.uploadActivities'), () => void upload())}
+          {button('upload', st('scores.uploadActivities'), () => void uploadNow())}
         </div>
         <Text size={200}>{st('scores.storedHelp')}</Text>
-        {button('stored', st('scores.stored'), () => void scoreStored())}
+        {button('stored', st('scores.stored'), () => void scoreFromStore())}
         <Text size={200}>{st('scores.analysisHelp')}</Text>
         {button('analysis', st('scores.analysis'), () => void analyse())}
         <Text size={200}>{st('scores.sizingHelp')}</Text>

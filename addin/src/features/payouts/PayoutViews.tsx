@@ -1,8 +1,10 @@
-// Small views of the Payouts section: findings as a list, attainment as bars, and the Explain panel.
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+// Small views of the Payouts section: a block's notice, findings as a list, attainment as bars, and
+// the Explain panel.
+import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '@teamsheet/shared';
 import type { Translate } from '../../i18n';
 import { explainTrace, groupDigits } from './explain';
+import type { PayoutNotice } from './payoutActions';
 import type { PayoutCell } from './payoutSheet';
 
 const useStyles = makeStyles({
@@ -30,6 +32,34 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
 });
+
+/** A block's notice: what happened and, under it, the first 50 findings. */
+export function PayoutNoticeBar({
+  notice,
+  tr,
+  testId,
+}: {
+  notice: PayoutNotice;
+  tr: Translate;
+  testId: string;
+}) {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" data-testid={testId} data-intent={notice.intent}>
+      <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: '4px' }}>
+        <Text>{notice.text}</Text>
+        {notice.findings && notice.findings.length > 0 ? (
+          <>
+            <Text size={200} weight="semibold">
+              {tr('payouts.findings.title', { count: notice.findings.length })}
+            </Text>
+            <FindingList findings={notice.findings.slice(0, 50)} tr={tr} testId={`${testId}-findings`} />
+          </>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export function FindingList({
   findings,

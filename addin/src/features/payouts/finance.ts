@@ -1,7 +1,7 @@
 // Finance's view of a period: the approved payout run pulled into a sheet with the columns payroll
 // expects, and its export (csv or xlsx) downloaded through the browser from the same route.
 import { currencyScale, type Locale, type PayoutExportRow, type PayoutMoney } from '@teamsheet/shared';
-import { ApiError, NetworkError, type Api, type ProblemDetails } from '../../api';
+import type { Api } from '../../api';
 import type { CellValue, Workbook } from '../../office';
 
 export const RUN_TABLE = 'TeamsheetPayoutRun';
@@ -100,56 +100,23 @@ export async function writeRunSheet(
   return sheet;
 }
 
-/** The API's origin, as the shell's: '' is the page's own origin (npm start serves both). */
-export const apiBase = (
-  (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_TEAMSHEET_API_BASE ?? ''
-).replace(/\/$/, '');
-
-/** The file name a Content-Disposition header gives (`attachment; filename="x.csv"`), if any. */
-export function fileNameOf(disposition: string | null): string | undefined {
-  const m = disposition ? /filename="([^"]+)"|filename=([^;\s]+)/i.exec(disposition) : null;
-  const name = m?.[1] ?? m?.[2];
-  return name ? name.replace(/[\\/]/g, '_') : undefined;
+/**
+ * Downloads the approved run as csv or xlsx through the API client (a plain link would carry no
+ * bearer token), then saves it through a temporary object URL. Failures are the client's own errors.
+ */
+export async function downloadExport(
+  api: Api,
+  period: string,
+  format: 'csv' | 'xlsx',
+): Promise<{ fileName: string; bytes: number }> {
+  const file = await api.download(`/api/periods/${encodeURIComponent(period)}/payouts?format=${format}`);
+  const fileName = file.fileName ?? `payouts-${period}.${format}`;
+  saveFile(file.blob, fileName);
+  return { fileName, bytes: file.blob.size };
 }
 
-/**
- * Downloads the approved run as csv or xlsx: fetched with the bearer token (a plain link would carry
- * none), then saved through a temporary object URL. Failures come back as the API's own errors.
- */
-export async function downloadExport(opts: {
-  period: string;
-  format: 'csv' | 'xlsx';
-  token: string | undefined;
-  locale: Locale;
-  base?: string;
-  fetchImpl?: typeof fetch;
-}): Promise<{ fileName: string; bytes: number }> {
-  const url = `${opts.base ?? apiBase}/api/periods/${encodeURIComponent(opts.period)}/payouts?format=${opts.format}`;
-  const doFetch = opts.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
-  let response: Response;
-  try {
-    response = await doFetch(url, {
-      headers: {
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        'accept-language': opts.locale,
-      },
-    });
-  } catch (cause) {
-    throw new NetworkError(url, cause);
-  }
-  if (!response.ok) {
-    const text = await response.text();
-    let problem: ProblemDetails = { status: response.status, title: response.statusText };
-    try {
-      problem = { ...(JSON.parse(text) as ProblemDetails), status: response.status };
-    } catch {
-      if (text) problem.detail = text.slice(0, 500);
-    }
-    throw new ApiError(response.status, problem, url);
-  }
-  const blob = await response.blob();
-  const fileName =
-    fileNameOf(response.headers.get('content-disposition')) ?? `payouts-${opts.period}.${opts.format}`;
+/** Hands a file to the browser's download (the only way out of a task pane's sandbox). */
+function saveFile(blob: Blob, fileName: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
@@ -157,5 +124,4 @@ export async function downloadExport(opts: {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  return { fileName, bytes: blob.size };
 }

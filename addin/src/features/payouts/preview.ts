@@ -1,18 +1,10 @@
 // Preview payouts for the signed-in manager's team: people from GET /api/org, the comp plan from its
 // sheets, quotas from the plan's targets, transactions from the Transactions sheet; the server's
 // stateless POST /api/payouts/preview computes, and the Payouts sheet and its chart show the result.
-import type {
-  CompPlan,
-  Finding,
-  Locale,
-  Org,
-  PayoutRequest,
-  PayoutResult,
-  Person,
-  Unit,
-} from '@teamsheet/shared';
+import type { CompPlan, Finding, Locale, PayoutRequest, PayoutResult, Person, Unit } from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Workbook } from '../../office';
+import { fetchOrg } from '../org/org';
 import { readCompPlan, type CompPlanRead } from './compPlanSheets';
 import { layoutPayouts, writePayoutsSheet, type LayoutLabels, type PayoutLayout } from './payoutSheet';
 import { loadQuotas, type QuotaSource } from './quotas';
@@ -29,7 +21,7 @@ export interface Team {
 
 /** The people the caller may see (a manager: the subtree of their unit), and who they are. */
 export async function loadTeam(api: Api, personId: string, unitHint?: string): Promise<Team> {
-  const org = await api.get<Pick<Org, 'units' | 'people'>>('/api/org');
+  const org = await fetchOrg(api);
   const me = org.people.find((p) => p.id === personId);
   const unitId = unitHint ?? me?.unitId ?? org.units[0]?.id ?? '';
   const names = new Map(org.people.map((p) => [p.id, p.name ?? p.id]));

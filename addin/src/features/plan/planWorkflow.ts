@@ -1,0 +1,211 @@
+// The planning use cases behind the Plan section, without React: check the sheets (the core at once,
+// then the server with what it knows), submit a new version with If-Match and an Idempotency-Key (a
+// stale base comes back with what changed), reload a stored version, write the metric catalog.
+import {
+  OrgIndex,
+  metricCatalog,
+  summariseFindings,
+  validatePlan,
+  type Finding,
+  type Locale,
+  type OrgData,
+  type Plan,
+  type ValidationSummary,
+} from '@teamsheet/shared';
+import { ApiError, type Api, type WriteAttempt } from '../../api';
+import type { OrgView } from '../org/org';
+import type { Workbook } from '../../office';
+import {
+  insertTemplates,
+  locateAll,
+  paintFindings,
+  readPlan,
+  readStamp,
+  writeBaseVersion,
+  type LocatedFinding,
+  type PlanChange,
+  type PlanRead,
+} from './planSheets';
+
+/** The address of a unit's plan for a period: `/api/plans/{unitId}/{period}`. */
+export const planPath = (unitId: string, period: string) =>
+  `/api/plans/${encodeURIComponent(unitId)}/${encodeURIComponent(period)}`;
+
+/** The changes cell by cell between two stored versions. */
+export const fetchPlanDiff = (api: Api, unitId: string, period: string, from: number, to: number) =>
+  api.get<PlanChange[]>(`${planPath(unitId, period)}/diff?from=${from}&to=${to}`);
+
+/** The unit a signed-in person plans for: the one they manage, else their own, else the first. */
+export function startingUnit(org: OrgData, personId: string, ownUnit?: string): string {
+  const me = ownUnit ?? org.people.find((p) => p.id === personId)?.unitId;
+  const managed = org.units.find((u) => u.managerId === personId)?.id;
+  return managed || me || org.units[0]?.id || '';
+}
+
+/** Who a target may belong to in `year`: the unit first, then its people still employed that year. */
+export function planOwners(org: OrgData | null, unitId: string, year: number): string[] {
+  if (!org || !unitId) return [];
+  const people = org.people.filter(
+    (p) => p.unitId === unitId && (!p.exitDate || p.exitDate >= `${year}-01-01`),
+  );
+  return [unitId, ...people.map((p) => p.id)];
+}
+
+export const knowsUnit = (org: OrgData | null, unitId: string) => !!org && !!new OrgIndex(org).unit(unitId);
+
+/** Paints the findings on their cells (clearing the old marks) and returns them with their places. */
+async function show(
+  workbook: Workbook,
+  read: PlanRead,
+  importFindings: readonly Finding[],
+  planFindings: readonly Finding[],
+): Promise<LocatedFinding[]> {
+  const located = locateAll(read, importFindings, planFindings);
+  const sheets = [read.targetsSheet, ...(read.goalsSheet ? [read.goalsSheet] : [])];
+  await paintFindings(workbook, sheets, located);
+  return located;
+}
+
+export interface Checked {
+  read: PlanRead;
+  located: LocatedFinding[];
+  summary: ValidationSummary;
+}
+
+/** The same core as the server, at once, on the sheets as they are. */
+export async function checkLocally(
+  workbook: Workbook,
+  opts: { locale: Locale; org: OrgView | null },
+): Promise<Checked> {
+  const read = await readPlan(workbook, opts.locale);
+  const local = validatePlan(read.plan, opts.org ? { org: opts.org } : {}, { locale: opts.locale });
+  const located = await show(workbook, read, read.importFindings, local.findings);
+  return { read, located, summary: summariseFindings([...read.importFindings, ...local.findings]) };
+}
+
+/** The server's check of the same plan, which adds last year's actuals and the parent's targets. */
+export async function checkOnServer(workbook: Workbook, api: Api, read: PlanRead): Promise<Checked> {
+  const server = await api.post<{ findings: Finding[]; summary: ValidationSummary }>('/api/plans/validate', {
+    plan: read.plan,
+  });
+  const located = await show(workbook, read, read.importFindings, server.findings);
+  return { read, located, summary: summariseFindings([...read.importFindings, ...server.findings]) };
+}
+
+/** A stale base: someone stored `current` while this sheet was based on `base`. */
+export interface Conflict {
+  base: number;
+  current: number;
+  /** What changed between the two, or null when it could not be fetched. */
+  changes: PlanChange[] | null;
+}
+
+export type SubmitOutcome =
+  | { status: 'import-errors'; located: LocatedFinding[]; count: number }
+  | { status: 'stored'; version: number; summary: ValidationSummary; located: LocatedFinding[] }
+  | { status: 'stale'; conflict: Conflict }
+  | { status: 'rejected'; located: LocatedFinding[]; errors: number };
+
+/**
+ * Stores the sheets' plan as a new version on top of `onTopOf` (default: the version the sheet is
+ * based on). Failures with an unknown outcome (network, 5xx) are thrown and keep `attempt`'s key, so
+ * sending the same plan again cannot store it twice.
+ */
+export async function submitPlan(
+  workbook: Workbook,
+  api: Api,
+  opts: { locale: Locale; attempt: WriteAttempt; onTopOf?: number },
+): Promise<SubmitOutcome> {
+  const read = await readPlan(workbook, opts.locale);
+  const importErrors = read.importFindings.filter((f) => f.severity === 'error');
+  if (importErrors.length > 0)
+    return {
+      status: 'import-errors',
+      located: await show(workbook, read, read.importFindings, []),
+      count: importErrors.length,
+    };
+  const base = opts.onTopOf ?? read.stamp.baseVersion;
+  const path = planPath(read.plan.unitId, read.plan.period);
+  try {
+    const stored = await opts.attempt.send(`${base}\n${JSON.stringify(read.plan)}`, (key) =>
+      api.put<{ version: number; summary: ValidationSummary; findings?: Finding[] }>(path, read.plan, {
+        headers: { 'if-match': `"${base}"` },
+        idempotencyKey: key,
+      }),
+    );
+    await writeBaseVersion(workbook, read.targetsSheet, stored.version);
+    const located = await show(workbook, read, [], stored.findings ?? []);
+    return { status: 'stored', version: stored.version, summary: stored.summary, located };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      const current = Number(error.problem.currentVersion);
+      const changes =
+        base > 0 && Number.isInteger(current)
+          ? await fetchPlanDiff(api, read.plan.unitId, read.plan.period, base, current).catch(() => null)
+          : null;
+      return { status: 'stale', conflict: { base, current, changes } };
+    }
+    if (error instanceof ApiError && error.status === 422 && Array.isArray(error.problem.findings)) {
+      const findings = error.problem.findings as Finding[];
+      return {
+        status: 'rejected',
+        located: await show(workbook, read, [], findings),
+        errors: findings.filter((f) => f.severity === 'error').length,
+      };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes stored `version` over the sheets, for the unit and period the sheet is stamped with (or
+ * the ones given when it has no stamp), so the next submit is based on it.
+ */
+export async function reloadVersion(
+  workbook: Workbook,
+  api: Api,
+  opts: {
+    locale: Locale;
+    version: number;
+    unitId: string;
+    year: number;
+    owners: string[];
+    metrics: string[];
+  },
+): Promise<void> {
+  const stamp = await readStamp(workbook, opts.locale);
+  const unitId = stamp?.unitId || opts.unitId;
+  const period = stamp?.period || String(opts.year);
+  const got = await api.get<{ plan?: Plan; version?: number } & Partial<Plan>>(
+    `${planPath(unitId, period)}?version=${opts.version}`,
+  );
+  const plan: Plan = got.plan ?? (got as Plan);
+  await insertTemplates(workbook, {
+    unitId,
+    year: Number(period.slice(0, 4)),
+    owners: opts.owners,
+    metrics: opts.metrics,
+    locale: opts.locale,
+    plan,
+    baseVersion: opts.version,
+  });
+}
+
+export const METRICS_SHEET = 'Metrics';
+
+/** The metric catalog as a table on the Metrics sheet, headers in the user's language; returns its size. */
+export async function writeMetricCatalog(
+  workbook: Workbook,
+  headers: string[],
+  locale: Locale,
+): Promise<number> {
+  const list = Object.values(metricCatalog);
+  await workbook.writeTable(METRICS_SHEET, {
+    name: 'MetricCatalog',
+    headers,
+    rows: list.map((m) => [m.id, m.label[locale], m.unit, m.aggregation, m.direction]),
+    freezeHeader: true,
+  });
+  await workbook.selectCell(METRICS_SHEET, 'A1');
+  return list.length;
+}
