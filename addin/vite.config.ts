@@ -41,7 +41,8 @@ export default defineConfig({
   root: here('.'),
   base: './',
   plugins: [react(), manifestIcons()],
-  resolve: { alias: { '@teamsheet/shared': here('../shared/src/index.ts') } },
+  // The core's entries are its folders: `@teamsheet/shared` is src/index.ts, `@teamsheet/shared/demo` src/demo/.
+  resolve: { alias: { '@teamsheet/shared': here('../shared/src') } },
   build: {
     outDir: here('dist'),
     emptyOutDir: true,

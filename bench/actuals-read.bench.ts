@@ -3,7 +3,8 @@
 // unit's people alone. The store is the embedded server, so these are upper bounds of the Functions'
 // own work plus a local store round trip, not Cosmos DB latencies.
 import { openBenchStore } from './lib';
-import { demoOrg, type Transaction } from '@teamsheet/shared';
+import type { Transaction } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { actualsRead } from '../functions/src/functions/actualsRead';

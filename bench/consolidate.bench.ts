@@ -2,7 +2,8 @@
 // GET /api/rollup handler end to end against the embedded store holding 500 team plans and 10 area
 // plans (read the org, list and read the latest plans, consolidate, serialise), and the core alone.
 import { openBenchStore } from './lib';
-import { consolidate, makeConsolidationFixture, type Org } from '@teamsheet/shared';
+import { consolidate, type Org } from '@teamsheet/shared';
+import { makeConsolidationFixture } from '@teamsheet/shared/fixtures';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { rollup } from '../functions/src/functions/rollup';

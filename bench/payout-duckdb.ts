@@ -3,7 +3,7 @@
 // arithmetic (credited, attainment, marginal commission over the plan's tiers with the attainment cap,
 // SPIFF per new customer by credit share, override on the team's credit with the visits gate).
 import { DuckDBInstance, type DuckDBConnection, type DuckDBMaterializedResult } from '@duckdb/node-api';
-import type { PayoutFixture } from '@teamsheet/shared';
+import type { PayoutFixture } from '@teamsheet/shared/fixtures';
 
 type Plan = PayoutFixture['plan'];
 type Of<T extends Plan['components'][number]['type']> = Extract<Plan['components'][number], { type: T }>;

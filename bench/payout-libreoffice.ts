@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { PayoutFixture } from '@teamsheet/shared';
+import type { PayoutFixture } from '@teamsheet/shared/fixtures';
 
 /**
  * Sheet "Payouts" (first, so it is the one the CSV export writes): one row per person with SUMIFS

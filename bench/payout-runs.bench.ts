@@ -3,7 +3,9 @@
 // xlsx exports of its lines. The store is the embedded server, so these are upper bounds of the
 // Functions' own work plus a local store round trip, not Cosmos DB latencies.
 import { openBenchStore } from './lib';
-import { demoOrg, payoutCsv, payoutExportRows, sampleCompPlan, type Transaction } from '@teamsheet/shared';
+import { payoutCsv, payoutExportRows, type Transaction } from '@teamsheet/shared';
+import { sampleCompPlan } from '@teamsheet/shared/fixtures';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { resetStore, saveOrg } from '../functions/src/store';
 import { saveTransactions } from '../functions/src/store/actuals';
 import { createRun, gatherRunInputs, verifyRun } from '../functions/src/store/payoutRuns';

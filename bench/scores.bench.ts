@@ -1,6 +1,7 @@
 // Scoring 10,000 people (four KPI items, 360 ratings from four groups, deductions, grades, ranks and
 // forced-distribution checks) with the core's computeScores, after a warm-up.
-import { computeScores, makeScoringFixture } from '@teamsheet/shared';
+import { computeScores } from '@teamsheet/shared';
+import { makeScoringFixture } from '@teamsheet/shared/fixtures';
 import { ms, time } from './lib';
 
 export async function run(): Promise<{ title: string; body: string }> {

@@ -2,7 +2,8 @@
 // whole PUT /api/plans path for a plan of that size against the embedded store: parse, authorise,
 // build the context from the store, validate, write the chunks and the head, audit.
 import { openBenchStore } from './lib';
-import { makeLargeContext, makeLargePlan, validatePlan, type Org } from '@teamsheet/shared';
+import { validatePlan, type Org } from '@teamsheet/shared';
+import { makeLargeContext, makeLargePlan } from '@teamsheet/shared/fixtures';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { plans } from '../functions/src/functions/plans';

@@ -23,7 +23,8 @@ async function buildFunctions() {
     sourcemap: true,
     packages: 'external',
     // The core is TypeScript source inside the repository: bundle it rather than import it at run time.
-    alias: { '@teamsheet/shared': path.join(root, 'shared/src/index.ts') },
+    // Its entries are its folders (`@teamsheet/shared` → src/index.ts, `@teamsheet/shared/demo` → src/demo/).
+    alias: { '@teamsheet/shared': path.join(root, 'shared/src') },
     logLevel: 'warning',
   });
 }

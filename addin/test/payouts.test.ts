@@ -1,6 +1,7 @@
 // The Payouts section's workbook side on Excel (office-addin-mock): the comp-plan template written and
 // read back, a malformed plan's findings painted on their cells, and the Payouts sheet with its chart.
-import { computePayouts, revenueCommission, type PayoutRequest } from '@teamsheet/shared';
+import { computePayouts, type PayoutRequest } from '@teamsheet/shared';
+import { revenueCommission } from '@teamsheet/shared/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
   insertCompPlanTemplate,

@@ -1,13 +1,8 @@
 // The finance view's reading of GET /api/periods/{period}/payouts?format=json: the answer is built the
 // way the route builds it — lines from the real engine, rows from the core's payoutExportRows — sent as
 // JSON through the add-in's own API client, and written to a sheet of the preview workbook.
-import {
-  computePayouts,
-  payoutExportRows,
-  revenueCommission,
-  sampleCompPlan,
-  type PayoutRequest,
-} from '@teamsheet/shared';
+import { computePayouts, payoutExportRows, type PayoutRequest } from '@teamsheet/shared';
+import { revenueCommission, sampleCompPlan } from '@teamsheet/shared/fixtures';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApi, fileNameOf } from '../src/api';
 import {

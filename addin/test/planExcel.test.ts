@@ -4,7 +4,8 @@
 // into the Plan that was written, painting findings (fill + note) and clearing them after a fix, and
 // a number of syncs that does not grow with the rows.
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_LAYOUT, demoOrg, metricCatalog, validatePlan, type Plan } from '@teamsheet/shared';
+import { TEMPLATE_LAYOUT, metricCatalog, validatePlan, type Plan } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { createPreviewWorkbook } from '../src/office';
 import { createExcelWorkbook } from '../src/office/excelWorkbook';
 import {

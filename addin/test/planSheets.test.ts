@@ -2,7 +2,8 @@
 // definitions, read back into a Plan, findings located on their cells, painted and cleared,
 // allocation through the core, and the diff sheet.
 import { describe, expect, it } from 'vitest';
-import { demoOrg, validatePlan, type Finding } from '@teamsheet/shared';
+import { validatePlan, type Finding } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { createPreviewWorkbook, type PreviewWorkbook } from '../src/office';
 import {
   SEVERITY_FILL,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { createImmutable, currentTenant, getStore } from '../src/store';
 import { actualsPartition, readActuals, transactionDocId } from '../src/store/actuals';

@@ -2,7 +2,7 @@
 // once, another team's deal not at all), its activity logs, a quarter reading its months, the scope
 // of managers, regional heads and finance, and the paths of bad addresses.
 import { describe, expect, it } from 'vitest';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { actualsRead } from '../src/functions/actualsRead';
 import { saveActivityBatch } from '../src/store/activities';

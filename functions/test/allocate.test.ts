@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { allocate } from '../src/functions/allocate';
 import { call, tokenFor, useFreshStore } from './helpers';
 

@@ -3,7 +3,8 @@
 // denominator left empty with its finding. Targets come from a stored plan; transactions through the
 // actuals source the actuals store plugs in (here: a hand-made list, as that store would hand it over).
 import { describe, expect, it } from 'vitest';
-import { demoOrg, type Transaction } from '@teamsheet/shared';
+import type { Transaction } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { analysis } from '../src/functions/analysis';
 import { currentTenant } from '../src/store';
 import { savePlanVersion } from '../src/store/plans';

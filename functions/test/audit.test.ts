@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg, type Org } from '@teamsheet/shared';
+import type { Org } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { audit } from '../src/functions/audit';
 import { org as orgRoute } from '../src/functions/org';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoActuals, demoOrg, demoTargets, validatePlan } from '@teamsheet/shared';
+import { validatePlan } from '@teamsheet/shared';
+import { demoActuals, demoOrg, demoTargets } from '@teamsheet/shared/demo';
 import { loadDemoActuals } from '../src/demoData';
 import { readActuals } from '../src/store/actuals';
 import { readActivities } from '../src/store/activities';

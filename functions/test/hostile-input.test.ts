@@ -6,7 +6,9 @@
 // leave every container exactly as it was.
 import fc from 'fast-check';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { demoOrg, sampleCompPlan, TEMPLATE_VERSION, type Org } from '@teamsheet/shared';
+import { TEMPLATE_VERSION, type Org } from '@teamsheet/shared';
+import { sampleCompPlan } from '@teamsheet/shared/fixtures';
+import { demoOrg } from '@teamsheet/shared/demo';
 import '../src/main';
 import { routes, type RegisteredRoute } from '../src/registry';
 import { getStore, type ContainerName } from '../src/store';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg, templateMarker } from '@teamsheet/shared';
+import { templateMarker } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { imports } from '../src/functions/imports';
 import { UPLOAD_LIMITS } from '../src/xlsx/limits';
 import { XLSX_CONTENT_TYPE } from '../src/xlsx/templateWorkbook';

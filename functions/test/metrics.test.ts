@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metrics } from '../src/functions/metrics';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 describe('GET /api/metrics', () => {

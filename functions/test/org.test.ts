@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Org } from '@teamsheet/shared';
 import { org as orgRoute } from '../src/functions/org';
 import { currentTenant, readLatestOrg } from '../src/store';
-import { demoOrg } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

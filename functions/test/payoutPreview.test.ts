@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg, sampleCompPlan } from '@teamsheet/shared';
+import { sampleCompPlan } from '@teamsheet/shared/fixtures';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { payoutsPreview } from '../src/functions/payoutsPreview';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 

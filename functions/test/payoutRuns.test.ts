@@ -2,7 +2,8 @@
 // close → every mutating route of the period 409; re-running a stored run reproduces its hash; a
 // prior-period adjustment in the next period reaches that period's run with a trace naming the original.
 import { describe, expect, it } from 'vitest';
-import { demoOrg, sampleCompPlan } from '@teamsheet/shared';
+import { sampleCompPlan } from '@teamsheet/shared/fixtures';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { payoutRunApprove } from '../src/functions/payoutRunApprove';
 import { payoutRunGet } from '../src/functions/payoutRunGet';

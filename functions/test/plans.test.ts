@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg, type Plan } from '@teamsheet/shared';
+import type { Plan } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { plans } from '../src/functions/plans';
 import { planVersions } from '../src/functions/planVersions';
 import { planDiff } from '../src/functions/planDiff';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg, type Plan } from '@teamsheet/shared';
+import type { Plan } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { rollup } from '../src/functions/rollup';
 import { currentTenant } from '../src/store';
 import { approvePlanVersion, savePlanVersion } from '../src/store/plans';

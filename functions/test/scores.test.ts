@@ -2,7 +2,8 @@
 // paths of bad input; stored scoring from a stored plan and uploaded activity logs, kept as v1, v2;
 // scope refusals; the activity-log upload with its Idempotency-Key.
 import { describe, expect, it } from 'vitest';
-import { demoOrg, storedScores, type Plan, type ScoreRequest } from '@teamsheet/shared';
+import { storedScores, type Plan, type ScoreRequest } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { activities as activitiesRoute } from '../src/functions/activities';
 import { scoresCompute } from '../src/functions/scoresCompute';
 import { scoresRun } from '../src/functions/scoresRun';

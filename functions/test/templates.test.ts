@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { demoOrg, metricCatalog, templateMarker, TEMPLATE_VERSION, type Target } from '@teamsheet/shared';
+import { metricCatalog, templateMarker, TEMPLATE_VERSION, type Target } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { templates } from '../src/functions/templates';
 import { imports } from '../src/functions/imports';
 import { XLSX_CONTENT_TYPE } from '../src/xlsx/templateWorkbook';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOrg, type Plan } from '@teamsheet/shared';
+import type { Plan } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
 import { validate } from '../src/functions/validate';
 import { plans } from '../src/functions/plans';
 

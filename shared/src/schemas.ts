@@ -329,7 +329,6 @@ export type Org = z.infer<typeof org>;
 export type Target = z.infer<typeof target>;
 export type Goal = z.infer<typeof goal>;
 export type Plan = z.infer<typeof plan>;
-export type RuleSettingsInput = z.infer<typeof ruleSettings>;
 export type ValidationContext = z.infer<typeof validationContext>;
 export type ValidateRequest = z.infer<typeof validateRequest>;
 export type AllocationBasis = z.infer<typeof allocationBasis>;

@@ -41,7 +41,7 @@ export interface ColourScaleRule {
 }
 
 /** Estimated request bytes of one block row: values, its number formats, and a little per indent. */
-export function blockRowBytes(row: readonly CellValue[], formats: readonly (string | null)[] = []): number {
+function blockRowBytes(row: readonly CellValue[], formats: readonly (string | null)[] = []): number {
   let n = 4;
   for (const v of row) n += estimateBytes(v) + 1;
   for (const f of formats) if (f) n += f.length * 2 + 4;

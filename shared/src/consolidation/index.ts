@@ -1,4 +1,3 @@
-// Consolidation of plans into a region's roll-up (DOMAIN.md §9), and a fixture generator for benchmarks.
+// Consolidation of plans into a region's roll-up (DOMAIN.md §9).
 export * from './consolidate';
-export * from './fixture';
 export * from './unitCoverage';

@@ -28,10 +28,6 @@ function merge(locale: Locale): Record<string, string> {
 }
 const merged: Record<Locale, Record<string, string>> = { en: merge('en'), 'zh-CN': merge('zh-CN') };
 
-export function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'zh-CN';
-}
-
 /**
  * The supported locale closest to a language tag or an Accept-Language header: any Chinese tag
  * (zh, zh-CN, zh-Hans, zh-TW…) → zh-CN, because zh-CN is our only Chinese catalog; anything else → en.

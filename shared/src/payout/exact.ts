@@ -59,10 +59,6 @@ export function max(a: Ratio, b: Ratio): Ratio {
   return compare(a, b) >= 0 ? a : b;
 }
 
-export function isZero(a: Ratio): boolean {
-  return a.num === 0n;
-}
-
 /** The one rounding of a line: an exact amount of minor units to a whole minor unit. */
 export function roundToMinor(a: Ratio, rounding: Rounding): Minor {
   return toSafeMinor(roundDiv(a.num, a.den, rounding));

@@ -3,7 +3,7 @@
 import { makeFinding, type Locale, type MessageParams } from '../messages/index';
 import type { Finding, Severity } from '../schemas';
 
-export const FINDINGS_PER_RULE = 100;
+const FINDINGS_PER_RULE = 100;
 
 export class FindingSink {
   readonly findings: Finding[] = [];

@@ -1,4 +1,4 @@
-// The payout engine's public surface: the object API, the columnar core and its fixture for benchmarks.
+// The payout engine's public surface: the object API and the columnar core.
 export { computePayouts, computePayoutsColumnar, PAYOUT_ENGINE_VERSION } from './engine';
 export type {
   ColumnarPayoutOptions,
@@ -18,8 +18,6 @@ export {
 export type { ColumnarActuals, PayoutColumns, PeopleColumns } from './columnar';
 export { CreditTotals } from './credit';
 export type { Trace, TraceStep } from './steps';
-export { makePayoutFixture, payoutRequestFromFixture } from './fixtures';
-export type { PayoutFixture, PayoutFixtureOptions } from './fixtures';
 export { neutraliseCell, payoutCsv, payoutExportRows, exportCells, PAYOUT_EXPORT_COLUMNS } from './export';
 export type { PayoutExportInput, PayoutExportRow } from './export';
 export { tracePriorPeriodAdjustments, PRIOR_PERIOD_STEP } from './adjustments';

@@ -56,7 +56,7 @@ export function creditStep(
 }
 
 /** The fraction of the period a person is employed, both the hire and the exit day counted. */
-export function prorationRatio(daysEmployed: number, daysInPeriod: number): Ratio {
+function prorationRatio(daysEmployed: number, daysInPeriod: number): Ratio {
   return q.ratio(BigInt(daysEmployed), BigInt(daysInPeriod));
 }
 

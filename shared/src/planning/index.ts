@@ -5,5 +5,4 @@ export * from './settings';
 export * from './objective';
 export * from './targetIndex';
 export * from './validate';
-export * from './fixtures';
 export * from './diff';

@@ -27,7 +27,7 @@ export interface ObjectiveReading {
 }
 
 const CURRENCY_PREFIX = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR)$/i;
-export const currencyUnits: readonly string[] = [
+const currencyUnits: readonly string[] = [
   '元',
   '块',
   '美元',

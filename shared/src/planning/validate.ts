@@ -543,7 +543,7 @@ const COLLECTIONS = ['unitId', 'period', 'targets', 'goals'];
 const PATH = /^([A-Za-z]+)(?:\[(\d+)\])?(?:\.(.*))?$/;
 
 /** Findings in the order of the plan: its header, then targets and goals by row, then by rule. */
-export function sortPlanFindings(findings: readonly Finding[]): Finding[] {
+function sortPlanFindings(findings: readonly Finding[]): Finding[] {
   const keyed = findings.map((f) => {
     const m = PATH.exec(f.path);
     const rank = COLLECTIONS.indexOf(m?.[1] ?? '');

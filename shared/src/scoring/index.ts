@@ -8,4 +8,3 @@ export * from './distribution';
 export * from './compute';
 export * from './kpi';
 export * from './checkpoints';
-export * from './fixtures';

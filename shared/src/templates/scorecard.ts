@@ -31,7 +31,7 @@ export function scorecardToRows(
 }
 
 /** Bands from "min:score; …" text, or null when malformed. */
-export function parseBands(text: string): { min: number; score: number }[] | null {
+function parseBands(text: string): { min: number; score: number }[] | null {
   const pairs = parsePairs(text);
   if (!pairs) return null;
   const bands: { min: number; score: number }[] = [];

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  consolidate,
-  makeConsolidationFixture,
-  type ConsolidateInput,
-  type SubmittedPlan,
-} from '../../src/consolidation/index';
+import { consolidate, type ConsolidateInput, type SubmittedPlan } from '../../src/consolidation/index';
+import { makeConsolidationFixture } from '../../src/fixtures';
 import type { Person, Target, Unit } from '../../src/schemas';
 import { TEMPLATE_VERSION } from '../../src/templates/index';
 

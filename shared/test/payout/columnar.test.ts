@@ -1,14 +1,8 @@
 // The columnar core and its fixture: the object API and the columns agree, the fixture is the same
 // for the same seed, and sums past 2^53 stay exact.
 import { describe, expect, it } from 'vitest';
-import {
-  computePayouts,
-  computePayoutsColumnar,
-  makePayoutFixture,
-  payoutRequestFromFixture,
-  sharesInMillionths,
-  toColumnar,
-} from '../../src/payout';
+import { computePayouts, computePayoutsColumnar, sharesInMillionths, toColumnar } from '../../src/payout';
+import { makePayoutFixture, payoutRequestFromFixture } from '../../src/fixtures';
 import type { Component } from '../../src/schemas';
 import { commission, quota, rep, request, sale } from './helpers';
 

@@ -3,7 +3,8 @@
 // random plans and data, near rounding ties, and past the safe-integer range (where it falls back).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computePayoutsColumnar, makePayoutFixture } from '../../src/payout';
+import { computePayoutsColumnar } from '../../src/payout';
+import { makePayoutFixture } from '../../src/fixtures';
 import { roundDiv } from '../../src/money';
 import { roundDivSafe } from '../../src/payout/exact';
 import type { CompPlan, Component } from '../../src/schemas';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotaMetrics, quotasFromTargets } from '../../src/payout/quotas';
-import { sampleCompPlan } from '../../src/payout/fixtures';
+import { sampleCompPlan } from '../../src/fixtures';
 import type { Target } from '../../src/schemas';
 
 const plan = sampleCompPlan('p', [{ type: 'spiff', id: 'spiff', amount: 500 }]);

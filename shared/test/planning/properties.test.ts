@@ -2,12 +2,8 @@
 // nothing else; and the same plan always gives the same findings.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  makeLargeContext,
-  makeLargePlan,
-  validatePlan,
-  type PlanValidationContext,
-} from '../../src/planning';
+import { validatePlan, type PlanValidationContext } from '../../src/planning';
+import { makeLargeContext, makeLargePlan } from '../../src/fixtures';
 import type { Finding, Goal, Plan, Target } from '../../src/schemas';
 
 const org = {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScoreRequest } from '../../src/schemas';
-import { computeScores, gradeFor, makeScoringFixture, sortGradeBands } from '../../src/scoring/index';
+import { computeScores, gradeFor, sortGradeBands } from '../../src/scoring/index';
+import { makeScoringFixture } from '../../src/fixtures';
 
 const scaleWeights = (request: ScoreRequest, k: number, g: number): ScoreRequest => ({
   ...request,

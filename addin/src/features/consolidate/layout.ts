@@ -60,7 +60,7 @@ export interface Stamp {
 }
 
 /** The Excel number format a metric's values are shown with. */
-export function metricFormat(metric: string): string {
+function metricFormat(metric: string): string {
   const def = getMetric(metric);
   if (!def) return '#,##0.##';
   if (def.unit === 'percent') return PERCENT;

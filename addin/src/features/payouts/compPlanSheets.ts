@@ -131,7 +131,7 @@ export interface CompPlanRead {
 }
 
 /** `Components!C5` or `'My sheet'!3:3` → the sheet and one cell (a whole row is marked at its column A). */
-export function placeOfCell(cell: unknown): { sheet: string; addresses: string[] } | null {
+function placeOfCell(cell: unknown): { sheet: string; addresses: string[] } | null {
   if (typeof cell !== 'string') return null;
   const bang = cell.lastIndexOf('!');
   if (bang < 0) return null;

@@ -57,7 +57,7 @@ const moneySteps = new Set([
 ]);
 
 /** One step as a sentence fragment in the user's language. */
-export function explainStep(step: Step, tr: Translate): string {
+function explainStep(step: Step, tr: Translate): string {
   const key = (name: string) => `payouts.step.${name}` as UiKey;
   const value = step.value;
   if (value === 'missing') return tr(key(`${step.step}.missing`));

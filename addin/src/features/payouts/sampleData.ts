@@ -1,7 +1,8 @@
 // Sample data for trying the section where no cell can be typed into (preview mode, outside Excel):
 // the core's deterministic demo targets on the Targets sheet (through the plan's own template writer)
 // and the demo transactions of the period on the Transactions sheet. Nothing is sent to the server.
-import { demoTargets, metricCatalog, type Locale } from '@teamsheet/shared';
+import { metricCatalog, type Locale } from '@teamsheet/shared';
+import { demoTargets } from '@teamsheet/shared/demo';
 import type { Workbook } from '../../office';
 import { insertTemplates } from '../plan/planSheets';
 import type { Team } from './preview';

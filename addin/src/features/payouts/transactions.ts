@@ -4,7 +4,6 @@
 // template reader.
 import {
   NUMBER_FORMATS,
-  demoActuals,
   fixedLists,
   periodEnd,
   periodStart,
@@ -15,6 +14,7 @@ import {
   type SheetDef,
   type Transaction,
 } from '@teamsheet/shared';
+import { demoActuals } from '@teamsheet/shared/demo';
 import type { Api } from '../../api';
 import { parseRange, type CellValue, type Workbook } from '../../office';
 
@@ -75,7 +75,7 @@ export const transactionsSheetName = (locale: Locale) => transactionsSheet.name[
 const headers = (locale: Locale) => transactionsSheet.columns.map((c) => c.header[locale]);
 
 /** The rows of transactions: one per credit, shares as fractions, new customer as Yes/No in the locale. */
-export function transactionRows(transactions: readonly Transaction[], locale: Locale): CellValue[][] {
+function transactionRows(transactions: readonly Transaction[], locale: Locale): CellValue[][] {
   const yes = fixedLists.booleans[0].label[locale];
   const no = fixedLists.booleans[1].label[locale];
   return transactions.flatMap((tx) =>

@@ -31,11 +31,11 @@ export interface AllocationInput {
 }
 
 /** Decimals of a metric (currency 2, counts 0), the precision allocation rounds to. */
-export function precisionOf(metric: string): number {
+function precisionOf(metric: string): number {
   return getMetric(metric)?.precision ?? 0;
 }
 
-export function basisOf(input: Pick<AllocationInput, 'basis' | 'blendLastYearShare'>): AllocationBasis {
+function basisOf(input: Pick<AllocationInput, 'basis' | 'blendLastYearShare'>): AllocationBasis {
   if (input.basis !== 'blend') return input.basis;
   const share = Math.min(1, Math.max(0, input.blendLastYearShare ?? 0.5));
   return {
@@ -46,7 +46,7 @@ export function basisOf(input: Pick<AllocationInput, 'basis' | 'blendLastYearSha
   };
 }
 
-export function allocationRequest(input: AllocationInput): AllocateRequest {
+function allocationRequest(input: AllocationInput): AllocateRequest {
   return {
     total: input.total,
     precision: precisionOf(input.metric),

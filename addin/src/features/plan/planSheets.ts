@@ -75,7 +75,7 @@ export interface TemplateInput {
 }
 
 /** A starter OGSM goal for the unit, so the Goals table has a row to edit and a shape to copy. */
-export function starterGoals(unitId: string, year: number, locale: Locale): Goal[] {
+function starterGoals(unitId: string, year: number, locale: Locale): Goal[] {
   return [
     {
       id: 'G1',
@@ -515,7 +515,7 @@ export const CHANGE_FILL: Record<PlanChange['kind'], string> = {
   changed: '#FFF4CE',
 };
 
-export const diffSheetName = (from: number, to: number) => `Diff v${from}→v${to}`;
+const diffSheetName = (from: number, to: number) => `Diff v${from}→v${to}`;
 
 /** Writes the diff sheet: one row per changed cell, filled by kind (green added, red removed, amber changed). */
 export async function writeDiffSheet(

@@ -29,7 +29,7 @@ import {
   type Conflict,
 } from './planWorkflow';
 
-export const DEFAULT_METRICS = ['revenue', 'new_customers', 'visits'];
+const DEFAULT_METRICS = ['revenue', 'new_customers', 'visits'];
 export const CHOOSABLE_METRICS = [
   'revenue',
   'collections',

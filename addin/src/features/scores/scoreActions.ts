@@ -31,7 +31,7 @@ export interface ScoresScope {
 }
 
 /** The reps of the unit in the caller's scope, from the server's organisation. */
-export async function teamPeople(api: Api, unitId: string): Promise<Person[]> {
+async function teamPeople(api: Api, unitId: string): Promise<Person[]> {
   return repsBelow(await fetchOrg(api), unitId);
 }
 

@@ -7,9 +7,6 @@ import {
   activityRowsToActivities,
   addDays,
   daysInMonth,
-  demoActuals,
-  demoOrg,
-  demoTargets,
   monthOfWeek,
   monthlyRevenue,
   monthsOf,
@@ -20,7 +17,6 @@ import {
   salesForceSize,
   scorecardRowsToScorecard,
   scorecardToRows,
-  seededRandom,
   weekdayOf,
   type ActivityEntry,
   type Finding,
@@ -34,6 +30,7 @@ import {
   type SizingResult,
   type Target,
 } from '@teamsheet/shared';
+import { demoActuals, demoOrg, demoTargets, seededRandom } from '@teamsheet/shared/demo';
 import { scoresStrings, type ScoresKey } from '../../i18n/scores';
 import { rangeAddress, type CellValue, type Workbook } from '../../office';
 
