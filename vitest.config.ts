@@ -6,6 +6,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
     projects: [
       { test: { name: 'shared', include: ['shared/test/**/*.test.ts'], environment: 'node' } },
+      // The repository's own rules: layer boundaries in lint and in the tsconfigs.
+      { test: { name: 'repo', include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {
         test: {
           name: 'functions',
