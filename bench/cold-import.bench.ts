@@ -1,4 +1,4 @@
-// Cold import of the Functions app (ARCHITECTURE budget: under 300 ms): a fresh Node process imports
+// Cold import of the Functions app (docs/architecture.md budget: under 300 ms): a fresh Node process imports
 // the built functions/dist/main.js, which registers every route, and reports how long that took.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

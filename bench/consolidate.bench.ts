@@ -1,4 +1,4 @@
-// Consolidating 500 team plans into a region (budget 1 s including the store, ARCHITECTURE.md): the
+// Consolidating 500 team plans into a region (budget 1 s including the store, docs/architecture.md): the
 // GET /api/rollup handler end to end against the embedded store holding 500 team plans and 10 area
 // plans (read the org, list and read the latest plans, consolidate, serialise), and the core alone.
 import { openBenchStore } from './lib';

@@ -1,4 +1,4 @@
-// Payout engine benchmark (issue 4, ARCHITECTURE.md "Budgets"): 1,000,000 transactions for 10,000
+// Payout engine benchmark (issue 4, docs/architecture.md "Budgets"): 1,000,000 transactions for 10,000
 // people under a three-component plan (marginal commission, new-customer SPIFF, override with the
 // visits-per-closed-customer gate), side by side in one run with DuckDB computing the same payouts in
 // one SQL over the same data preloaded, and LibreOffice recalculating the equivalent SUMIFS workbook at

@@ -50,7 +50,7 @@ async function main() {
     '# Benchmarks',
     '',
     `Written by \`npm run bench\` on ${date}. Machine: ${machine()}.`,
-    'Budgets are those of ARCHITECTURE.md; timings are medians of repeated runs after warm-up.',
+    'Budgets are those of docs/architecture.md ("Budgets"); timings are medians of repeated runs after warm-up.',
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.body, '']),
   ].join('\n');

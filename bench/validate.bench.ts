@@ -1,4 +1,4 @@
-// Validating a 10,000-row plan in the core (budget 50 ms, ARCHITECTURE.md), and for information the
+// Validating a 10,000-row plan in the core (budget 50 ms, docs/architecture.md), and for information the
 // whole PUT /api/plans path for a plan of that size against the embedded store: parse, authorise,
 // build the context from the store, validate, write the chunks and the head, audit.
 import { openBenchStore } from './lib';

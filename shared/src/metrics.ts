@@ -1,4 +1,4 @@
-// The metric catalog of DOMAIN.md §3: what each measure and KPI means, its unit, how it adds up over
+// The metric catalog (docs/rules.md, Metrics): what each measure and KPI means, its unit, how it adds up over
 // time, which direction is good and how precisely it is shown, with labels in the users' words.
 
 export type MetricUnit = 'currency' | 'count' | 'percent' | 'ratio';

@@ -1,5 +1,5 @@
-// The organisation tree of DOMAIN.md §1 indexed once for fast look-ups, who may see which units and
-// people (the scope rules every route authorises with), and the checks an uploaded org must pass.
+// The organisation tree (docs/rules.md, Organisation) indexed once for fast look-ups, who may see which units
+// and people (the scope rules every route authorises with), and the checks an uploaded org must pass.
 import { makeFinding, type Locale } from './messages/index';
 import type { Finding, Person, Unit } from './schemas';
 
@@ -123,10 +123,10 @@ export class OrgIndex {
   }
 
   /**
-   * The unit ids a person may see (DOMAIN §1). finance and admin: every unit. manager: the subtrees
-   * of the units they manage, or their own unit's subtree when they manage none. regional_head: the
-   * subtrees of the units they manage, else their region (the region-kind unit at or above their
-   * unit), else their own unit's subtree. rep: no unit at all, only themselves (see canSeePerson).
+   * The unit ids a person may see (docs/rules.md, Organisation). finance and admin: every unit. manager: the
+   * subtrees of the units they manage, or their own unit's subtree when they manage none. regional_head: the
+   * subtrees of the units they manage, else their region (the region-kind unit at or above their unit), else
+   * their own unit's subtree. rep: no unit at all, only themselves (see canSeePerson).
    */
   scopeOf(personId: string): Set<string> {
     const cached = this.scopes.get(personId);

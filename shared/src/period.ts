@@ -1,4 +1,4 @@
-// Planning periods (DOMAIN.md §2): ids `2026`, `2026-Q1`, `2026-03`, their calendar dates under a
+// Planning periods (docs/rules.md, Periods): ids `2026`, `2026-Q1`, `2026-03`, their calendar dates under a
 // fiscal-year setting, and day counts for proration, all by integer date arithmetic (no Date, no clock).
 
 export type PeriodKind = 'year' | 'quarter' | 'month';

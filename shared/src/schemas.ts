@@ -1,11 +1,11 @@
-// The HTTP contract of ARCHITECTURE.md as runtime schemas (zod 4): the single source of truth for
-// request and response shapes, their TypeScript types, and the published OpenAPI document.
+// The HTTP contract (docs/architecture.md, HTTP contract) as runtime schemas (zod 4): the single source of
+// truth for request and response shapes, their TypeScript types, and the published OpenAPI document.
 import { z } from 'zod';
 
 const id = z.string().min(1).max(200);
 /** Calendar date as ISO `YYYY-MM-DD`. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-/** Period id: `2026`, `2026-Q1` or `2026-03` (DOMAIN.md §2). */
+/** Period id: `2026`, `2026-Q1` or `2026-03` (docs/rules.md, Periods). */
 export const periodId = z
   .string()
   .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected a period id such as 2026, 2026-Q1 or 2026-03');
@@ -21,7 +21,7 @@ export const finding = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 
-// ---- organisation (DOMAIN.md §1)
+// ---- organisation (docs/rules.md, Organisation)
 export const unitKind = z.string().min(1).max(40); // labels, not fixed levels
 export const role = z.enum(['rep', 'manager', 'regional_head', 'finance', 'admin']);
 export const unit = z.object({
@@ -48,7 +48,7 @@ export const org = z.object({
   people: z.array(person).max(1_000_000),
 });
 
-// ---- plans (DOMAIN.md §4, §5)
+// ---- plans (docs/rules.md, Allocation; SMART validation)
 export const target = z.object({ owner: id, metric: id, period: periodId, value: finiteNumber });
 export const goal = z.object({
   id,
@@ -122,7 +122,7 @@ export const allocateResult = z.object({
   findings: z.array(finding),
 });
 
-// ---- actuals and pay (DOMAIN.md §8)
+// ---- actuals and pay (docs/rules.md, Pay)
 export const transaction = z.object({
   id,
   date: isoDate,
@@ -223,7 +223,7 @@ export const payoutResult = z.object({
   drawBalances: z.array(z.object({ personId: id, ...money })).optional(),
 });
 
-// ---- scores (DOMAIN.md §7)
+// ---- scores (docs/rules.md, Scores)
 export const raterGroup = z.enum(['superior', 'peer', 'self', 'customer']);
 const curve = z.discriminatedUnion('type', [
   z.object({ type: z.literal('linear'), floor: finiteNumber.optional(), cap: finiteNumber.optional() }),

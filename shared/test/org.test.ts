@@ -74,7 +74,7 @@ describe('OrgIndex look-ups', () => {
   });
 });
 
-describe('who sees what (DOMAIN §1)', () => {
+describe('who sees what (docs/rules.md, Organisation)', () => {
   it('a manager sees the subtree of the unit they manage', () => {
     expect(sorted(org.scopeOf('MM1'))).toEqual(['M1', 'T1', 'T2']);
     expect(sorted(org.scopeOf('TM1'))).toEqual(['T1']);

@@ -1,5 +1,5 @@
-// What the caller may do: a role gate and the org scope of DOMAIN §1 (a manager sees the subtree they
-// manage, a regional head their region, finance and admin everything, a rep only themselves).
+// What the caller may do: a role gate and the org scope of docs/rules.md, Organisation (a manager sees the
+// subtree they manage, a regional head their region, finance and admin everything, a rep only themselves).
 import type { Person, Role } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
 import { HttpError, localeOf, statusTitle, type HttpLocale } from '../http';

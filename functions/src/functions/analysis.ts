@@ -1,7 +1,7 @@
-// GET /api/analysis/{unitId}/{period}: sales analysis of a unit in scope (DOMAIN.md §3, §9): plan versus
-// actual by month of the period's year with year-on-year and month-on-month growth, median, the
-// least-squares trend with the next month's forecast, ABC classes of the unit's people by credited
-// revenue in the period, and the field-force KPIs (a zero denominator is null with a finding).
+// GET /api/analysis/{unitId}/{period}: sales analysis of a unit in scope (docs/rules.md, Metrics; Analysis
+// and sizing): plan versus actual by month of the period's year with year-on-year and month-on-month growth,
+// median, the least-squares trend with the next month's forecast, ABC classes of the unit's people by
+// credited revenue in the period, and the field-force KPIs (a zero denominator is null with a finding).
 import { analyseUnit, periodId } from '@teamsheet/shared';
 import { allow, signedInCaller } from '../auth';
 import { HttpError, handler, json } from '../http';

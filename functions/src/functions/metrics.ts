@@ -1,4 +1,4 @@
-// GET /api/metrics: the metric catalog (DOMAIN.md §3) for anyone signed in.
+// GET /api/metrics: the metric catalog (docs/rules.md, Metrics) for anyone signed in.
 import { metricCatalog } from '@teamsheet/shared';
 import { authenticate } from '../auth';
 import { handler, json } from '../http';

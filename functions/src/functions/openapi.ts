@@ -18,7 +18,7 @@ type Operation = {
   binary?: boolean;
 };
 
-// The contract table of ARCHITECTURE.md, one row per operation.
+// The contract (docs/architecture.md, HTTP contract), one row per operation.
 const operations: Operation[] = [
   {
     method: 'get',

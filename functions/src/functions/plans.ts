@@ -91,7 +91,7 @@ async function putPlan(request: HttpRequest) {
   const caller = await signedInCaller(request);
   const { locale, principal, tenantId: tenant, org: index } = caller;
   const { unitId, period } = planAddress(locale, request.params);
-  // Finance sees every plan but edits none (DOMAIN.md §1); reps plan nothing.
+  // Finance sees every plan but edits none (docs/rules.md, Organisation); reps plan nothing.
   allow(caller, { roles: ['manager', 'regional_head', 'admin'], unitId });
   if (!index.unit(unitId)) throw planError(locale, 404, 'plan.unit-unknown', { unitId });
   // A closed period (or its closed quarter or year) takes no new plan versions: 409.

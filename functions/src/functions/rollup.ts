@@ -1,7 +1,7 @@
-// GET /api/rollup/{unitId}/{period}: the consolidation (DOMAIN.md §9) of the latest submitted or
-// approved plans below a unit, for a manager or regional head in scope (finance and admin: all).
-// The ETag stands for the inputs (plan versions, statuses, org version); If-None-Match answers 304,
-// and `?since=<ETag or ISO time>` answers only the rows of units whose plan changed since then.
+// GET /api/rollup/{unitId}/{period}: the consolidation (docs/rules.md, Consolidation) of the latest submitted
+// or approved plans below a unit, for a manager or regional head in scope (finance and admin: all). The ETag
+// stands for the inputs (plan versions, statuses, org version); If-None-Match answers 304, and `?since=<ETag
+// or ISO time>` answers only the rows of units whose plan changed since then.
 import { consolidate, parsePeriod, TEMPLATE_VERSION, type OrgIndex, type Target } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';

@@ -1,5 +1,5 @@
-// POST /api/scores/compute: stateless scoring (DOMAIN.md §7). Any signed-in person sends a scorecard,
-// people, targets, actuals and optionally 360 ratings and deductions; the core answers per person
+// POST /api/scores/compute: stateless scoring (docs/rules.md, Scores). Any signed-in person sends a
+// scorecard, people, targets, actuals and optionally 360 ratings and deductions; the core answers per person
 // item scores, KPI score, rating score, final, grade and rank with findings. Nothing is stored.
 import { computeScores, scoreRequest } from '@teamsheet/shared';
 import { requireSignedIn } from '../auth';

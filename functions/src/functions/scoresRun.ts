@@ -1,4 +1,4 @@
-// Stored scoring per period (DOMAIN.md §7). POST /api/periods/{period}/scores: a manager in scope, a
+// Stored scoring per period (docs/rules.md, Scores). POST /api/periods/{period}/scores: a manager in scope, a
 // regional head or an admin scores the reps of a unit's subtree from the stored targets (latest plan
 // versions) and actuals (transactions, metric actuals, activity logs) with the scorecard, ratings and
 // deductions sent; the result is stored as a new append-only version (201). GET …/scores?unitId=

@@ -1,5 +1,5 @@
-// ABC classification (ABC分类, DOMAIN.md §9) of products, customers or people by value: sort descending,
-// A while the cumulative share is within the first threshold, B within the second, C after.
+// ABC classification (ABC分类, docs/rules.md, Analysis and sizing) of products, customers or people by value:
+// sort descending, A while the cumulative share is within the first threshold, B within the second, C after.
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type AbcThresholds = { a: number; b: number };

@@ -1,4 +1,4 @@
-// Credited amounts by month (DOMAIN.md §8 crediting, for analysis and scoring): each credit is
+// Credited amounts by month (docs/rules.md, Analysis and sizing; the crediting of Pay): each credit is
 // amount × share, computed exactly from the decimal text and rounded once to the cent, half-up.
 import { parseDecimal, roundDiv, toMinor } from '../money';
 import type { Org, Target, Transaction } from '../schemas';

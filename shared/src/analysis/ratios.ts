@@ -1,5 +1,5 @@
-// The comparison ratios of sales analysis (DOMAIN.md §3, §9): completion (完成率), year-on-year (同比)
-// and period-on-period (环比). An empty or zero base gives null, never 0, NaN or Infinity.
+// The comparison ratios of sales analysis (docs/rules.md, Metrics; Analysis and sizing): completion (完成率),
+// year-on-year (同比) and period-on-period (环比). An empty or zero base gives null, never 0, NaN or Infinity.
 
 /** `actual / target`; null when either is missing or the target is 0. */
 export function completionRate(

@@ -1,5 +1,5 @@
-// Sales-force sizing by the workload method (工作量法, DOMAIN.md §10): the visits the customers need
-// in a year over the visits one rep can make, rounded up, against the current headcount.
+// Sales-force sizing by the workload method (工作量法, docs/rules.md, Analysis and sizing): the visits the
+// customers need in a year over the visits one rep can make, rounded up, against the current headcount.
 import { makeFinding, type Locale } from '../messages/index';
 import type { Finding } from '../schemas';
 

@@ -1,4 +1,5 @@
-// Median and the least-squares trend line with its next-period forecast (中位数, 趋势线, DOMAIN.md §9).
+// Median and the least-squares trend line with its next-period forecast (中位数, 趋势线, docs/rules.md, Analysis
+// and sizing).
 
 const present = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 

@@ -1,6 +1,6 @@
-// The sales analysis of one unit and period (DOMAIN.md §3, §9): plan versus actual by month of the
-// period's year with YoY and MoM, median, trend and forecast; ABC classes of the unit's reps by credited
-// amount in the period; the field-force KPIs (a zero denominator is empty, with a finding).
+// The sales analysis of one unit and period (docs/rules.md, Metrics; Analysis and sizing): plan versus actual
+// by month of the period's year with YoY and MoM, median, trend and forecast; ABC classes of the unit's reps
+// by credited amount in the period; the field-force KPIs (a zero denominator is empty, with a finding).
 import type { Locale } from '../messages/index';
 import { monthsOf } from '../period';
 import type { OrgIndex } from '../org';

@@ -1,4 +1,4 @@
-// Consolidation (汇总, DOMAIN.md §9): the latest submitted or approved plans of every unit below a
+// Consolidation (汇总, docs/rules.md): the latest submitted or approved plans of every unit below a
 // unit, rolled up unit × metric × month, with the gap and coverage against that unit's own target.
 import { getMetric, metricCatalog, type MetricAggregation } from '../metrics';
 import { makeFinding, type Locale } from '../messages/index';

@@ -1,3 +1,3 @@
-// Consolidation of plans into a region's roll-up (DOMAIN.md §9).
+// Consolidation of plans into a region's roll-up (docs/rules.md, Consolidation).
 export * from './consolidate';
 export * from './unitCoverage';

@@ -1,5 +1,6 @@
-// Gap and coverage of each unit line of a roll-up (DOMAIN.md §9) against the unit's own number, so a
-// regional head sees at every level how much of a unit's target the lines directly below it cover.
+// Gap and coverage of each unit line of a roll-up (docs/rules.md, Consolidation) against the unit's own
+// number, so a regional head sees at every level how much of a unit's target the lines directly below it
+// cover.
 import { getMetric } from '../metrics';
 import type { Rollup } from './consolidate';
 

@@ -1,4 +1,4 @@
-// Messages of the payout capability (DOMAIN.md §8), keyed by finding rule id; each names the numbers
+// Messages of the payout capability (docs/rules.md, Pay), keyed by finding rule id; each names the numbers
 // involved so a statement can say why a line is what it is.
 export const payoutMessages = {
   en: {

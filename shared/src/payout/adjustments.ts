@@ -1,6 +1,6 @@
-// Prior-period adjustments (DOMAIN.md §2, §8): a correction of a closed period is a transaction of the
-// next open period that names the original (`adjusts`); its amount credits like any other, and this
-// step adds to the commission lines it reaches a trace step naming the line it corrects.
+// Prior-period adjustments (docs/rules.md, Periods; Pay): a correction of a closed period is a transaction of
+// the next open period that names the original (`adjusts`); its amount credits like any other, and this step
+// adds to the commission lines it reaches a trace step naming the line it corrects.
 import type { Component, PayoutLine, Transaction } from '../schemas';
 
 export const PRIOR_PERIOD_STEP = 'prior-period adjustment';

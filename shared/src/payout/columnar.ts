@@ -11,7 +11,7 @@ export const SHARE_DECIMALS_MAX = 6;
 const MICRO = 1_000_000;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Roles a comp plan pays; finance and admin are under no plan (DOMAIN.md §1). */
+/** Roles a comp plan pays; finance and admin are under no plan (docs/rules.md, Pay). */
 export const PAID_ROLES: readonly Role[] = ['rep', 'manager', 'regional_head'];
 
 /**
@@ -47,10 +47,10 @@ export interface PeopleColumns {
   covered: Uint8Array;
   /** Days employed inside the period, hire and exit days both counted. */
   daysEmployed: Int32Array;
-  /** The manager whose team this person is in, or -1 (DOMAIN.md §8 override and pool). */
+  /** The manager whose team this person is in, or -1 (docs/rules.md, Pay: override and pool). */
   teamManager: Int32Array;
   grade: readonly (string | null)[];
-  /** Final score (DOMAIN.md §7) or null. */
+  /** Final score (docs/rules.md, Scores) or null. */
   score: readonly (number | null)[];
   /** Minor units, NaN when none is given. */
   baseSalaryMinor: Float64Array;

@@ -1,4 +1,4 @@
-// The lines of each comp-plan component (DOMAIN.md §8), each an ordered run of the steps in steps.ts
+// The lines of each comp-plan component (docs/rules.md, Pay), each an ordered run of the steps in steps.ts
 // over one person's exact numbers; draws come last because they top up what the other lines paid.
 import { asMinor, formatMinor, toMinor, type Minor } from '../money';
 import type { Component } from '../schemas';

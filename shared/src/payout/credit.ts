@@ -149,11 +149,11 @@ function sumByMetric(
 }
 
 /**
- * Distinct customers with a positive credit row in `metric` per team manager: the customers a
- * manager's team closed in the period (DOMAIN.md §8 override gate). A customer usually belongs to one
- * team, so the first team that closes it is kept per customer (as a dense 16-bit team number when
- * there are fewer than 65,535 teams, so the array stays in cache); only customers shared between
- * teams go to a side list, sorted and deduplicated at the end.
+ * Distinct customers with a positive credit row in `metric` per team manager: the customers a manager's team
+ * closed in the period (docs/rules.md, Pay: the override gate). A customer usually belongs to one team, so
+ * the first team that closes it is kept per customer (as a dense 16-bit team number when there are fewer than
+ * 65,535 teams, so the array stays in cache); only customers shared between teams go to a side list, sorted
+ * and deduplicated at the end.
  */
 export function closedCustomersByManager(
   actuals: ColumnarActuals,

@@ -1,4 +1,4 @@
-// The payout engine (DOMAIN.md §8): one columnar core that sums credit rows and runs each component's
+// The payout engine (docs/rules.md, Pay): one columnar core that sums credit rows and runs each component's
 // steps per person, and the object API that converts a PayoutRequest into columns and back.
 import type { Locale } from '../messages/index';
 import { asMinor, formatMinor, toSafeMinor, type Minor } from '../money';

@@ -1,4 +1,4 @@
-// The payroll export of an approved payout run (DOMAIN.md §8): one row per payout line with the
+// The payroll export of an approved payout run (docs/rules.md, Pay): one row per payout line with the
 // columns payroll expects, and CSV per RFC 4180 that a spreadsheet opens safely — a text cell that
 // begins with = + - @, tab or CR is neutralised with a leading single quote (numbers stay numbers).
 import { asMinor, currencyScale, formatMinor, type Minor } from '../money';

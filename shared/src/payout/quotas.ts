@@ -1,5 +1,5 @@
-// Quotas of a payout from plan targets (DOMAIN.md §4, §8): a person's target for a metric the plan's
-// commissions measure attainment on, for the period itself or a period inside it. The engine then
+// Quotas of a payout from plan targets (docs/rules.md, Allocation; Pay): a person's target for a metric the
+// plan's commissions measure attainment on, for the period itself or a period inside it. The engine then
 // takes the period's own quota or sums the months inside it.
 import { periodEnd, periodStart } from '../period';
 import type { CompPlan, Quota, Target } from '../schemas';

@@ -1,5 +1,5 @@
-// Top-down allocation (DOMAIN.md §4): a parent value split over children or months by a basis, in
-// exact integer units of 10^-precision, rounded by largest remainder so the parts always add up.
+// Top-down allocation (docs/rules.md, Allocation): a parent value split over children or months by a basis,
+// in exact integer units of 10^-precision, rounded by largest remainder so the parts always add up.
 import type { AllocateRequest, AllocateResult, AllocationBasis, Finding } from '../schemas';
 import { parseDecimal, roundDiv } from '../money';
 import { monthsOf } from '../period';

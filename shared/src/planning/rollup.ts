@@ -1,5 +1,5 @@
-// Bottom-up roll-up (DOMAIN.md §4): children's submitted targets summed against the parent's, with
-// the gap still to cover and the coverage, added as exact decimals so 0.1 + 0.2 gives 0.3.
+// Bottom-up roll-up (docs/rules.md, Allocation): children's submitted targets summed against the parent's,
+// with the gap still to cover and the coverage, added as exact decimals so 0.1 + 0.2 gives 0.3.
 import { parseDecimal } from '../money';
 
 export interface RollUp {

@@ -1,4 +1,4 @@
-// The thresholds of SMART validation (DOMAIN.md §5) with the handbooks' defaults; a plan's context
+// The thresholds of SMART validation (docs/rules.md) with the handbooks' defaults; a plan's context
 // may override any of them (`context.rules`).
 
 export interface RuleSettings {

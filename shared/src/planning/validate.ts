@@ -1,4 +1,4 @@
-// SMART validation of a plan (DOMAIN.md §5): every rule of the table as findings with a rule id,
+// SMART validation of a plan (docs/rules.md): every rule of the table as findings with a rule id,
 // severity, field path and the numbers involved. Rows are indexed by owner and metric once, so a
 // 10,000-row plan costs a few passes, and nothing depends on the order of the rows.
 import type { Finding, Goal, Plan, Severity, Target, ValidationContext } from '../schemas';

@@ -1,5 +1,6 @@
-// New-hire assessments at months 3, 6 and 12 after hire (三/六/十二个月考核, DOMAIN.md §6): their dates
-// and which of them fall due in a period, so the monthly review knows whom to assess.
+// New-hire assessments at months 3, 6 and 12 after hire (三/六/十二个月考核, docs/rules.md, Activities and new-hire
+// checkpoints): their dates and which of them fall due in a period, so the monthly review knows whom to
+// assess.
 import { daysInMonth, periodContains, periodEnd, type PeriodOptions } from '../period';
 import type { Person } from '../schemas';
 

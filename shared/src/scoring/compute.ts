@@ -1,4 +1,4 @@
-// Scorecards of DOMAIN.md §7 for a whole roster: item ratios and curve points, weighted KPI score,
+// Scorecards (docs/rules.md, Scores) for a whole roster: item ratios and curve points, weighted KPI score,
 // 360 rating score, deductions, final score, grade, rank within unit and forced-distribution checks.
 import { makeFinding, type Locale, type MessageParams } from '../messages/index';
 import { getMetric } from '../metrics';

@@ -1,4 +1,4 @@
-// Scorecard item curves of DOMAIN.md §7: the ratio of actual to target by direction, and the linear
+// Scorecard item curves (docs/rules.md, Scores): the ratio of actual to target by direction, and the linear
 // or banded curve that turns it into item points.
 import type { Scorecard } from '../schemas';
 import { DEFAULT_LINEAR_CAP, DEFAULT_LINEAR_FLOOR } from './settings';

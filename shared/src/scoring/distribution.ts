@@ -1,4 +1,4 @@
-// Forced-distribution limits of DOMAIN.md §7 (强制分布, e.g. S ≤ 10 %, S+A ≤ 30 %), checked over everyone
+// Forced-distribution limits (强制分布, e.g. S ≤ 10 %, S+A ≤ 30 %; docs/rules.md, Scores), checked over everyone
 // scored and within each unit, and reported as warnings: the grades stand, a manager decides.
 import { makeFinding, type Locale } from '../messages/index';
 import type { Finding } from '../schemas';

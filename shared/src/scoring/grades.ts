@@ -1,4 +1,4 @@
-// Grade bands and competition ranking of DOMAIN.md §7: the grade a final score earns, and ranks in
+// Grade bands and competition ranking (docs/rules.md, Scores): the grade a final score earns, and ranks in
 // which ties share a place and the next place is skipped (1, 2, 2, 4).
 import { DEFAULT_GRADES, SCORE_EPSILON, type GradeBand } from './settings';
 

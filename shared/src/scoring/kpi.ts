@@ -1,4 +1,4 @@
-// The field-force KPIs of DOMAIN.md §3 for one unit and period, computed from the roster and the
+// The field-force KPIs (docs/rules.md, Metrics) for one unit and period, computed from the roster and the
 // transactions: headcount, producing reps, activity rate, productivity, recruitment, attrition,
 // persistency 13/25, completion, year-on-year and period-on-period. A zero denominator leaves a KPI empty.
 import { makeFinding, type Locale } from '../messages/index';

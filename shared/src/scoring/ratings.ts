@@ -1,4 +1,4 @@
-// 360-degree ratings of DOMAIN.md §7 (上级/同事/自评/客户): each rater's mean over dimensions, the mean
+// 360-degree ratings (上级/同事/自评/客户; docs/rules.md, Scores): each rater's mean over dimensions, the mean
 // per rater group, groups below their minimum number of raters dropped, the rest weighted and renormalised.
 import type { RaterGroup, Rating, Scorecard } from '../schemas';
 import { DEFAULT_GROUP_WEIGHTS, DEFAULT_MIN_RATERS, DEFAULT_RATING_SHARE } from './settings';

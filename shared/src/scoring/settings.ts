@@ -1,4 +1,4 @@
-// The scorecard defaults of DOMAIN.md §7 in one place, so that docs, the add-in and the engine agree.
+// The scorecard defaults (docs/rules.md, Scores) in one place, so that docs, the add-in and the engine agree.
 import type { RaterGroup } from '../schemas';
 
 export type GradeBand = { grade: string; min: number };

@@ -1,4 +1,4 @@
-// Commission (DOMAIN.md §8) worked by hand: each expectation's arithmetic is in the comment above it.
+// Commission (docs/rules.md, Pay) worked by hand: each expectation's arithmetic is in the comment above it.
 import { describe, expect, it } from 'vitest';
 import { computePayouts } from '../../src/payout';
 import type { Component } from '../../src/schemas';

@@ -1,4 +1,4 @@
-// Bonus, override, SPIFF, team pool, performance pay and draws (DOMAIN.md §8), worked by hand.
+// Bonus, override, SPIFF, team pool, performance pay and draws (docs/rules.md, Pay), worked by hand.
 import { describe, expect, it } from 'vitest';
 import { computePayouts } from '../../src/payout';
 import type { Component, PayoutRequest } from '../../src/schemas';

@@ -1,4 +1,4 @@
-// Findings of a payout (DOMAIN.md §8): who is unknown, shares that do not sum to 1, people under no
+// Findings of a payout (docs/rules.md, Pay): who is unknown, shares that do not sum to 1, people under no
 // plan, missing quotas, rows outside the period; each with its path and its numbers, in en and zh-CN.
 import { describe, expect, it } from 'vitest';
 import { computePayouts } from '../../src/payout';

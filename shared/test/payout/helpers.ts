@@ -39,7 +39,7 @@ export function quota(personId: string, value: number, metric = 'revenue') {
   return { personId, metric, period: PERIOD, value };
 }
 
-/** The tiers of the DOMAIN.md examples: 2 % up to quota, 4 % to 150 %, 6 % beyond. */
+/** The tiers of the worked examples in these tests: 2 % up to quota, 4 % to 150 %, 6 % beyond. */
 export const tiers = [
   { from: 0, to: 1, rate: 0.02 },
   { from: 1, to: 1.5, rate: 0.04 },

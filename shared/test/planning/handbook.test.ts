@@ -1,4 +1,4 @@
-// The handbooks' own SMART examples (DOMAIN.md §5) must come out as the handbooks say.
+// The handbooks' own SMART examples (docs/rules.md, SMART validation) must come out as the handbooks say.
 import { describe, expect, it } from 'vitest';
 import { validatePlan } from '../../src/planning';
 import type { Goal, Plan } from '../../src/schemas';

@@ -26,7 +26,7 @@ const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 describe('planning messages', () => {
-  it('have every rule id of DOMAIN.md §5 in both languages', () => {
+  it('have every SMART validation rule id in both languages', () => {
     for (const rule of RULES) {
       expect(planningMessages.en[rule], rule).toBeTypeOf('string');
       expect(planningMessages['zh-CN'][rule], rule).toBeTypeOf('string');
