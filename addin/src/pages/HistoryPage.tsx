@@ -1,6 +1,5 @@
 // History: the stored versions of a plan (who, when, status, findings) and a diff sheet between two
 // of them, coloured green for added, red for removed and amber for changed cells.
-import { useEffect, useState } from 'react';
 import {
   Button,
   Dropdown,
@@ -19,8 +18,7 @@ import {
   Text,
   makeStyles,
 } from '@fluentui/react-components';
-import { listVersions, writeVersionDiff, type VersionInfo } from '../features/plan/history';
-import { readStamp } from '../features/plan/planSheets';
+import { useHistorySection } from '../features/plan/useHistorySection';
 import type { UiKey } from '../i18n';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
@@ -30,78 +28,24 @@ const useStyles = makeStyles({
   small: { width: '110px' },
 });
 
-export function HistoryPage({ tr, locale, workbook, api, session, onError }: PageProps) {
+export function HistoryPage(props: PageProps) {
+  const { tr, locale } = props;
   const styles = useStyles();
-  const [unitId, setUnitId] = useState(session.person?.unitId ?? '');
-  const [period, setPeriod] = useState(String(new Date().getFullYear()));
-  const [versions, setVersions] = useState<VersionInfo[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [from, setFrom] = useState<number | null>(null);
-  const [to, setTo] = useState<number | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const load = async (u = unitId, p = period) => {
-    setBusy(true);
-    setDone(null);
-    try {
-      const list = await listVersions(api, u, p);
-      setVersions(list);
-      const last = list.at(-1)?.version ?? null;
-      setTo(last);
-      setFrom(list.length > 1 ? (list.at(-2)?.version ?? null) : last);
-    } catch (error) {
-      setVersions(null);
-      onError(error, 'api');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // Start from the plan in the workbook, when there is one.
-  useEffect(() => {
-    let live = true;
-    void readStamp(workbook, locale).then(
-      (stamp) => {
-        if (!live || !stamp) return;
-        setUnitId(stamp.unitId);
-        setPeriod(stamp.period);
-        void load(stamp.unitId, stamp.period);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [workbook]);
-
-  const writeDiff = async () => {
-    if (from === null || to === null) return;
-    setBusy(true);
-    setDone(null);
-    try {
-      const written = await writeVersionDiff(workbook, api, {
-        unitId,
-        period,
-        from,
-        to,
-        headers: [
-          tr('history.col.sheet'),
-          tr('history.col.owner'),
-          tr('history.col.metric'),
-          tr('history.col.month'),
-          tr('history.col.before'),
-          tr('history.col.after'),
-          tr('history.col.kind'),
-        ],
-        kindLabel: (kind) => tr(`plan.change.${kind}`),
-      });
-      setDone(tr('history.diffDone', { count: written.changes, sheet: written.sheet }));
-    } catch (error) {
-      onError(error, 'api');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    unitId,
+    setUnitId,
+    period,
+    setPeriod,
+    versions,
+    busy,
+    from,
+    setFrom,
+    to,
+    setTo,
+    done,
+    load,
+    writeDiff,
+  } = useHistorySection(props);
 
   const statusLabel = (s: string) =>
     s === 'submitted' || s === 'approved' ? tr(`history.status.${s}` as UiKey) : s;

@@ -1,0 +1,150 @@
+// The Consolidate section's state and actions: the units worth consolidating, the unit and period
+// chosen, a pull of the roll-up written to the Rollup sheet, and Refresh of a sheet already there.
+import { useEffect, useMemo, useState } from 'react';
+import { OrgIndex, parsePeriod, type OrgData } from '@teamsheet/shared';
+import type { PageProps } from '../../pages/PageProps';
+import { useOrg } from '../org/org';
+import { rollupSheet, ROLLUP_SHEET } from './layout';
+import { pullRollup, readStamp, refreshRollupSheet, writeRollupSheet, type WritePhase } from './rollupSheet';
+
+export type Progress = { label: string; value?: number } | null;
+export type Outcome = { intent: 'success' | 'info'; text: string } | null;
+
+/** Units that have units below them (there is something to consolidate), shallowest first. */
+function consolidatable(org: OrgData): { id: string; name: string; depth: number }[] {
+  const index = new OrgIndex(org);
+  const ids = new Set(org.units.map((u) => u.id));
+  const depth = (id: string) => index.ancestors(id).filter((a) => ids.has(a)).length;
+  return org.units
+    .filter((u) => index.children(u.id).length > 0)
+    .map((u) => ({ id: u.id, name: u.name, depth: depth(u.id) }))
+    .sort((a, b) => a.depth - b.depth);
+}
+
+export function useConsolidateSection({ tr, locale, workbook, api, session, onError }: PageProps) {
+  const org = useOrg(api, onError);
+  const [unitId, setUnitId] = useState('');
+  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  const [progress, setProgress] = useState<Progress>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  useEffect(() => {
+    if (!org) return;
+    const own = session.person?.unitId;
+    const units = consolidatable(org);
+    setUnitId(units.find((u) => u.id === own)?.id ?? units[0]?.id ?? '');
+  }, [org, session]);
+
+  const units = useMemo(() => (org ? consolidatable(org) : []), [org]);
+  const periodOk = parsePeriod(period.trim()) !== null;
+  const unitName = (id: string) => org?.units.find((u) => u.id === id)?.name ?? id;
+  const phaseLabel = (p: WritePhase) => ({
+    label: tr('consolidate.writing', { sheet: ROLLUP_SHEET }),
+    value: p.phase === 'cells' ? 0.5 : p.phase === 'formats' ? 0.8 : 0.9,
+  });
+
+  /** Runs one step, showing its failure in the MessageBar as an API or a workbook failure. */
+  const step = async <T>(source: 'api' | 'workbook', work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      onError(error, source);
+      throw error;
+    }
+  };
+
+  const consolidate = async () => {
+    if (!org || !unitId || !periodOk) return;
+    const p = period.trim();
+    setOutcome(null);
+    setProgress({ label: tr('consolidate.pulling', { unit: unitName(unitId), period: p }), value: 0.1 });
+    try {
+      const pull = await step('api', () => pullRollup(api, org, unitId, p));
+      if (pull.status !== 'changed') return;
+      const sheet = rollupSheet(
+        pull.rollup,
+        org,
+        { etag: pull.etag, pulledAt: new Date().toISOString() },
+        tr,
+        locale,
+      );
+      setProgress({ label: tr('consolidate.writing', { sheet: ROLLUP_SHEET }), value: 0.4 });
+      await step('workbook', () => writeRollupSheet(workbook, sheet, (ph) => setProgress(phaseLabel(ph))));
+      const s = pull.rollup.summary;
+      setOutcome({
+        intent: 'success',
+        text: tr('consolidate.done', {
+          unit: pull.rollup.unitName,
+          period: p,
+          sheet: ROLLUP_SHEET,
+          submitted: s.submitted + s.approved,
+          expected: s.expected,
+          missing: s.missing,
+          stale: s.staleTemplates,
+        }),
+      });
+    } catch {
+      // shown in the MessageBar by step()
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const refresh = async () => {
+    if (!org) return;
+    setOutcome(null);
+    setProgress({ label: tr('consolidate.pulling', { unit: '…', period: '…' }) });
+    try {
+      const stamp = await step('workbook', () => readStamp(workbook));
+      if (!stamp) {
+        setOutcome({ intent: 'info', text: tr('consolidate.noSheet', { sheet: ROLLUP_SHEET }) });
+        return;
+      }
+      setProgress({
+        label: tr('consolidate.pulling', { unit: unitName(stamp.unitId), period: stamp.period }),
+        value: 0.1,
+      });
+      const pull = await step('api', () => pullRollup(api, org, stamp.unitId, stamp.period, stamp.etag));
+      if (pull.status === 'unchanged') {
+        setOutcome({ intent: 'info', text: tr('consolidate.upToDate', { time: stamp.pulledAt }) });
+        return;
+      }
+      const sheet = rollupSheet(
+        pull.rollup,
+        org,
+        { etag: pull.etag, pulledAt: new Date().toISOString() },
+        tr,
+        locale,
+      );
+      const result = await step('workbook', () =>
+        refreshRollupSheet(workbook, sheet, stamp, (ph) => setProgress(phaseLabel(ph))),
+      );
+      setOutcome({
+        intent: 'success',
+        text:
+          result.status === 'rewritten'
+            ? tr('consolidate.rewritten', { sheet: ROLLUP_SHEET })
+            : tr('consolidate.refreshed', { sheet: ROLLUP_SHEET, rows: result.changedLines }),
+      });
+    } catch {
+      // shown in the MessageBar by step()
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return {
+    org,
+    units,
+    unitId,
+    setUnitId,
+    period,
+    setPeriod,
+    periodOk,
+    progress,
+    outcome,
+    busy: progress !== null,
+    consolidate,
+    refresh,
+  };
+}
