@@ -25,20 +25,8 @@ const useStyles = makeStyles({
 export function ConsolidatePage(props: PageProps) {
   const { tr } = props;
   const styles = useStyles();
-  const {
-    org,
-    units,
-    unitId,
-    setUnitId,
-    period,
-    setPeriod,
-    periodOk,
-    progress,
-    outcome,
-    busy,
-    consolidate,
-    refresh,
-  } = useConsolidateSection(props);
+  const section = useConsolidateSection(props);
+  const { org, units, busy, periodOk, progress, outcome } = section;
   return (
     <SectionIntro title={tr('page.consolidate.title')} intro={tr('page.consolidate.intro')}>
       {!org ? (
@@ -49,8 +37,8 @@ export function ConsolidatePage(props: PageProps) {
         <div className={styles.form}>
           <Field label={tr('consolidate.unit')}>
             <Select
-              value={unitId}
-              onChange={(_, d) => setUnitId(d.value)}
+              value={section.unitId}
+              onChange={(_, d) => section.setUnitId(d.value)}
               disabled={busy}
               data-testid="consolidate-unit"
             >
@@ -65,11 +53,13 @@ export function ConsolidatePage(props: PageProps) {
             label={tr('consolidate.period')}
             hint={tr('consolidate.periodHelp')}
             validationState={periodOk ? 'none' : 'error'}
-            validationMessage={periodOk ? undefined : tr('consolidate.periodInvalid', { period })}
+            validationMessage={
+              periodOk ? undefined : tr('consolidate.periodInvalid', { period: section.period })
+            }
           >
             <Input
-              value={period}
-              onChange={(_, d) => setPeriod(d.value)}
+              value={section.period}
+              onChange={(_, d) => section.setPeriod(d.value)}
               disabled={busy}
               data-testid="consolidate-period"
             />
@@ -77,13 +67,13 @@ export function ConsolidatePage(props: PageProps) {
           <div className={styles.buttons}>
             <Button
               appearance="primary"
-              disabled={busy || !periodOk || !unitId}
-              onClick={() => void consolidate()}
+              disabled={busy || !periodOk || !section.unitId}
+              onClick={() => void section.consolidate()}
               data-testid="consolidate-run"
             >
               {tr('consolidate.run')}
             </Button>
-            <Button disabled={busy} onClick={() => void refresh()} data-testid="consolidate-refresh">
+            <Button disabled={busy} onClick={() => void section.refresh()} data-testid="consolidate-refresh">
               {tr('consolidate.refresh')}
             </Button>
           </div>

@@ -31,21 +31,8 @@ const useStyles = makeStyles({
 export function HistoryPage(props: PageProps) {
   const { tr, locale } = props;
   const styles = useStyles();
-  const {
-    unitId,
-    setUnitId,
-    period,
-    setPeriod,
-    versions,
-    busy,
-    from,
-    setFrom,
-    to,
-    setTo,
-    done,
-    load,
-    writeDiff,
-  } = useHistorySection(props);
+  const history = useHistorySection(props);
+  const { versions, busy, from, to, done } = history;
 
   const statusLabel = (s: string) =>
     s === 'submitted' || s === 'approved' ? tr(`history.status.${s}` as UiKey) : s;
@@ -55,17 +42,25 @@ export function HistoryPage(props: PageProps) {
     <SectionIntro title={tr('page.history.title')} intro={tr('page.history.intro')}>
       <div className={styles.row}>
         <Field label={tr('history.unit')}>
-          <Input value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="history-unit" />
+          <Input
+            value={history.unitId}
+            onChange={(_, d) => history.setUnitId(d.value)}
+            data-testid="history-unit"
+          />
         </Field>
         <Field label={tr('history.period')}>
           <Input
             className={styles.small}
-            value={period}
-            onChange={(_, d) => setPeriod(d.value)}
+            value={history.period}
+            onChange={(_, d) => history.setPeriod(d.value)}
             data-testid="history-period"
           />
         </Field>
-        <Button disabled={busy || !unitId} onClick={() => void load()} data-testid="history-load">
+        <Button
+          disabled={busy || !history.unitId}
+          onClick={() => void history.load()}
+          data-testid="history-load"
+        >
           {tr('history.load')}
         </Button>
       </div>
@@ -106,7 +101,7 @@ export function HistoryPage(props: PageProps) {
           <div className={styles.row}>
             {(['from', 'to'] as const).map((which) => {
               const value = which === 'from' ? from : to;
-              const set = which === 'from' ? setFrom : setTo;
+              const set = which === 'from' ? history.setFrom : history.setTo;
               return (
                 <Field key={which} label={tr(`history.${which}`)}>
                   <Dropdown
@@ -127,7 +122,7 @@ export function HistoryPage(props: PageProps) {
             })}
             <Button
               disabled={busy || from === null || to === null}
-              onClick={() => void writeDiff()}
+              onClick={() => void history.writeDiff()}
               data-testid="history-diff"
             >
               {tr('history.diff')}

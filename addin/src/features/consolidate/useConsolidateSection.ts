@@ -5,7 +5,14 @@ import { OrgIndex, parsePeriod, type OrgData } from '@teamsheet/shared';
 import type { PageProps } from '../../pages/PageProps';
 import { useOrg } from '../org/org';
 import { rollupSheet, ROLLUP_SHEET } from './layout';
-import { pullRollup, readStamp, refreshRollupSheet, writeRollupSheet, type WritePhase } from './rollupSheet';
+import {
+  pullRollup,
+  readStamp,
+  refreshRollupSheet,
+  writeRollupSheet,
+  type Pull,
+  type WritePhase,
+} from './rollupSheet';
 
 export type Progress = { label: string; value?: number } | null;
 export type Outcome = { intent: 'success' | 'info'; text: string } | null;
@@ -53,6 +60,10 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
     }
   };
 
+  /** The Rollup sheet of a pull, stamped with its ETag and the moment it was pulled. */
+  const sheetOf = (o: OrgData, pull: Extract<Pull, { status: 'changed' }>) =>
+    rollupSheet(pull.rollup, o, { etag: pull.etag, pulledAt: new Date().toISOString() }, tr, locale);
+
   const consolidate = async () => {
     if (!org || !unitId || !periodOk) return;
     const p = period.trim();
@@ -61,13 +72,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
     try {
       const pull = await step('api', () => pullRollup(api, org, unitId, p));
       if (pull.status !== 'changed') return;
-      const sheet = rollupSheet(
-        pull.rollup,
-        org,
-        { etag: pull.etag, pulledAt: new Date().toISOString() },
-        tr,
-        locale,
-      );
+      const sheet = sheetOf(org, pull);
       setProgress({ label: tr('consolidate.writing', { sheet: ROLLUP_SHEET }), value: 0.4 });
       await step('workbook', () => writeRollupSheet(workbook, sheet, (ph) => setProgress(phaseLabel(ph))));
       const s = pull.rollup.summary;
@@ -109,13 +114,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
         setOutcome({ intent: 'info', text: tr('consolidate.upToDate', { time: stamp.pulledAt }) });
         return;
       }
-      const sheet = rollupSheet(
-        pull.rollup,
-        org,
-        { etag: pull.etag, pulledAt: new Date().toISOString() },
-        tr,
-        locale,
-      );
+      const sheet = sheetOf(org, pull);
       const result = await step('workbook', () =>
         refreshRollupSheet(workbook, sheet, stamp, (ph) => setProgress(phaseLabel(ph))),
       );
