@@ -118,7 +118,7 @@ async function writers(base: string, stop: { now: boolean }): Promise<void> {
       }).catch(() => undefined);
       if (!res) return; // the host is gone
       if (res.status === 201) {
-        const version = Number((await res.json()).version);
+        const version = Number(((await res.json()) as { version: number }).version);
         versions.set(version, value);
       } else if (res.status === 412) {
         // A write acknowledged before the last kill but answered to nobody: learn the current version.
@@ -168,7 +168,7 @@ async function writers(base: string, stop: { now: boolean }): Promise<void> {
         body: JSON.stringify({ plan: sampleCompPlan('crash'), fresh: true }),
       }).catch(() => undefined);
       if (!res) return;
-      if (res.status === 201) acknowledged.runs.add(String((await res.json()).runId));
+      if (res.status === 201) acknowledged.runs.add(((await res.json()) as { runId: string }).runId);
       else await res.text().catch(() => '');
     }
   };

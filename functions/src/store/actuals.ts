@@ -179,8 +179,12 @@ export async function saveTransactions(args: {
   }
 
   const fresh = ordered.filter((e) => !unchanged.has(e.t.id)).map((e) => e.t);
-  const visibleBefore = await committedBatches(args.tenantId, args.period);
-  if (fresh.length > 0 && !visibleBefore.has(batchId)) {
+  const visible = await committedBatches(args.tenantId, args.period);
+  // This batch is visible already when an earlier try got as far as its head: then only the audit
+  // entry may be missing, and is written now (once: the trail knows each change).
+  const others = new Map(visible);
+  others.delete(batchId);
+  if (fresh.length > 0 && !visible.has(batchId)) {
     // Per person of the batch, then the batch itself (its head last makes it visible).
     const byPerson = new Map<string, Transaction[]>();
     for (const t of ordered.map((e) => e.t)) {
@@ -223,17 +227,16 @@ export async function saveTransactions(args: {
   }
 
   const stored = fresh.length;
-  const hash = contentHash({
-    period: args.period,
-    batches: [...new Set([...visibleBefore.values(), ...(stored > 0 ? [batchHash] : [])])].sort(),
-  });
+  const batchesBefore = [...others.values()].sort();
+  const batchesAfter = stored > 0 ? [...batchesBefore, batchHash].sort() : batchesBefore;
+  const hash = contentHash({ period: args.period, batches: batchesAfter });
   if (stored > 0) {
     await appendAudit({
       tenantId: args.tenantId,
       who: args.who,
       action: 'actuals.upload',
       entity: `actuals:${args.tenantId}:${args.period}`,
-      beforeHash: contentHash({ period: args.period, batches: [...visibleBefore.values()].sort() }),
+      beforeHash: contentHash({ period: args.period, batches: batchesBefore }),
       afterHash: hash,
       at: uploadedAt,
       details: { stored, received: incoming.size, batchId },

@@ -399,7 +399,11 @@ export async function createRun(args: {
     : contentHash({ runHash: computed.runHash, unitId: args.unitId })
   ).slice(0, 12)}`;
   const earlier = await readRun(args.tenantId, args.period, runId);
-  if (earlier) return { ...earlier, existing: true };
+  if (earlier) {
+    // An earlier try may have stored the run and failed before its audit entry: written now, once.
+    await auditCreation(earlier.head);
+    return { ...earlier, existing: true };
+  }
   const pk = pkOf(args.tenantId, args.period);
   await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
   // Content-addressed like the run id: an input snapshot left by an earlier try is this very one.
@@ -459,22 +463,10 @@ export async function createRun(args: {
   if (res.status === 'conflict') {
     const winner = await readRun(args.tenantId, args.period, runId);
     if (!winner) throw new Error(`payout run ${runId} conflicts but cannot be read`);
+    await auditCreation(winner.head);
     return { ...winner, existing: true };
   }
-  await appendAudit({
-    tenantId: args.tenantId,
-    who: args.who,
-    action: 'payout-run.create',
-    entity: `payout-run:${args.tenantId}:${args.period}:${runId}`,
-    beforeHash: null,
-    afterHash: computed.runHash,
-    at: createdAt,
-    details: {
-      lines: outcome.lines.length,
-      total: outcome.totals.amount,
-      engineVersion: outcome.engineVersion,
-    },
-  });
+  await auditCreation(res.doc as unknown as RunHead);
   return {
     existing: false,
     head: res.doc as unknown as RunHead,
@@ -485,6 +477,20 @@ export async function createRun(args: {
     drawBalances: outcome.drawBalances,
     members: request.people.map((p) => ({ id: p.id, unitId: p.unitId, ...(p.name ? { name: p.name } : {}) })),
   };
+}
+
+/** The audit entry of a run's creation (the trail keeps each change once, so a retry adds nothing). */
+async function auditCreation(head: RunHead): Promise<void> {
+  await appendAudit({
+    tenantId: head.tenantId,
+    who: head.createdBy,
+    action: 'payout-run.create',
+    entity: `payout-run:${head.tenantId}:${head.period}:${head.runId}`,
+    beforeHash: null,
+    afterHash: head.runHash,
+    at: head.createdAt,
+    details: { lines: head.lineCount, total: head.totals.amount, engineVersion: head.engineVersion },
+  });
 }
 
 export async function readApproval(tenantId: string, period: string): Promise<PayoutApproval | undefined> {
