@@ -60,6 +60,6 @@ export function banner(args: {
     lines.push(
       `    Trust ${args.certFile} in your OS certificate store first, or Excel refuses the task pane.`,
     );
-  lines.push('', '  Ctrl-C stops everything (the store is saved to disk first).', '');
+  lines.push('', '  Ctrl-C stops everything (every answered write is already on disk).', '');
   return lines.join('\n');
 }
