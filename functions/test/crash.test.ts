@@ -3,81 +3,27 @@
 // SIGKILL at random moments, 20 times. After each restart every write that was acknowledged (2xx) is
 // there exactly once with the content acknowledged, and nothing is half there: every version listed
 // reads whole, the ledger holds each id once, every run listed reads with all its lines.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoOrg, type Plan } from '@teamsheet/shared';
 import { sampleCompPlan } from '@teamsheet/shared/fixtures';
+import { startHostProcess } from './support/hostProcess';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const KILLS = 20;
 const demo = demoOrg();
 const teams = demo.units.filter((u) => u.kind === 'team').slice(0, 4);
 const reps = demo.people.filter((p) => p.role === 'rep' && teams.some((t) => t.id === p.unitId));
 const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const dataDir = mkdtempSync(path.join(tmpdir(), 'teamsheet-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-type Host = { base: string; child: ChildProcess };
-
-async function startHost(): Promise<Host> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'functions/dist/host.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TEAMSHEET_DATA_DIR: dataDir,
-      TEAMSHEET_HTTPS: '0',
-      TEAMSHEET_DEV_AUTH: '1',
-      TEAMSHEET_DEMO_ACTUALS: '0',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
-  const base = `http://127.0.0.1:${port}/api`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the host exited (${child.exitCode}): ${errors}`);
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { base, child };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`the host did not answer: ${errors}`);
-}
-
-const tokens = new Map<string, string>();
-async function token(base: string, person: string): Promise<string> {
-  // The development issuer's key lives in the process: a token is asked for again after a restart.
-  const key = `${base} ${person}`;
-  let t = tokens.get(key);
-  if (!t) {
-    const res = await fetch(`${base}/dev/token?person=${person}`);
-    t = ((await res.json()) as { token: string }).token;
-    tokens.set(key, t);
-  }
-  return t;
-}
+type Host = Awaited<ReturnType<typeof startHostProcess>>;
+const startHost = () => startHostProcess(dataDir);
+let current: Host | undefined;
+const token = (_base: string, person: string) => current!.token(person);
 
 function teamPlan(unitId: string, value: number): Plan {
   return {
@@ -223,7 +169,7 @@ describe('SIGKILL at random moments under concurrent writers', () => {
   it(`loses nothing acknowledged and restarts consistent, ${KILLS} times`, { timeout: 600_000 }, async () => {
     let kills = 0;
     while (kills < KILLS) {
-      const host = await startHost();
+      const host = (current = await startHost());
       await check(host.base);
       const stop = { now: false };
       const writing = writers(host.base, stop);
@@ -235,7 +181,7 @@ describe('SIGKILL at random moments under concurrent writers', () => {
       await writing;
       kills++;
     }
-    const host = await startHost();
+    const host = (current = await startHost());
     try {
       await check(host.base);
       // The writers did write: the test is not vacuous.
