@@ -118,7 +118,11 @@ async function writers(base: string, stop: { now: boolean }): Promise<void> {
       else await res.text().catch(() => '');
     }
   };
-  await Promise.all([...teams.map((t) => planWriter(t.id)), ledgerWriter(), ledgerWriter(), runWriter()]);
+  // A writer stops at its first failed call: the host is gone (a token asked for at the kill too).
+  const untilGone = (w: Promise<void>) => w.catch(() => undefined);
+  await Promise.all(
+    [...teams.map((t) => planWriter(t.id)), ledgerWriter(), ledgerWriter(), runWriter()].map(untilGone),
+  );
 }
 
 async function check(base: string): Promise<void> {

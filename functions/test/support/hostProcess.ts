@@ -48,6 +48,7 @@ export async function startHostProcess(dataDir: string): Promise<HostProcess> {
       t = fetch(`${base}/dev/token?person=${encodeURIComponent(person)}`)
         .then((r) => r.json() as Promise<{ token: string }>)
         .then((j) => j.token);
+      t.catch(() => tokens.delete(person));
       tokens.set(person, t);
     }
     return t;
