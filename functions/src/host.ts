@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import './main';
 import { assertDevAuthAllowed, devAuthEnabled } from './auth';
+import { API_SECURITY_HEADERS, corsPolicy, loopbackOrigins, type CorsPolicy } from './http';
 import { demoOrg, loadDemoActuals } from './demoData';
 import { ensureDevCert } from './host/certs';
 import { banner } from './host/banner';
@@ -45,6 +46,8 @@ export type RunningHost = {
   httpsUrl?: string;
   httpsPort?: number;
   store: 'embedded' | 'cosmos';
+  /** The origins whose pages may call the API (CORS), as the settings and the ports make them. */
+  allowedOrigins(): readonly string[];
   close(): Promise<void>;
 };
 
@@ -69,6 +72,19 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   // Sign-in with demo people is the point of the local host; the auth module refuses it in production.
   env.TEAMSHEET_DEV_AUTH ??= '1';
   assertDevAuthAllowed(env);
+
+  // CORS: the configured origins, and in local development the loopback origins of the ports this
+  // host serves the pane from (known once they listen) and ADDIN_HTTPS_PORT. A bad setting stops the start.
+  const localDevelopment = env.NODE_ENV !== 'production';
+  const panePorts: number[] = [];
+  let cors: CorsPolicy = corsPolicy(env, { localDevelopment });
+  const allowPanePort = (port: number) => {
+    panePorts.push(port);
+    cors = corsPolicy(env, { localDevelopment, paneOrigins: loopbackOrigins(panePorts) });
+  };
+  allowPanePort(envPort(env.ADDIN_HTTPS_PORT, 3000));
+  for (const entry of cors.ignored)
+    logger.info(`CORS: ${entry} is a localhost origin and NODE_ENV=production; it is not allowed.`);
 
   const embedded = !env.COSMOS_ENDPOINT;
   const dataDir = !embedded
@@ -114,11 +130,12 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
       const work =
         url.pathname === '/api' || url.pathname.startsWith('/api/')
-          ? dispatchApi(req, res, url, logger)
+          ? dispatchApi(req, res, url, logger, { cors, scheme })
           : serveStatic(req, res, url, staticRoot);
       work.catch((error: unknown) => {
         logger.error(`${req.method} ${url.pathname} failed`, error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        if (!res.headersSent)
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...API_SECURITY_HEADERS });
         res.end('Internal server error');
       });
     };
@@ -132,6 +149,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     const httpServer = http.createServer(serve('http'));
     servers.push(httpServer);
     const port = await listen(httpServer, options.port ?? envPort(env.PORT, 7071));
+    allowPanePort(port);
     const shown =
       hostname === '127.0.0.1' || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
     const url = `http://${shown}:${port}`;
@@ -148,6 +166,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       const httpsServer = https.createServer({ key: cert.key, cert: cert.cert }, serve('https'));
       servers.push(httpsServer);
       httpsPort = await listen(httpsServer, httpsWanted);
+      allowPanePort(httpsPort);
       httpsUrl = `https://${shown}:${httpsPort}`;
     }
 
@@ -161,6 +180,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
           httpsUrl,
           certFile,
           store,
+          corsOrigins: cors.origins,
           devAuth: devAuthEnabled(env),
           org,
           elapsedMs: performance.now(),
@@ -180,7 +200,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         (error: unknown) => logger.error('storing the demo actuals failed', error),
       );
     }
-    return { url, port, httpsUrl, httpsPort, store: embedded ? 'embedded' : 'cosmos', close: stop };
+    return {
+      url,
+      port,
+      httpsUrl,
+      httpsPort,
+      store: embedded ? 'embedded' : 'cosmos',
+      allowedOrigins: () => cors.origins,
+      close: stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -2,7 +2,7 @@
 // worker, and always records it in the table the local host (host.ts) dispatches from.
 import { createRequire } from 'node:module';
 import { app, type HttpHandler, type HttpMethod } from './azure';
-import { DEFAULT_MAX_BODY_BYTES } from './http';
+import { DEFAULT_MAX_BODY_BYTES, served } from './http';
 
 export type RouteDef = {
   /** Function name, unique in the app (Azure shows it in logs and the portal). */
@@ -11,7 +11,10 @@ export type RouteDef = {
   /** Route template under `/api`, e.g. `plans/{unitId}/{period}`. */
   route: string;
   handler: HttpHandler;
-  /** Largest request body this route accepts; the local host refuses larger ones before reading them. */
+  /**
+   * Largest request body this route accepts (bytes), DEFAULT_MAX_BODY_BYTES (1 MiB) when not given.
+   * A larger body is refused with 413 before the handler runs, and is never read past the limit.
+   */
   maxBodyBytes?: number;
 };
 
@@ -34,12 +37,19 @@ function isInsideFunctionsWorker(): boolean {
   return insideWorker;
 }
 
+/**
+ * Registers a route and returns its handler as served: the body read within the route's limit (413
+ * otherwise) and the API's security headers on every answer (see http/served.ts).
+ */
 export function route(def: RouteDef): HttpHandler {
   const clash = table.find((r) => r.name === def.name);
   if (clash) throw new Error(`route name "${def.name}" is registered twice`);
+  const maxBodyBytes = def.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const handler = served(def.handler, maxBodyBytes);
   table.push({
     ...def,
-    maxBodyBytes: def.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    handler,
+    maxBodyBytes,
     segments: def.route.split('/').filter(Boolean).map(compileSegment),
   });
   if (isInsideFunctionsWorker()) {
@@ -47,10 +57,10 @@ export function route(def: RouteDef): HttpHandler {
       methods: def.methods,
       route: def.route,
       authLevel: 'anonymous',
-      handler: def.handler,
+      handler,
     });
   }
-  return def.handler;
+  return handler;
 }
 
 /** Every registered route, in registration order. */

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +7,7 @@ import { startHost, type RunningHost } from '../src/host';
 import { handler, json, readJson } from '../src/http';
 import { route } from '../src/registry';
 import { z } from 'zod';
+import { send } from './support/send';
 
 // A route with a tiny body limit, to see the host refuse an upload while it is still arriving.
 route({
@@ -24,37 +23,6 @@ route({
     }),
   ),
 });
-
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function send(
-  url: string,
-  options: {
-    method?: string;
-    headers?: Record<string, string>;
-    body?: string | Buffer;
-    chunks?: Buffer[];
-    holdBody?: boolean;
-  } = {},
-): Promise<Answer> {
-  const lib = url.startsWith('https:') ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = lib.request(
-      url,
-      { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    if (options.holdBody) return void req.flushHeaders(); // headers only: the host must answer without the body
-    for (const c of options.chunks ?? []) req.write(c);
-    req.end(options.body);
-  });
-}
 
 describe('the local host', () => {
   let host: RunningHost;

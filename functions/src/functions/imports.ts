@@ -5,10 +5,10 @@
 import { isTemplateKind, parsePeriod, templateKinds, type TemplateKind } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
 import { authenticate, authorize, orgInForce } from '../auth';
-import { handler, json, localeOf } from '../http';
+import { handler, json, localeOf, readBytes } from '../http';
 import { route } from '../registry';
 import { importWorkbook } from '../xlsx/importWorkbook';
-import { UPLOAD_LIMITS, UploadRefused, overLimit } from '../xlsx/limits';
+import { UPLOAD_LIMITS, UploadRefused } from '../xlsx/limits';
 import { refuse } from '../xlsx/messages';
 import { openWorkbook } from '../xlsx/reader';
 import { XLSX_CONTENT_TYPE } from '../xlsx/templateWorkbook';
@@ -45,11 +45,8 @@ async function postImport(request: HttpRequest) {
   }
 
   try {
-    // The declared length is refused before a byte is read; the real length after.
-    const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-    if (Number.isFinite(declared) && declared > UPLOAD_LIMITS.maxFileBytes)
-      throw overLimit('maxFileBytes', declared, UPLOAD_LIMITS.maxFileBytes, 'body');
-    const bytes = new Uint8Array(await request.arrayBuffer());
+    // Within the route's limit (maxFileBytes): a larger upload was refused before it was read.
+    const bytes = await readBytes(request);
     const workbook = openWorkbook(bytes, UPLOAD_LIMITS);
     const compPlan =
       kind === 'compplan'

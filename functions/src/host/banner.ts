@@ -1,5 +1,6 @@
 // What `npm start` prints: where things are, whom to sign in as, and how to sideload into Excel.
 import type { Org, Person } from '@teamsheet/shared';
+import { isLoopbackOrigin } from '../http';
 
 function pad(s: string, n: number): string {
   // CJK characters take two columns in a terminal.
@@ -25,11 +26,21 @@ export function samplePeople(org: Pick<Org, 'people'>): Person[] {
   ];
 }
 
+/** "localhost ports 3000, 7071; https://teamsheet.contoso.com": who may call the API from a browser. */
+export function corsSummary(origins: readonly string[]): string {
+  const ports = [...new Set(origins.filter(isLoopbackOrigin).map((o) => new URL(o).port))];
+  const others = origins.filter((o) => !isLoopbackOrigin(o));
+  const parts = [...(ports.length > 0 ? [`localhost ports ${ports.join(', ')}`] : []), ...others];
+  return parts.length > 0 ? parts.join('; ') : 'same origin only';
+}
+
 export function banner(args: {
   httpUrl: string;
   httpsUrl?: string;
   certFile?: string;
   store: string;
+  /** The origins allowed by CORS (loopback ones are summed up by port). */
+  corsOrigins?: readonly string[];
   devAuth: boolean;
   org?: Pick<Org, 'people' | 'units'>;
   elapsedMs: number;
@@ -41,6 +52,7 @@ export function banner(args: {
   if (args.httpsUrl)
     lines.push(`  Sideload     ${args.httpsUrl}/taskpane.html   (HTTPS, certificate ${args.certFile})`);
   lines.push(`  Store        ${args.store}`);
+  if (args.corsOrigins) lines.push(`  CORS         ${corsSummary(args.corsOrigins)}`);
   if (args.devAuth && args.org) {
     const unitName = new Map(args.org.units.map((u) => [u.id, u.name]));
     lines.push('', `  Demo people (sign in with GET ${args.httpUrl}/api/dev/token?person=<id>):`);

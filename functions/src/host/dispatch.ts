@@ -1,9 +1,21 @@
 // Serves `/api/<route>` from the route table with the same exported handlers Azure Functions runs:
 // a node:http request becomes an HttpRequest and InvocationContext, the answer is written back as is.
+// Around that: CORS from settings (pages of other origins are refused), the body limit of the route
+// while the upload arrives, and the API's security headers on every answer, 404s and 405s included.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { HttpRequest, HttpResponse, InvocationContext } from '../azure';
-import { httpMessage, localeOf, problem, statusTitle } from '../http';
+import {
+  API_SECURITY_HEADERS,
+  bodyTooLarge,
+  corsHeaders,
+  declaredLength,
+  httpMessage,
+  localeOf,
+  problem,
+  statusTitle,
+  type CorsPolicy,
+} from '../http';
 import { matchRoutes } from '../registry';
 
 export type Logger = { info(message: string): void; error(message: string, error?: unknown): void };
@@ -22,9 +34,14 @@ function sendProblem(
   detail: string,
   locale: 'en' | 'zh-CN',
   extraHeaders: Record<string, string> = {},
+  extra?: Record<string, unknown>,
 ): void {
-  const answer = problem(status, statusTitle(locale, status), detail);
-  res.writeHead(status, { ...(answer.headers as Record<string, string>), ...extraHeaders });
+  const answer = problem(status, statusTitle(locale, status), detail, [], extra);
+  res.writeHead(status, {
+    ...(answer.headers as Record<string, string>),
+    ...API_SECURITY_HEADERS,
+    ...extraHeaders,
+  });
   res.end(answer.body as string);
 }
 
@@ -54,21 +71,54 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
-// The task pane is served from the same origin as the API; other local origins (a Vite dev server)
-// are allowed too. Nothing else is: this host exists for one developer's machine.
-const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+/** After a 413, how much more may arrive (read and dropped) before the connection is closed. */
+const LINGER_BYTES = 8 * 1024 * 1024;
+const LINGER_MS = 2000;
 
-function corsHeaders(req: IncomingMessage): Record<string, string> {
+/**
+ * After refusing an upload that is still arriving: the answer (sent with `connection: close`) is
+ * followed by the end of our side of the connection, and the rest of the upload is dropped as it
+ * comes, never kept, for at most LINGER_BYTES or LINGER_MS; then the connection is closed. Node's own
+ * close of a `connection: close` answer (destroySoon) would close as soon as the answer is written,
+ * and a close with bytes unread resets the connection: a client still sending would lose the 413.
+ */
+function dropRest(req: IncomingMessage): void {
+  const socket = req.socket;
+  let dropped = 0;
+  const close = () => socket.destroy();
+  const timer = setTimeout(close, LINGER_MS);
+  timer.unref();
+  socket.destroySoon = () => socket.end();
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) {
+      clearTimeout(timer);
+      close();
+    }
+  });
+  req.on('end', () => clearTimeout(timer));
+  req.resume();
+}
+
+export type DispatchOptions = {
+  /** Which other origins may call the API from a browser (http/cors.ts). */
+  cors: CorsPolicy;
+  /** The scheme this request came in on, to tell a same-origin request from a cross-origin one. */
+  scheme: 'http' | 'https';
+};
+
+/** The Origin of a request that comes from a web page of another origin, else undefined. */
+function crossOrigin(req: IncomingMessage, scheme: 'http' | 'https'): string | undefined {
   const origin = req.headers.origin;
-  if (!origin || !LOCAL_ORIGIN.test(origin)) return {};
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-headers': 'authorization, content-type, if-match, idempotency-key, accept-language',
-    'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
-    'access-control-expose-headers': 'etag, location',
-    'access-control-max-age': '600',
-    vary: 'origin',
-  };
+  if (origin === undefined) return undefined;
+  let own: string | undefined;
+  try {
+    own = req.headers.host ? new URL(`${scheme}://${req.headers.host}`).origin : undefined;
+  } catch {
+    own = undefined;
+  }
+  return origin === own ? undefined : origin;
 }
 
 export async function dispatchApi(
@@ -76,12 +126,27 @@ export async function dispatchApi(
   res: ServerResponse,
   url: URL,
   logger: Logger,
+  options: DispatchOptions,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
-  const cors = corsHeaders(req);
   const locale = localeOf({
     headers: new Headers({ 'accept-language': req.headers['accept-language'] ?? '' }),
   });
+  // Every answer depends on the Origin (CORS), so caches must keep them apart.
+  const origin = crossOrigin(req, options.scheme);
+  const preflight = method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+  if (origin !== undefined && !options.cors.allows(origin)) {
+    // A page of another origin: no CORS headers, so the browser shows it nothing, and the handler is
+    // never run, so a request a browser sends without asking first (a form post) does nothing either.
+    req.resume();
+    return sendProblem(res, 403, httpMessage(locale, 'http.origin-refused', { origin }), locale, {
+      vary: 'origin',
+    });
+  }
+  const cors: Record<string, string> = {
+    vary: 'origin',
+    ...(origin !== undefined ? corsHeaders(origin, preflight) : {}),
+  };
   const path = url.pathname.slice('/api'.length);
   const matches = matchRoutes(path);
   if (matches.length === 0) {
@@ -96,7 +161,7 @@ export async function dispatchApi(
   }
   if (method === 'OPTIONS') {
     req.resume();
-    res.writeHead(204, cors);
+    res.writeHead(204, { ...API_SECURITY_HEADERS, ...cors });
     res.end();
     return;
   }
@@ -114,25 +179,26 @@ export async function dispatchApi(
   }
 
   const { route, params } = match;
-  const tooLarge = (size: number) => {
-    // The rest of the upload is not read: `connection: close` makes node end the socket once the
-    // answer is flushed (destroying it here could drop the answer still in the socket's buffer).
+  const tooLarge = (declared?: number) => {
+    const refusal = bodyTooLarge(route.maxBodyBytes, declared);
     sendProblem(
       res,
       413,
-      httpMessage(locale, 'http.body-too-large', { size, max: route.maxBodyBytes }),
+      httpMessage(locale, refusal.messageKey!, refusal.messageParams),
       locale,
       { ...cors, connection: 'close' },
+      refusal.extra,
     );
+    dropRest(req);
   };
-  const declared = Number(req.headers['content-length'] ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > route.maxBodyBytes) return tooLarge(declared);
+  const declared = declaredLength({ get: (name) => (req.headers[name] as string | undefined) ?? null });
+  if (declared !== undefined && declared > route.maxBodyBytes) return tooLarge(declared);
 
   let body: Buffer;
   try {
     body = await readBody(req, route.maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return tooLarge(error.size);
+    if (error instanceof BodyTooLarge) return tooLarge();
     throw error;
   }
 
@@ -178,6 +244,7 @@ export async function dispatchApi(
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  Object.assign(headers, API_SECURITY_HEADERS);
   res.writeHead(response.status, headers);
   res.end(method === 'HEAD' ? undefined : payload);
 }

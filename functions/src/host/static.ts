@@ -1,8 +1,12 @@
-// Serves the built task pane (addin/dist) for browsers in preview mode and for Excel when sideloaded.
+// Serves the built task pane (addin/dist) for browsers in preview mode and for Excel when sideloaded:
+// every answer with `nosniff`, each HTML page with the task pane's Content-Security-Policy.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { taskPaneCsp } from './csp';
+
+const NOSNIFF = { 'x-content-type-options': 'nosniff' };
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +38,7 @@ function plain(
   text: string,
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...NOSNIFF, ...headers });
   res.end(text);
 }
 
@@ -47,7 +51,7 @@ export async function serveStatic(
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
   if (url.pathname === '/') {
-    res.writeHead(302, { location: '/taskpane.html' });
+    res.writeHead(302, { location: '/taskpane.html', ...NOSNIFF });
     res.end();
     return;
   }
@@ -68,12 +72,24 @@ export async function serveStatic(
         : '';
     return plain(res, 404, `Not found: ${relative}.${hint}`);
   }
+  if (file.endsWith('.html')) {
+    // A page is small: read whole, so its inline scripts' hashes go into its policy.
+    const html = await readFile(file);
+    res.writeHead(200, {
+      'content-type': contentTypeOf(file),
+      'content-length': String(html.byteLength),
+      // Built assets carry content hashes in their names; the HTML that names them must be re-read.
+      'cache-control': 'no-cache',
+      'content-security-policy': taskPaneCsp(html.toString('utf8')),
+      ...NOSNIFF,
+    });
+    return void res.end(req.method === 'HEAD' ? undefined : html);
+  }
   res.writeHead(200, {
     'content-type': contentTypeOf(file),
     'content-length': String(info.size),
-    // Built assets carry content hashes in their names; the HTML that names them must be re-read.
-    'cache-control': file.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
-    'x-content-type-options': 'nosniff',
+    'cache-control': 'public, max-age=3600',
+    ...NOSNIFF,
   });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);

@@ -1,14 +1,12 @@
 // The wrapper every route handler goes through: it turns refusals into problem documents in the
-// caller's language, keeps stack traces in the log, and reads JSON bodies within a size limit.
+// caller's language, keeps stack traces in the log, and reads JSON bodies within the route's limit.
 import { z } from 'zod';
 import { parseWith, formatPath } from '@teamsheet/shared';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '../azure';
 import { HttpError, localeOf, problem, problemFor, statusTitle } from './problem';
 import { httpMessage } from './messages';
 import { StoreUnavailableError } from '../store/port';
-
-/** Default body limit of a JSON route (bytes); routes that take bulk data pass their own. */
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+import { readBytes } from './body';
 
 type Result = HttpResponseInit | Awaited<ReturnType<HttpHandler>>;
 export type RouteHandler = (request: HttpRequest, context: InvocationContext) => Promise<Result>;
@@ -105,20 +103,16 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   };
 }
 
-/** Reads the body as JSON and checks it against `schema`: 413 over the limit, 400 for bad JSON or shape. */
+/**
+ * Reads the body as JSON and checks it against `schema`: 413 over the route's limit (or `maxBytes`
+ * when smaller), 400 for bad JSON or shape.
+ */
 export async function readJson<T>(
   request: HttpRequest,
   schema: z.ZodType<T>,
   options: { maxBytes?: number } = {},
 ): Promise<T> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    throw HttpError.of(413, 'http.body-too-large', { size: declared, max: maxBytes });
-  }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > maxBytes)
-    throw HttpError.of(413, 'http.body-too-large', { size: bytes.byteLength, max: maxBytes });
+  const bytes = await readBytes(request, options.maxBytes);
   if (bytes.byteLength === 0) throw HttpError.of(400, 'http.body-empty');
   let value: unknown;
   try {

@@ -19,7 +19,9 @@ export const httpMessages = {
     'status.500': 'Internal server error',
     'status.503': 'Service unavailable',
     'http.body-too-large':
-      'The request body is {size} bytes; this endpoint accepts at most {max} bytes. Split the data into smaller requests.',
+      'The request body is {size} bytes; this endpoint accepts at most {max} bytes ({limit}). Split the data into smaller requests.',
+    'http.body-too-large-streamed':
+      'The request body is larger than this endpoint accepts: at most {max} bytes ({limit}); it was not read further. Split the data into smaller requests.',
     'http.body-empty': 'The request has no body; send a JSON document.',
     'http.body-not-json':
       'The request body is not valid JSON ({reason}). Send a JSON document encoded as UTF-8.',
@@ -31,6 +33,8 @@ export const httpMessages = {
       'Something went wrong on the server. The error was logged; try again, and if it persists contact your administrator with invocation id {invocationId}.',
     'http.not-found': 'No route matches {method} {path}.',
     'http.method-not-allowed': '{path} does not accept {method}; it accepts {allowed}.',
+    'http.origin-refused':
+      'Requests from the web page at {origin} are not allowed: this API answers only the Teamsheet task pane. An administrator can add an origin to TEAMSHEET_ALLOWED_ORIGINS.',
     'http.store-unavailable':
       'The data store could not complete this request, and nothing of it was stored. Try again in a moment; if it persists, ask your administrator to check the store (GET /api/health).',
     'org.invalid': 'The organisation has {count} error(s); nothing was stored. See errors[] for each path.',
@@ -52,7 +56,10 @@ export const httpMessages = {
     'status.422': '内容无法处理',
     'status.500': '服务器内部错误',
     'status.503': '服务暂不可用',
-    'http.body-too-large': '请求内容为 {size} 字节,此接口最多接受 {max} 字节。请把数据拆成多次提交。',
+    'http.body-too-large':
+      '请求内容为 {size} 字节,此接口最多接受 {max} 字节({limit})。请把数据拆成多次提交。',
+    'http.body-too-large-streamed':
+      '请求内容超过此接口的上限:最多 {max} 字节({limit}),其余部分未被读取。请把数据拆成多次提交。',
     'http.body-empty': '请求没有内容,请发送 JSON 文档。',
     'http.body-not-json': '请求内容不是有效的 JSON({reason})。请发送 UTF-8 编码的 JSON 文档。',
     'http.body-invalid': '请求内容与约定的结构不符:{count} 个字段有误,各字段路径见 errors[]。',
@@ -61,6 +68,8 @@ export const httpMessages = {
     'http.internal': '服务器出错,错误已记录。请重试;如仍出错,请把调用编号 {invocationId} 告知管理员。',
     'http.not-found': '没有与 {method} {path} 匹配的接口。',
     'http.method-not-allowed': '{path} 不接受 {method},只接受 {allowed}。',
+    'http.origin-refused':
+      '不接受来自网页 {origin} 的请求:本接口只服务 Teamsheet 任务窗格。管理员可在 TEAMSHEET_ALLOWED_ORIGINS 中添加来源。',
     'http.store-unavailable': '数据存储未能完成本次请求,本次内容均未保存。请稍后重试;如仍失败,请管理员检查数据存储(GET /api/health)。',
     'org.invalid': '组织架构有 {count} 处错误,未保存任何内容。各处路径见 errors[]。',
     'org.missing': '租户 {tenant} 尚未导入组织架构。请管理员通过 PUT /api/org 上传。',
