@@ -131,21 +131,25 @@ describe('POST /api/actuals', () => {
   });
 
   it('refuses malformed uploads with 400 and the path of each wrong field', async () => {
-    const res = await post({
-      period: '2026-03',
-      transactions: [
-        { id: 'd1', date: '2026-04-01', amount: 1, credits: [{ personId: 'rep-001', share: 1 }] },
-        { id: 'd2', date: '2026-03-02', amount: 1, credits: [{ personId: 'nobody', share: 1 }] },
-        { id: 'd/3', date: '2026-03-02', amount: 1, credits: [{ personId: 'rep-001', share: 1 }] },
-        {
-          id: 'd4',
-          date: '2026-03-02',
-          amount: 1,
-          credits: [{ personId: 'rep-001', share: 1 }],
-          adjusts: { period: '2026-03', transactionId: 'a1' },
-        },
-      ],
-    });
+    // Finance sees everyone, so an unknown person is a wrong field (for a manager it is a 403, below).
+    const res = await post(
+      {
+        period: '2026-03',
+        transactions: [
+          { id: 'd1', date: '2026-04-01', amount: 1, credits: [{ personId: 'rep-001', share: 1 }] },
+          { id: 'd2', date: '2026-03-02', amount: 1, credits: [{ personId: 'nobody', share: 1 }] },
+          { id: 'd/3', date: '2026-03-02', amount: 1, credits: [{ personId: 'rep-001', share: 1 }] },
+          {
+            id: 'd4',
+            date: '2026-03-02',
+            amount: 1,
+            credits: [{ personId: 'rep-001', share: 1 }],
+            adjusts: { period: '2026-03', transactionId: 'a1' },
+          },
+        ],
+      },
+      'finance-1',
+    );
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual([
       'transactions[0].date',
@@ -153,6 +157,15 @@ describe('POST /api/actuals', () => {
       'transactions[2].id',
       'transactions[3].adjusts.period',
     ]);
+    // For a manager, a person who does not exist is refused like one of another team: the same 403,
+    // at the row naming them, so the answer does not tell whether the id exists.
+    const unknown = await post({ period: '2026-03', transactions: [tx('u1', 1), tx('u2', 1, 'nobody')] });
+    const foreign = await post({ period: '2026-03', transactions: [tx('u1', 1), tx('u2', 1, 'rep-097')] });
+    expect([unknown.status, foreign.status]).toEqual([403, 403]);
+    expect(unknown.json.errors).toEqual([
+      { path: 'transactions[1].credits[0].personId', message: expect.stringContaining('"nobody"') },
+    ]);
+    expect(unknown.text.replaceAll('nobody', 'rep-097')).toBe(foreign.text);
     const shape = await post({ period: 'March', transactions: [{ id: 'e1', amount: 'ten', credits: [] }] });
     expect(shape.status).toBe(400);
     expect(shape.json.errors.map((e: { path: string }) => e.path)).toEqual(

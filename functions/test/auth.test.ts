@@ -319,17 +319,41 @@ describe('authorize', () => {
     refusal(() => authorize(principal('M1'), { personId: 'nobody', org: index }));
   });
 
-  it('refuses a missing role and names the roles needed and held', () => {
+  it('refuses a missing role naming the roles needed, never the caller nor the roles they hold', () => {
     const error = refusal(() => authorize(principal('M1'), { roles: ['finance', 'admin'], org: index }));
-    expect(error.detail).toBe(
-      'This needs the role finance / admin; Mia Lead (M1) has manager. Ask an administrator if you need it.',
-    );
+    expect(error.detail).toBe('This needs the role finance / admin. Ask an administrator if you need it.');
     expect(() => authorize(principal('F'), { roles: ['finance'], org: index })).not.toThrow();
   });
 
   it('names the refusal in Chinese when asked to', () => {
     const error = refusal(() => authorize(principal('M1'), { unitId: 'T2', org: index, locale: 'zh-CN' }));
-    expect(error.detail).toBe('Mia Lead (M1) 无权查看单位 "T2"：它不在您管理的范围内。');
+    expect(error.detail).toBe('您无权查看单位 "T2"：它不在您管理的范围内（或没有这个单位）。');
+  });
+
+  it('refuses a unit or person outside the scope exactly as one that does not exist, with its path', () => {
+    const outside = refusal(() => authorize(principal('M1'), { unitId: 'T2', org: index }));
+    const missing = refusal(() => authorize(principal('M1'), { unitId: 'T9', org: index }));
+    expect(missing.detail).toBe(outside.detail.replace('T2', 'T9'));
+    expect(outside.errors).toEqual([{ path: 'unitId', message: outside.detail }]);
+    const person = refusal(() =>
+      authorize(principal('M1'), { personId: 'Z', path: 'rows[3].personId', org: index }),
+    );
+    const nobody = refusal(() => authorize(principal('M1'), { personId: 'nobody', org: index }));
+    expect(nobody.detail).toBe(person.detail.replace('"Z"', '"nobody"'));
+    expect(person.errors).toEqual([{ path: 'rows[3].personId', message: person.detail }]);
+    for (const e of [outside, missing, person, nobody]) {
+      expect(e.detail).not.toContain('M1');
+      expect(e.detail).not.toContain('Mia Lead');
+      expect(e.detail).not.toMatch(/\bmanager\b/);
+    }
+  });
+
+  it('lets an owner be a person or a unit in scope, and refuses both outside it alike', () => {
+    expect(() => authorize(principal('M1'), { ownerId: 'B', org: index })).not.toThrow();
+    expect(() => authorize(principal('M1'), { ownerId: 'T1', org: index })).not.toThrow();
+    const person = refusal(() => authorize(principal('M1'), { ownerId: 'Z', org: index }));
+    const unit = refusal(() => authorize(principal('M1'), { ownerId: 'T2', org: index }));
+    expect(unit.detail).toBe(person.detail.replace('"Z"', '"T2"'));
   });
 
   it('needs the scope grant in the token: an org manager whose token has no role sees no unit', () => {

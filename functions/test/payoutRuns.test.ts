@@ -147,7 +147,8 @@ describe('payout runs: create, approve, close, re-run, adjust', () => {
   it('refuses approval by the run creator (403) and by a manager (403)', async () => {
     const own = await runCall(payoutRunApprove, '2026-03', runId, 'finance-1', '/approve');
     expect(own.status).toBe(403);
-    expect(own.json.detail).toContain('finance-1');
+    expect(own.json.detail).toContain(`You created payout run ${runId}`);
+    expect(own.text).not.toContain('finance-1'); // a refusal never names the caller
     const mgr = await runCall(payoutRunApprove, '2026-03', runId, 'mgr-east-shanghai', '/approve');
     expect(mgr.status).toBe(403);
     expect((await runCall(payoutRunGet, '2026-03', runId, 'finance-1', '', 'GET')).json.status).toBe('draft');

@@ -357,7 +357,8 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
     expect(v3.status).toBe(201);
     const self = await approve('head-east', 3);
     expect(self.status).toBe(403);
-    expect(self.json.detail).toContain('head-east');
+    expect(self.json.detail).toContain('You submitted version 3');
+    expect(self.text).not.toContain('head-east'); // a refusal never names the caller
     expect((await approve('mgr-north-beijing', 3)).status).toBe(403);
     expect((await approve('admin', 3)).status).toBe(201);
     const audit = await findDocs<{ who: string; details: { version: number } }>('audit', {

@@ -177,10 +177,23 @@ describe('activity logs and stored scoring per period', () => {
     });
     expect(outside.status).toBe(403);
     expect(outside.json.detail).toContain('mgr-north-beijing');
-    const wrongMonth = await call(activitiesRoute, {
+    expect(outside.json.errors).toEqual([{ path: 'activities[0].personId', message: outside.json.detail }]);
+    // A person who does not exist gets the same 403 as one outside the team, so existence is not told.
+    const unknown = await call(activitiesRoute, {
       method: 'POST',
       path: 'activities',
       token: await token('mgr-east-shanghai'),
+      json: {
+        period: '2026-Q1',
+        activities: [{ personId: 'nobody', metric: 'visits', period: '2026-01', value: 3 }],
+      },
+    });
+    expect(unknown.text.replaceAll('nobody', 'mgr-north-beijing')).toBe(outside.text);
+    // The admin sees everyone: there an unknown person is a wrong field.
+    const wrongMonth = await call(activitiesRoute, {
+      method: 'POST',
+      path: 'activities',
+      token: await token('admin'),
       json: {
         period: '2026-Q1',
         activities: [

@@ -19,6 +19,10 @@ export type AuthorizeOptions = {
   unitId?: string;
   /** The caller must be allowed to see this person (themselves, or someone in their scope). */
   personId?: string;
+  /** The caller must be allowed to see this id as a person or as a unit (a metric actual's owner). */
+  ownerId?: string;
+  /** Where the refused id sits in the request (`unitId`, `transactions[3].credits[0].personId`), for errors[]. */
+  path?: string;
   org: OrgScope;
   /** Language of the refusal's detail; `requireSignedIn` takes it from Accept-Language. */
   locale?: HttpLocale;
@@ -31,35 +35,52 @@ function has(principal: Principal, roles: Role[]): boolean {
   return principal.roles.some((r) => roles.includes(r));
 }
 
-function who(principal: Principal): string {
-  return principal.name ? `${principal.name} (${principal.personId})` : principal.personId;
+/**
+ * A 403 that names what was asked for and never who asked, nor their roles. Outside the caller's
+ * scope an id that exists and one that does not get the same answer, so a refusal reveals nothing.
+ */
+export function forbidden(
+  locale: HttpLocale,
+  key: AuthMessageKey,
+  params: Record<string, string>,
+  path?: string,
+): HttpError {
+  const detail = authText(locale, key, params);
+  return new HttpError(403, statusTitle('en', 403), detail, path ? [{ path, message: detail }] : [], {
+    code: key,
+  });
 }
 
-function forbidden(locale: HttpLocale, key: AuthMessageKey, params: Record<string, string>): HttpError {
-  return new HttpError(403, statusTitle('en', 403), authText(locale, key, params));
+function seesPerson(principal: Principal, org: OrgScope, personId: string): boolean {
+  if (personId === principal.personId) return true;
+  const person = org.person(personId);
+  return !!person && has(principal, managesPeople) && org.canSeeUnit(principal.personId, person.unitId);
 }
 
-/** Returns when allowed; otherwise throws a 403 naming what was refused. */
+function seesUnit(principal: Principal, org: OrgScope, unitId: string): boolean {
+  return has(principal, managesPeople) && org.canSeeUnit(principal.personId, unitId);
+}
+
+/**
+ * Returns when allowed; otherwise throws a 403 naming what was refused. Finance and admin see every
+ * unit and person (an id that does not exist is then the route's 404 or 400 to tell); everyone else
+ * gets this same 403 for an id outside their scope and for one that does not exist.
+ */
 export function authorize(principal: Principal, options: AuthorizeOptions): void {
-  const { roles, unitId, personId, org, locale = 'en' } = options;
-  if (roles && roles.length > 0 && !has(principal, roles)) {
-    const held = principal.roles.length > 0 ? principal.roles.join(', ') : '-';
-    throw forbidden(locale, 'authz.role', { roles: roles.join(' / '), who: who(principal), held });
-  }
-  const all = has(principal, seesEverything);
+  const { roles, unitId, personId, ownerId, path, org, locale = 'en' } = options;
+  if (roles && roles.length > 0 && !has(principal, roles))
+    throw forbidden(locale, 'authz.role', { roles: roles.join(' / ') });
+  if (has(principal, seesEverything)) return;
+  if (unitId !== undefined && !seesUnit(principal, org, unitId))
+    throw forbidden(locale, 'authz.unit', { unitId }, path ?? 'unitId');
+  if (personId !== undefined && !seesPerson(principal, org, personId))
+    throw forbidden(locale, 'authz.person', { personId }, path ?? 'personId');
   if (
-    unitId !== undefined &&
-    !all &&
-    !(has(principal, managesPeople) && org.canSeeUnit(principal.personId, unitId))
-  ) {
-    throw forbidden(locale, 'authz.unit', { who: who(principal), unitId });
-  }
-  if (personId !== undefined && personId !== principal.personId && !all) {
-    const person = org.person(personId);
-    if (!person || !has(principal, managesPeople) || !org.canSeeUnit(principal.personId, person.unitId)) {
-      throw forbidden(locale, 'authz.person', { who: who(principal), personId });
-    }
-  }
+    ownerId !== undefined &&
+    !seesPerson(principal, org, ownerId) &&
+    !(org.person(ownerId) === undefined && seesUnit(principal, org, ownerId))
+  )
+    throw forbidden(locale, 'authz.owner', { ownerId }, path ?? 'owner');
 }
 
 /** authenticate, then authorize when options are given: the usual first line of a route. */

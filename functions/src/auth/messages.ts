@@ -27,10 +27,19 @@ export const authMessages = {
     'auth.not-configured':
       'The API has no token issuer configured: set TEAMSHEET_AUTH_ISSUER, TEAMSHEET_AUTH_AUDIENCE and TEAMSHEET_AUTH_JWKS_URI, or TEAMSHEET_DEV_AUTH=1 for local development.',
     'auth.misconfigured': "The API's sign-in settings are incomplete: set {missing}.",
-    'authz.role': 'This needs the role {roles}; {who} has {held}. Ask an administrator if you need it.',
-    'authz.unit': '{who} may not see unit "{unitId}": it is outside the units you manage.',
+    'authz.role': 'This needs the role {roles}. Ask an administrator if you need it.',
+    'authz.unit':
+      'You may not see unit "{unitId}": it is not one of the units you manage (or there is no such unit).',
     'authz.person':
-      '{who} may not see person "{personId}": only their own data and the people of units they manage.',
+      'You may not see person "{personId}": only yourself and the people of the units you manage (or there is no such person).',
+    'authz.owner':
+      'You may not send figures for "{ownerId}": it is neither you, nor a unit you manage, nor one of its people (or there is no such id).',
+    'authz.approve-scope':
+      'You may not approve plans of unit "{unitId}": that is for the manager of its parent unit or someone above it (or there is no such unit).',
+    'authz.approve-own':
+      'You submitted version {version} of this plan and cannot approve it; the manager of the parent unit approves it.',
+    'authz.approve-own-run':
+      'You created payout run {runId}; someone else in finance must approve it (four-eyes rule).',
     'dev.unknown-person':
       'There is no person "{personId}" in the organisation; pick one from GET /api/dev/token.',
   },
@@ -52,9 +61,15 @@ export const authMessages = {
     'auth.not-configured':
       'API 尚未配置令牌签发方：请设置 TEAMSHEET_AUTH_ISSUER、TEAMSHEET_AUTH_AUDIENCE 和 TEAMSHEET_AUTH_JWKS_URI，本地开发可设置 TEAMSHEET_DEV_AUTH=1。',
     'auth.misconfigured': 'API 的登录设置不完整：请设置 {missing}。',
-    'authz.role': '此操作需要角色 {roles}；{who} 的角色是 {held}。如需此权限请联系管理员。',
-    'authz.unit': '{who} 无权查看单位 "{unitId}"：它不在您管理的范围内。',
-    'authz.person': '{who} 无权查看人员 "{personId}"：只能查看本人以及所管理单位的人员。',
+    'authz.role': '此操作需要角色 {roles}。如需此权限请联系管理员。',
+    'authz.unit': '您无权查看单位 "{unitId}"：它不在您管理的范围内（或没有这个单位）。',
+    'authz.person': '您无权查看人员 "{personId}"：只能查看本人以及所管理单位的人员（或没有这个人员）。',
+    'authz.owner':
+      '您无权提交 "{ownerId}" 的数据：它既不是您本人，也不是您管理的单位或其人员（或没有这个编号）。',
+    'authz.approve-scope':
+      '您无权审批单位 "{unitId}" 的计划：应由其上级单位的负责人或更上级审批（或没有这个单位）。',
+    'authz.approve-own': '您提交了该计划的版本 {version}，不能自己审批；应由上级单位的负责人审批。',
+    'authz.approve-own-run': '薪酬计算批次 {runId} 由您创建，必须由另一位财务人员审批（双人复核）。',
     'dev.unknown-person': '组织中没有人员 "{personId}"；请从 GET /api/dev/token 的列表中选择。',
   },
 } satisfies Record<HttpLocale, Record<string, string>>;

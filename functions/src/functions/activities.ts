@@ -26,6 +26,13 @@ export const activities = route({
     const caller = await signedInCaller(request, { roles: ['manager', 'regional_head', 'admin'] });
     const { principal, tenantId, locale, org } = caller;
     const body = await readJson(request, activityUpload, { maxBytes: MAX_ACTIVITY_BYTES });
+    // Every person must be in the caller's scope, checked before the rows' own checks so that outside
+    // it a person who exists and one who does not get the same 403, at the first row naming them.
+    const seen = new Set<string>();
+    body.activities.forEach((a, i) => {
+      if (!seen.has(a.personId)) allow(caller, { personId: a.personId, path: `activities[${i}].personId` });
+      seen.add(a.personId);
+    });
 
     const inPeriod = new Set([
       body.period,
@@ -49,8 +56,6 @@ export const activities = route({
     });
     if (errors.length > 0)
       throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors.slice(0, 100));
-    // Every person must be in the caller's scope; the first one outside is named in the 403.
-    for (const personId of new Set(body.activities.map((a) => a.personId))) allow(caller, { personId });
     await assertPeriodOpen(tenantId, body.period, locale); // a closed period takes no more logs
 
     const answer = await idempotent({

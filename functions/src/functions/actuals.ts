@@ -113,16 +113,24 @@ function bodyErrors(body: ActualsUpload, org: OrgIndex, locale: Locale): FieldEr
   return errors;
 }
 
-/** A manager may upload only for people (and units) in their scope; finance for everyone. */
+/**
+ * A manager may upload only for people (and units) in their scope; finance for everyone. Checked
+ * before the rows' own checks, so that outside the caller's scope an id that exists and one that does
+ * not get the same 403, at the first row naming it.
+ */
 function authorizeScope(principal: Principal, body: ActualsUpload, org: OrgIndex, locale: Locale): void {
-  const people = new Set<string>();
-  for (const t of body.transactions) for (const c of t.credits) people.add(c.personId);
-  for (const a of body.activities ?? []) people.add(a.personId);
-  for (const personId of people) authorize(principal, { personId, org, locale });
-  for (const m of body.metricActuals ?? []) {
-    if (org.person(m.owner)) authorize(principal, { personId: m.owner, org, locale });
-    else authorize(principal, { unitId: m.owner, org, locale });
-  }
+  const firstPath = new Map<string, string>();
+  const note = (personId: string, path: string) => {
+    if (!firstPath.has(personId)) firstPath.set(personId, path);
+  };
+  body.transactions.forEach((t, i) =>
+    t.credits.forEach((c, j) => note(c.personId, `transactions[${i}].credits[${j}].personId`)),
+  );
+  body.activities?.forEach((a, i) => note(a.personId, `activities[${i}].personId`));
+  for (const [personId, path] of firstPath) authorize(principal, { personId, path, org, locale });
+  body.metricActuals?.forEach((m, i) =>
+    authorize(principal, { ownerId: m.owner, path: `metricActuals[${i}].owner`, org, locale }),
+  );
 }
 
 /** Each adjustment must name a transaction stored in the period it corrects (422 otherwise). */
@@ -153,6 +161,7 @@ async function upload(request: HttpRequest) {
     roles: ['manager', 'regional_head', 'finance'],
   });
   const body = await readJson(request, actualsUpload, { maxBytes: MAX_ACTUALS_BYTES });
+  authorizeScope(principal, body, org, locale);
   const errors = bodyErrors(body, org, locale);
   if (errors.length > 0)
     throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors.slice(0, 100));
@@ -160,7 +169,6 @@ async function upload(request: HttpRequest) {
     throw payoutError(locale, 400, 'actuals.empty', {}, [
       { path: 'transactions', message: payoutText(locale, 'actuals.empty') },
     ]);
-  authorizeScope(principal, body, org, locale);
 
   const answer = await idempotent({
     tenantId,

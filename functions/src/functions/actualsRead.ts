@@ -60,6 +60,8 @@ async function readUnitActuals(request: HttpRequest) {
       errors,
     );
 
+  // Scope first: outside it, a unit that exists and one that does not get the same 403.
+  allow(caller, { unitId });
   if (!index.unit(unitId))
     throw new HttpError(
       404,
@@ -67,7 +69,6 @@ async function readUnitActuals(request: HttpRequest) {
       say(locale, 'unknownUnit', { unitId, version: version.version }),
       [{ path: 'unitId', message: say(locale, 'unknownUnit', { unitId, version: version.version }) }],
     );
-  allow(caller, { unitId });
 
   const units = new Set(index.subtree(unitId));
   const people = index.peopleIn(unitId, { deep: true }).map((p) => p.id);

@@ -17,6 +17,8 @@ export const analysis = route({
     const { locale, tenantId, org } = caller;
     const unitId = request.params.unitId ?? '';
     const period = request.params.period ?? '';
+    // Scope first: outside it, a unit that exists and one that does not get the same 403.
+    allow(caller, { unitId });
     const errors = [];
     if (!periodId.safeParse(period).success)
       errors.push({
@@ -26,7 +28,6 @@ export const analysis = route({
     if (!org.unit(unitId))
       errors.push({ path: 'unitId', message: `${unitId} is not a unit of the organisation` });
     if (errors.length > 0) throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors);
-    allow(caller, { unitId });
 
     const year = Number(period.slice(0, 4));
     const members = org.peopleIn(unitId, { deep: true });

@@ -1,7 +1,8 @@
 // POST /api/periods/{period}/payout-runs/{id}/approve (finance): approve a draft run. Not by the
 // person who created it (403, four-eyes rule); one approved run per period (409 for a second); a
 // closed period refuses (409). The approval is its own document, audited.
-import { handler, json } from '../http';
+import { forbidden } from '../auth';
+import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
 import { idempotent } from '../store';
 import { approveRun } from '../store/payoutRuns';
@@ -22,7 +23,14 @@ export const payoutRunApprove = route({
       run: async () => {
         await assertPeriodOpen(tenantId, period, locale);
         const run = await readRunOr404();
-        const approval = await approveRun({ tenantId, run: run.head, who: principal.personId, locale });
+        const approval = await approveRun({ tenantId, run: run.head, who: principal.personId, locale }).catch(
+          (error: unknown) => {
+            // The store's four-eyes refusal names the creator, who is the caller: answer without naming them.
+            if (error instanceof HttpError && error.status === 403)
+              throw forbidden(locale, 'authz.approve-own-run', { runId });
+            throw error;
+          },
+        );
         const response = json(
           {
             runId,

@@ -3,8 +3,8 @@
 // their own version; a version is approved once; the approval is its own append-only document.
 import { z } from 'zod';
 import type { HttpRequest } from '../azure';
-import { allow, signedInCaller, type Principal } from '../auth';
-import { HttpError, handler, json, readJson } from '../http';
+import { allow, forbidden, signedInCaller } from '../auth';
+import { handler, json, readJson } from '../http';
 import { route } from '../registry';
 import { assertPeriodOpen } from '../store/periods';
 import { idempotent } from '../store';
@@ -12,29 +12,20 @@ import { approvePlanVersion, planAddress, planError, readPlanVersion } from '../
 
 const approveBody = z.object({ version: z.number().int().min(1) });
 
-function who(p: Principal): string {
-  return p.name ? `${p.name} (${p.personId})` : p.personId;
-}
-
 async function approve(request: HttpRequest) {
   const caller = await signedInCaller(request);
   const { locale, principal, tenantId: tenant, org: index } = caller;
   const { unitId, period } = planAddress(locale, request.params);
-  if (!index.unit(unitId)) {
-    allow(caller, { roles: ['admin'] });
-    throw planError(locale, 404, 'plan.unit-unknown', { unitId });
-  }
-  const parentId = index.unit(unitId)?.parentId ?? null;
-  if (parentId === null) {
-    if (!principal.roles.includes('admin')) throw planError(locale, 403, 'plan.approve-root', { unitId });
+  allow(caller, { roles: ['manager', 'regional_head', 'admin'] });
+  const unit = index.unit(unitId);
+  if (principal.roles.includes('admin')) {
+    if (!unit) throw planError(locale, 404, 'plan.unit-unknown', { unitId });
   } else {
-    try {
-      allow(caller, { roles: ['manager', 'regional_head', 'admin'], unitId: parentId });
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 403)
-        throw planError(locale, 403, 'plan.approve-scope', { who: who(principal), unitId, parentId });
-      throw error;
-    }
+    // Approval is from the parent unit's scope (its manager, or a regional head above it). Outside
+    // it, a unit that does not exist, the root and a unit of another region get the same 403.
+    const parentId = unit?.parentId ?? null;
+    if (parentId === null || !index.canSeeUnit(principal.personId, parentId))
+      throw forbidden(locale, 'authz.approve-scope', { unitId }, 'unitId');
   }
   await assertPeriodOpen(tenant, period, locale);
   const { version } = await readJson(request, approveBody);
@@ -55,9 +46,8 @@ async function approve(request: HttpRequest) {
           latest: latest?.head.version ?? '-',
         });
       }
-      if (stored.head.author === principal.personId) {
-        throw planError(locale, 403, 'plan.approve-own', { who: who(principal), version });
-      }
+      if (stored.head.author === principal.personId)
+        throw forbidden(locale, 'authz.approve-own', { version: String(version) });
       if (stored.approval) {
         throw planError(locale, 409, 'plan.already-approved', {
           unitId,

@@ -61,9 +61,10 @@ async function getRollup(request: HttpRequest) {
   const unitId = request.params.unitId ?? '';
   const period = request.params.period ?? '';
   if (!parsePeriod(period)) throw refuse(locale, 400, 'rollup.bad-period', { period }, 'period');
+  // Scope first: outside it, a unit that exists and one that does not get the same 403.
+  allow(caller, { roles: ['manager', 'regional_head', 'finance', 'admin'], unitId });
   if (!index.unit(unitId))
     throw refuse(locale, 404, 'rollup.unknown-unit', { unitId, version: org.version }, 'unitId');
-  allow(caller, { roles: ['manager', 'regional_head', 'finance', 'admin'], unitId });
 
   const subtree = new Set(index.subtree(unitId));
   const parentId = index.unit(unitId)?.parentId ?? null;

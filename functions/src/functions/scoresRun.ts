@@ -60,11 +60,12 @@ async function postScores(request: HttpRequest) {
   const caller = await signedInCaller(request, { roles: [...SCORING_ROLES] });
   const { locale, principal, tenantId, org } = caller;
   const body = await readJson(request, storedScoreRequest, { maxBytes: MAX_SCORE_BODY_BYTES });
+  // Scope first: outside it, a unit that exists and one that does not get the same 403.
+  allow(caller, { unitId: body.unitId });
   if (!org.unit(body.unitId))
     throw HttpError.of(400, 'http.body-invalid', { count: 1 }, [
       { path: 'unitId', message: `${body.unitId} is not a unit of the organisation` },
     ]);
-  allow(caller, { unitId: body.unitId });
 
   const people = org.peopleIn(body.unitId, { deep: true }).filter((p) => p.role === 'rep');
   if (people.length === 0)
@@ -119,6 +120,8 @@ async function getScores(request: HttpRequest) {
   const url = new URL(request.url);
   const unitId = url.searchParams.get('unitId') ?? '';
   const versionText = url.searchParams.get('version');
+  // Scope first: outside it, a unit that exists and one that does not get the same 403.
+  if (unitId) allow(caller, { unitId });
   const errors = [];
   if (!unitId || !org.unit(unitId))
     errors.push({ path: 'unitId', message: `unknown unit ${unitId || '(none)'}` });
@@ -126,7 +129,6 @@ async function getScores(request: HttpRequest) {
   if (version !== undefined && !(Number.isInteger(version) && version >= 1))
     errors.push({ path: 'version', message: `expected a version number 1, 2, …; got ${versionText}` });
   if (errors.length > 0) throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors);
-  allow(caller, { unitId });
   const stored = await readScores(tenantId, unitId, period, version);
   if (!stored)
     throw new HttpError(
