@@ -12,3 +12,5 @@ export {
   issueDevToken,
   signDevToken,
 } from './devIssuer';
+export { POLICY, POLICY_ROLES, policyFor, type Access, type PolicyRow, type ScopeTarget } from './policy';
+export { visibleOrg } from './orgView';

@@ -2,6 +2,7 @@
 // core's zod schemas (so the published contract cannot drift from the checks the API runs).
 import { z } from 'zod';
 import { contractSchemas } from '@teamsheet/shared';
+import { policyFor } from '../auth/policy';
 import { handler } from '../http';
 import { route } from '../registry';
 import { appVersion } from '../version';
@@ -198,7 +199,12 @@ const operations: Operation[] = [
     who: 'finance',
     summary: 'Recompute a stored run from its snapshot and compare the hash',
   },
-  { method: 'get', path: '/periods/{period}/close', who: 'signed in', summary: "The period's state" },
+  {
+    method: 'get',
+    path: '/periods/{period}/close',
+    who: 'finance, admin, managers, regional heads',
+    summary: "The period's state",
+  },
   {
     method: 'get',
     path: '/actuals/{unitId}/{period}',
@@ -269,11 +275,14 @@ export function openApiDocument(): Record<string, unknown> {
           },
         }
       : { 'application/json': { schema: op.response ? ref(op.response) : { type: 'object' } } };
+    // Who may call it, per role, from the one policy table (auth/policy.ts) the matrix test holds the API to.
+    const policy = policyFor(op.method, op.path);
     const operation: Record<string, unknown> = {
       operationId: `${op.method}${op.path.replace(/[{}.]/g, '').replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
       summary: op.summary,
       description: `Who: ${op.who}.`,
       ...(op.who === 'anyone' ? { security: [] } : {}),
+      ...(policy ? { 'x-teamsheet-access': { scope: policy.scope, roles: policy.access } } : {}),
       parameters: pathParameters(op.path),
       ...(op.request
         ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request) } } } }

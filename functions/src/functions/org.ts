@@ -1,7 +1,7 @@
-// GET /api/org: the units and people the caller may see. PUT /api/org: an administrator replaces the
+// GET /api/org: the units and people the caller may see (auth/orgView.ts). PUT /api/org: an administrator replaces the
 // organisation; it is checked by the core, stored as a new append-only version, and audited.
 import { org as orgSchema, OrgIndex, validateOrg, type Finding } from '@teamsheet/shared';
-import { authenticate, authorize, signedInCaller } from '../auth';
+import { authenticate, authorize, signedInCaller, visibleOrg } from '../auth';
 import { HttpError, handler, json, localeOf, readJson } from '../http';
 import { route } from '../registry';
 import { currentTenant, readLatestOrg, saveOrg } from '../store';
@@ -22,19 +22,10 @@ function baseVersion(header: string | null): number | undefined {
 }
 
 async function getOrg(request: Parameters<typeof authenticate>[0]) {
-  const { principal, tenantId: tenant, org: index, orgVersion: version } = await signedInCaller(request);
-  const me = index.person(principal.personId);
-  const seesAll = principal.roles.includes('admin') || principal.roles.includes('finance');
-  const scope = seesAll ? undefined : index.scopeOf(principal.personId);
-  const units = scope ? version.org.units.filter((u) => scope.has(u.id)) : version.org.units;
-  const people = scope
-    ? version.org.people.filter((p) => scope.has(p.unitId) || p.id === principal.personId)
-    : version.org.people;
-  // Someone outside every scope still sees the unit they belong to, so the task pane can name it.
-  const ownUnit =
-    me && scope && !scope.has(me.unitId) ? version.org.units.filter((u) => u.id === me.unitId) : [];
-  return json({ tenantId: tenant, version: version.version, units: [...units, ...ownUnit], people }, 200, {
-    etag: versionTag(version.version),
+  const caller = await signedInCaller(request);
+  const { units, people } = visibleOrg(caller);
+  return json({ tenantId: caller.tenantId, version: caller.orgVersion.version, units, people }, 200, {
+    etag: versionTag(caller.orgVersion.version),
   });
 }
 

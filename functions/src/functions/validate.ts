@@ -17,7 +17,7 @@ async function postValidate(request: HttpRequest) {
   if (!context) {
     const tenant = currentTenant();
     const org = await orgInForce(tenant);
-    authorize(principal, { unitId: body.plan.unitId, org: org.index, locale });
+    authorize(principal, { unitId: body.plan.unitId, path: 'plan.unitId', org: org.index, locale });
     context = await storedPlanContext(tenant, body.plan);
   }
   try {

@@ -1,0 +1,122 @@
+// Who may call each operation of the API: one row per route and method, as the OpenAPI document lists
+// them, saying per role whether it is allowed everywhere, only in the caller's scope, or not at all,
+// and what the scope is checked on. The routes enforce it (signedInCaller / allow); the authorization
+// matrix test (functions/test/authorizationMatrix.test.ts) calls every operation as every role in
+// scope and out of scope and holds each answer to this table; the OpenAPI document publishes it.
+import type { Role } from '@teamsheet/shared';
+
+/** all: allowed whatever the target; in-scope: allowed in the caller's scope, 403 outside it; none: 403. */
+export type Access = 'all' | 'in-scope' | 'none';
+
+/**
+ * What the scope is checked on: none; the unit of the address, query or body; the people of a body's
+ * rows; the parent of the address's unit (plan approval is the parent unit's decision).
+ */
+export type ScopeTarget = 'none' | 'unit' | 'person' | 'parent-unit';
+
+export const POLICY_ROLES = [
+  'admin',
+  'finance',
+  'regional_head',
+  'manager',
+  'rep',
+] as const satisfies readonly Role[];
+
+export type PolicyRow = {
+  method: 'GET' | 'POST' | 'PUT';
+  /** The OpenAPI path, below /api. */
+  path: string;
+  scope: ScopeTarget;
+  /** Callers without a token (anonymous) are allowed: only liveness. */
+  anonymous?: true;
+  access: Record<(typeof POLICY_ROLES)[number], Access>;
+};
+
+const everyone: PolicyRow['access'] = {
+  admin: 'all',
+  finance: 'all',
+  regional_head: 'all',
+  manager: 'all',
+  rep: 'all',
+};
+const financeOnly: PolicyRow['access'] = {
+  admin: 'none',
+  finance: 'all',
+  regional_head: 'none',
+  manager: 'none',
+  rep: 'none',
+};
+const adminOnly: PolicyRow['access'] = { ...financeOnly, admin: 'all', finance: 'none' };
+/** Reading what belongs to a unit: finance and admin any unit, managers and regional heads their scope. */
+const readsUnit: PolicyRow['access'] = {
+  admin: 'all',
+  finance: 'all',
+  regional_head: 'in-scope',
+  manager: 'in-scope',
+  rep: 'none',
+};
+/** Planning a unit: its managers and regional heads in scope, the admin; finance sees plans but edits none. */
+const plansUnit: PolicyRow['access'] = {
+  admin: 'all',
+  finance: 'none',
+  regional_head: 'in-scope',
+  manager: 'in-scope',
+  rep: 'none',
+};
+
+export const POLICY: readonly PolicyRow[] = [
+  { method: 'GET', path: '/health', scope: 'none', anonymous: true, access: everyone },
+  { method: 'GET', path: '/metrics', scope: 'none', access: everyone },
+  // Everyone reads the org; what each sees is their scope (functions/src/auth/orgView.ts).
+  { method: 'GET', path: '/org', scope: 'none', access: everyone },
+  { method: 'PUT', path: '/org', scope: 'none', access: adminOnly },
+  // Without a context the plan is checked against stored data of its unit: in scope only.
+  { method: 'POST', path: '/plans/validate', scope: 'unit', access: readsUnit },
+  { method: 'POST', path: '/allocate', scope: 'none', access: everyone },
+  { method: 'PUT', path: '/plans/{unitId}/{period}', scope: 'unit', access: plansUnit },
+  { method: 'GET', path: '/plans/{unitId}/{period}', scope: 'unit', access: readsUnit },
+  { method: 'GET', path: '/plans/{unitId}/{period}/versions', scope: 'unit', access: readsUnit },
+  { method: 'GET', path: '/plans/{unitId}/{period}/diff', scope: 'unit', access: readsUnit },
+  { method: 'POST', path: '/plans/{unitId}/{period}/approve', scope: 'parent-unit', access: plansUnit },
+  {
+    method: 'POST',
+    path: '/actuals',
+    scope: 'person',
+    access: { admin: 'none', finance: 'all', regional_head: 'in-scope', manager: 'in-scope', rep: 'none' },
+  },
+  { method: 'GET', path: '/actuals/{unitId}/{period}', scope: 'unit', access: readsUnit },
+  { method: 'POST', path: '/activities', scope: 'person', access: plansUnit },
+  { method: 'POST', path: '/scores/compute', scope: 'none', access: everyone },
+  { method: 'POST', path: '/periods/{period}/scores', scope: 'unit', access: plansUnit },
+  { method: 'GET', path: '/periods/{period}/scores', scope: 'unit', access: readsUnit },
+  { method: 'GET', path: '/analysis/{unitId}/{period}', scope: 'unit', access: readsUnit },
+  { method: 'GET', path: '/rollup/{unitId}/{period}', scope: 'unit', access: readsUnit },
+  { method: 'POST', path: '/payouts/preview', scope: 'none', access: everyone },
+  { method: 'GET', path: '/periods/{period}/payout-runs', scope: 'none', access: financeOnly },
+  { method: 'POST', path: '/periods/{period}/payout-runs', scope: 'none', access: financeOnly },
+  { method: 'GET', path: '/periods/{period}/payout-runs/{runId}', scope: 'none', access: financeOnly },
+  {
+    method: 'POST',
+    path: '/periods/{period}/payout-runs/{runId}/approve',
+    scope: 'none',
+    access: financeOnly,
+  },
+  {
+    method: 'POST',
+    path: '/periods/{period}/payout-runs/{runId}/verify',
+    scope: 'none',
+    access: financeOnly,
+  },
+  { method: 'GET', path: '/periods/{period}/close', scope: 'none', access: { ...everyone, rep: 'none' } },
+  { method: 'POST', path: '/periods/{period}/close', scope: 'none', access: financeOnly },
+  { method: 'GET', path: '/periods/{period}/payouts', scope: 'none', access: financeOnly },
+  { method: 'GET', path: '/templates/{kind}.xlsx', scope: 'none', access: everyone },
+  // A plan workbook (kind=targets or goals) is a unit's plan: in scope only. Other kinds: signed in.
+  { method: 'POST', path: '/imports', scope: 'unit', access: readsUnit },
+  { method: 'GET', path: '/audit', scope: 'none', access: { ...financeOnly, admin: 'all' } },
+];
+
+/** The row of an operation, if the table has one. */
+export function policyFor(method: string, path: string): PolicyRow | undefined {
+  return POLICY.find((r) => r.method === method.toUpperCase() && r.path === path);
+}
