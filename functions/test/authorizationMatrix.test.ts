@@ -6,7 +6,9 @@
 // every caller refused the same way, and the same for a target that does not exist as for one outside
 // the scope, so it tells nobody what exists outside their scope.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoOrg, sampleCompPlan, TEMPLATE_VERSION, type Org, type Person } from '@teamsheet/shared';
+import { TEMPLATE_VERSION, type Org, type Person } from '@teamsheet/shared';
+import { demoOrg } from '@teamsheet/shared/demo';
+import { sampleCompPlan } from '@teamsheet/shared/fixtures';
 import '../src/main';
 import { POLICY, POLICY_ROLES, policyFor, type Access, type PolicyRow } from '../src/auth';
 import { openapi } from '../src/functions/openapi';
