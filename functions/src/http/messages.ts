@@ -70,7 +70,8 @@ export const httpMessages = {
     'http.method-not-allowed': '{path} 不接受 {method},只接受 {allowed}。',
     'http.origin-refused':
       '不接受来自网页 {origin} 的请求:本接口只服务 Teamsheet 任务窗格。管理员可在 TEAMSHEET_ALLOWED_ORIGINS 中添加来源。',
-    'http.store-unavailable': '数据存储未能完成本次请求,本次内容均未保存。请稍后重试;如仍失败,请管理员检查数据存储(GET /api/health)。',
+    'http.store-unavailable':
+      '数据存储未能完成本次请求,本次内容均未保存。请稍后重试;如仍失败,请管理员检查数据存储(GET /api/health)。',
     'org.invalid': '组织架构有 {count} 处错误,未保存任何内容。各处路径见 errors[]。',
     'org.missing': '租户 {tenant} 尚未导入组织架构。请管理员通过 PUT /api/org 上传。',
     'org.stale': '组织架构在版本 {base} 之后已被修改(当前版本 {current}),请重新读取后再修改。',
