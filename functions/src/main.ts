@@ -30,11 +30,11 @@ import './functions/payoutsExport';
 import { setOrgLoader } from './functions/devToken';
 import { HttpError } from './http';
 import { currentTenant, readLatestOrg } from './store';
-import { readActuals } from './store/actuals';
+import { readActualsOf } from './store/actuals';
 import { setScoringSources } from './store/scores';
 
 // Stored scoring reads the uploaded transactions and metric actuals from the actuals store.
-setScoringSources({ actuals: readActuals });
+setScoringSources({ actuals: readActualsOf });
 
 // The development issuer signs tokens for the people of the organisation in force.
 setOrgLoader(async () => {

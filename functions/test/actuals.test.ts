@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
-import { createImmutable, currentTenant, getStore } from '../src/store';
+import { createImmutable, currentTenant, getStore, readAuditTrail } from '../src/store';
 import { actualsPartition, readActuals, transactionDocId } from '../src/store/actuals';
 import { contentHash } from '../src/store/hash';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
@@ -53,6 +53,12 @@ describe('POST /api/actuals', () => {
     expect(repeat.status).toBe(200);
     expect(repeat.json.transactions).toMatchObject({ stored: 0, unchanged: 1 });
     expect(await storedIds('2026-03')).toEqual(['txn:2026-03:a1', 'txn:2026-03:a2', 'txn:2026-03:a3']);
+    // The very same upload again (the same batch): nothing new, and no second audit entry of it.
+    const audited = (await readAuditTrail(currentTenant(), 'actuals:demo:2026-03')).entries.length;
+    const same = await post({ period: '2026-03', transactions: [tx('a1', 100), tx('a3', 7)] });
+    expect(same.status).toBe(200);
+    expect(same.json.transactions).toMatchObject({ received: 2, stored: 0, unchanged: 2 });
+    expect((await readAuditTrail(currentTenant(), 'actuals:demo:2026-03')).entries).toHaveLength(audited);
   });
 
   it('answers 422 when an Idempotency-Key is reused for a different body', async () => {

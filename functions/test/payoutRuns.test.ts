@@ -137,6 +137,28 @@ describe('payout runs: create, approve, close, re-run, adjust', () => {
     });
   });
 
+  it('answers the same inputs with the stored run (existing), from its key; new transactions make a new run', async () => {
+    const again = await createRun('2026-03', { plan, unitId: 'east-shanghai' });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ runId, hash, existing: true });
+    expect(await findDocs('history', { type: 'payout-run-key', runId })).toHaveLength(1);
+    const fresh = await createRun('2026-03', { plan, unitId: 'east-shanghai', fresh: true });
+    expect(fresh.status).toBe(201);
+    expect(fresh.json.runId).not.toBe(runId);
+    expect(fresh.json.hash).toBe(hash);
+
+    const up = await upload({
+      period: '2026-03',
+      transactions: [{ id: 't3', date: '2026-03-21', amount: 1000, credits: [{ personId: 'rep-003', share: 1 }] }],
+    });
+    expect(up.status).toBe(201);
+    const other = await createRun('2026-03', { plan, unitId: 'east-shanghai' });
+    expect(other.status).toBe(201);
+    expect(other.json.existing).toBe(false);
+    expect(other.json.inputs.transactions).toBe(3);
+    expect(other.json.hash).not.toBe(hash);
+  });
+
   it('refuses to close a period without an approved run (409)', async () => {
     const res = await closeCall('2026-03');
     expect(res.status).toBe(409);

@@ -3,6 +3,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configureStore, createImmutable, getStore, readAuditTrail, readOne, resetStore } from '../src/store';
 import { readActuals } from '../src/store/actuals';
@@ -22,6 +23,32 @@ async function freshDir(): Promise<string> {
 }
 
 describe('the embedded store on disk', () => {
+  it('moves a file of the first layout (one WITHOUT ROWID table) into the current one, once, keeping etags', async () => {
+    const dataDir = await freshDir();
+    const file = path.join(dataDir, SQLITE_FILE);
+    const first = new Database(file);
+    first.pragma('journal_mode = WAL');
+    first.exec(`CREATE TABLE docs (container TEXT NOT NULL, pk TEXT NOT NULL, id TEXT NOT NULL, type TEXT,
+      etag INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (container, pk, id)) WITHOUT ROWID;
+      CREATE INDEX docs_by_type ON docs (container, pk, type);`);
+    const doc = { id: 'plan:t1:2026:v1', pk: 'demo|2026', type: 'plan', version: 1 };
+    first
+      .prepare('INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)')
+      .run('history', 'demo|2026', doc.id, 'plan', 3, JSON.stringify(doc));
+    first.close();
+
+    configureStore({ kind: 'embedded', file });
+    const { containers } = await getStore();
+    expect(await containers.history.read('demo|2026', doc.id)).toEqual({ ...doc, _etag: '3' });
+    expect(await containers.history.query('demo|2026', { types: 'plan' })).toEqual([doc]);
+    expect((await createImmutable(containers.history, doc)).status).toBe('conflict');
+    await resetStore();
+    const reopened = new Database(file, { readonly: true });
+    const tables = reopened.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    reopened.close();
+    expect(tables).toEqual([{ name: 'documents' }, { name: 'meta' }]);
+  });
+
   it('keeps what was written across a close and a reopen of the same file, still immutable', async () => {
     const dataDir = await freshDir();
     const file = path.join(dataDir, SQLITE_FILE);

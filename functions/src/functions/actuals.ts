@@ -44,7 +44,8 @@ function bodyErrors(body: ActualsUpload, org: OrgIndex, locale: Locale): FieldEr
   const errors: FieldError[] = [];
   const start = periodStart(body.period);
   const end = periodEnd(body.period);
-  const seen = new Map<string, string>();
+  // Ids already met, with the row of their first appearance (rows compared only for a repeated id).
+  const seen = new Map<string, number>();
   body.transactions.forEach((t, i) => {
     if (ID_FORBIDDEN.test(t.id))
       errors.push({ path: `transactions[${i}].id`, message: 'a transaction id may not contain / \\ ? or #' });
@@ -64,14 +65,13 @@ function bodyErrors(body: ActualsUpload, org: OrgIndex, locale: Locale): FieldEr
           message: payoutText(locale, 'actuals.unknown-person', { personId: c.personId }),
         });
     });
-    const content = JSON.stringify(t);
     const earlier = seen.get(t.id);
-    if (earlier !== undefined && earlier !== content)
+    if (earlier === undefined) seen.set(t.id, i);
+    else if (JSON.stringify(body.transactions[earlier]) !== JSON.stringify(t))
       errors.push({
         path: `transactions[${i}].id`,
         message: payoutText(locale, 'actuals.duplicate-in-body', { id: t.id }),
       });
-    seen.set(t.id, content);
     if (t.adjusts && periodEnd(t.adjusts.period) >= start)
       errors.push({
         path: `transactions[${i}].adjusts.period`,

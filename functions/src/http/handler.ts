@@ -30,21 +30,39 @@ export const MAX_BODY_NUMBER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 /** The paths of numbers beyond ±MAX_BODY_NUMBER in a parsed body (iterative: any depth is safe). */
 export function oversizedNumbers(value: unknown, limit = 100): { path: string; message: string }[] {
   const found: { path: string; message: string }[] = [];
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  // Each entry names its parent and key; a path is spelled out only for a number found (a body of
+  // 100,000 transactions has a million values, and copying a path array for each was most of the walk).
+  type Entry = { v: unknown; parent: Entry | null; key: string | number };
+  const pathOf = (e: Entry) => {
+    const path: (string | number)[] = [];
+    for (let at: Entry | null = e; at && at.parent; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ v: value, parent: null, key: '' }];
   while (stack.length > 0 && found.length < limit) {
-    const { v, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const v = entry.v;
     if (typeof v === 'number') {
       if (Math.abs(v) > MAX_BODY_NUMBER)
         found.push({
-          path: formatPath(path),
+          path: formatPath(pathOf(entry)),
           message: `${v} is beyond ±${MAX_BODY_NUMBER}, the largest number accepted`,
         });
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        if (item !== null && typeof item === 'object') stack.push({ v: item, parent: entry, key: i });
+        else if (typeof item === 'number' && Math.abs(item) > MAX_BODY_NUMBER)
+          stack.push({ v: item, parent: entry, key: i });
+      }
     } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--)
-        stack.push({ v: entries[i]![1], path: [...path, entries[i]![0]] });
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const item: unknown = (v as Record<string, unknown>)[keys[i]!];
+        if (item !== null && typeof item === 'object') stack.push({ v: item, parent: entry, key: keys[i]! });
+        else if (typeof item === 'number' && Math.abs(item) > MAX_BODY_NUMBER)
+          stack.push({ v: item, parent: entry, key: keys[i]! });
+      }
     }
   }
   return found;

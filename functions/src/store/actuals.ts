@@ -8,10 +8,17 @@
 //                                           (a team's read is a key-range read of its people).
 // The month's run reads the batch heads and their blocks: documents grow with batches, not with
 // transactions. Metric actuals are append-only batches (latest upload wins per owner × metric × period).
-import { childPeriods, monthsOf, type Target, type Transaction } from '@teamsheet/shared';
+import {
+  childPeriods,
+  monthsOf,
+  type Target,
+  type Transaction,
+  type TransactionColumns,
+} from '@teamsheet/shared';
 import { getStore } from './client';
 import {
   appendAudit,
+  readAuditTrail,
   mapBounded,
   queryByType,
   readChunkedVersion,
@@ -20,7 +27,13 @@ import {
   type VersionHead,
 } from './docs';
 import { contentHash } from './hash';
-import { decodeBlock, encodeBlock, type TransactionBlock } from './ledgerBlocks';
+import {
+  batchHashOfPairs,
+  decodeBlock,
+  encodeBlock,
+  transactionHash,
+  type TransactionBlock,
+} from './ledgerBlocks';
 
 export const actualsPartition = (tenantId: string, period: string): string => `${tenantId}|${period}`;
 export const transactionDocId = (period: string, transactionId: string): string =>
@@ -125,9 +138,9 @@ export async function saveTransactions(args: {
   const pk = actualsPartition(args.tenantId, args.period);
   const uploadedAt = args.at ?? new Date().toISOString();
   const incoming = new Map<string, { t: Transaction; hash: string }>();
-  for (const t of args.transactions) incoming.set(t.id, { t, hash: contentHash(t) });
+  for (const t of args.transactions) incoming.set(t.id, { t, hash: transactionHash(t) });
   const ordered = [...incoming.values()].sort((a, b) => (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0));
-  const batchHash = contentHash(ordered.map((e) => [e.t.id, e.hash] as const));
+  const batchHash = batchHashOfPairs(ordered.map((e) => [e.t.id, e.hash] as const));
   const batchId = batchHeadId(args.period, batchHash);
   const blockOf = new Map<string, number>();
   ordered.forEach((e, i) => blockOf.set(e.t.id, Math.floor(i / BLOCK_ROWS)));
@@ -178,13 +191,15 @@ export async function saveTransactions(args: {
     toClaim = toClaim.filter((c) => !settled.has(c.transactionId));
   }
 
-  const fresh = ordered.filter((e) => !unchanged.has(e.t.id)).map((e) => e.t);
   const visible = await committedBatches(args.tenantId, args.period);
-  // This batch is visible already when an earlier try got as far as its head: then only the audit
-  // entry may be missing, and is written now (once: the trail knows each change).
+  // This very batch stored whole already (the same upload again, or a retry of one whose answer was
+  // lost): every transaction is unchanged. Its own claims were sorted as `already` above.
+  const again = visible.has(batchId);
+  if (again) for (const e of ordered) unchanged.add(e.t.id);
   const others = new Map(visible);
   others.delete(batchId);
-  if (fresh.length > 0 && !visible.has(batchId)) {
+  const fresh = ordered.filter((e) => !unchanged.has(e.t.id)).map((e) => e.t);
+  if (fresh.length > 0) {
     // Per person of the batch, then the batch itself (its head last makes it visible).
     const byPerson = new Map<string, Transaction[]>();
     for (const t of ordered.map((e) => e.t)) {
@@ -211,35 +226,44 @@ export async function saveTransactions(args: {
         personDocs.filter((d) => !existing.has(d.id)),
       );
     }
-    const blocks: TransactionBlock[] = [];
     const all = ordered.map((e) => e.t);
+    const head = { tenantId: args.tenantId, period: args.period, batchHash, transactions: all.length };
+    const blocks: TransactionBlock[] = [];
     for (let i = 0; i < all.length; i += BLOCK_ROWS) blocks.push(encodeBlock(all.slice(i, i + BLOCK_ROWS)));
     await writeChunkedVersion(containers.actuals, {
       headId: batchId,
       partition: { field: 'pk', value: pk },
       type: 'txn-batch',
       version: 1,
-      head: { tenantId: args.tenantId, period: args.period, batchHash, transactions: all.length },
+      head,
       items: blocks,
       chunkSize: 1,
       extra: { uploadedBy: args.who, uploadedAt },
+      // The blocks are the batch's transactions, which batchHash covers one by one.
+      hash: contentHash({ head, blocks: { format: 1, rows: BLOCK_ROWS, batchHash } }),
     });
   }
 
   const stored = fresh.length;
   const batchesBefore = [...others.values()].sort();
-  const batchesAfter = stored > 0 ? [...batchesBefore, batchHash].sort() : batchesBefore;
+  const batchesAfter = stored > 0 || again ? [...batchesBefore, batchHash].sort() : batchesBefore;
   const hash = contentHash({ period: args.period, batches: batchesAfter });
-  if (stored > 0) {
+  // Audited when stored now, and when stored by an earlier try: the trail holds each change once, so
+  // this writes the entry only if that try failed before writing it.
+  const entity = `actuals:${args.tenantId}:${args.period}`;
+  const audited =
+    again &&
+    (await readAuditTrail(args.tenantId, entity)).entries.some((e) => e.details?.batchId === batchId);
+  if (stored > 0 || (again && !audited)) {
     await appendAudit({
       tenantId: args.tenantId,
       who: args.who,
       action: 'actuals.upload',
-      entity: `actuals:${args.tenantId}:${args.period}`,
+      entity,
       beforeHash: contentHash({ period: args.period, batches: batchesBefore }),
       afterHash: hash,
       at: uploadedAt,
-      details: { stored, received: incoming.size, batchId },
+      details: { stored: again ? ordered.length : stored, received: incoming.size, batchId },
     });
   }
   return { status: 'saved', received: args.transactions.length, stored, unchanged: unchanged.size, hash };
@@ -377,11 +401,282 @@ export async function readLedger(
   return { transactions, batches: read.flatMap((r) => r.batches) };
 }
 
+/**
+ * The visible batches of `period` and the periods inside it, from their heads alone (no transaction
+ * read): what a run names, and then reads with readLedgerColumns(…, { batches }).
+ */
+export async function ledgerBatches(tenantId: string, period: string): Promise<LedgerBatchRef[]> {
+  const { containers } = await getStore();
+  const read = await Promise.all(
+    partitionsOf(period).map(async (p) => {
+      const heads = await queryByType<TransactionBatchHead>(
+        containers.actuals,
+        actualsPartition(tenantId, p),
+        'txn-batch',
+        { fields: ['id', 'batchHash', 'uploadedAt'] },
+      );
+      return heads.sort(byUploadThenId).map((h) => ({ period: p, batchId: h.id, batchHash: h.batchHash }));
+    }),
+  );
+  return read.flat();
+}
+
+type Run = { part: number; order: number; blocks: TransactionBlock[]; first: string; last: string };
+
+/** The visible batches of one period's partition in upload order, each with its blocks (rows in id order). */
+async function readBatchRuns(
+  tenantId: string,
+  period: string,
+  part: number,
+  only?: ReadonlySet<string>,
+): Promise<{ runs: Run[]; batches: LedgerBatchRef[] }> {
+  const { containers } = await getStore();
+  const pk = actualsPartition(tenantId, period);
+  const heads = (await queryByType<TransactionBatchHead>(containers.actuals, pk, 'txn-batch')).filter(
+    (h) => !only || only.has(h.id),
+  );
+  heads.sort(byUploadThenId);
+  const chunks = await mapBounded(
+    heads.flatMap((h) => h.chunkIds),
+    8,
+    (id) => readOne<{ items: TransactionBlock[] }>(containers.actuals, id, pk),
+  );
+  const runs: Run[] = [];
+  let next = 0;
+  heads.forEach((h, order) => {
+    const blocks: TransactionBlock[] = [];
+    for (let k = 0; k < h.chunkIds.length; k++) {
+      const chunk = chunks[next++];
+      if (!chunk) throw new Error(`a transaction batch of ${period} names a block that is missing`);
+      for (const b of chunk.items) {
+        if (b.format !== 1) throw new Error(`unknown transaction block format ${String(b.format)}`);
+        if (b.id.length > 0) blocks.push(b);
+      }
+    }
+    if (blocks.length === 0) return;
+    runs.push({ part, order, blocks, first: blocks[0]!.id[0]!, last: blocks.at(-1)!.id.at(-1)! });
+  });
+  return { runs, batches: heads.map((h) => ({ period, batchId: h.id, batchHash: h.batchHash })) };
+}
+
+/**
+ * The ledger of `period` (and the periods inside it) as the engine's transaction columns, without an
+ * object per transaction: the same rows, in the same order, as readLedger's transactions — each id
+ * once per partition (the earliest batch's copy), then in id order — less those crediting anyone
+ * `keep` refuses (counted as `outside`). With `batches`, only those.
+ */
+export async function readLedgerColumns(
+  tenantId: string,
+  period: string,
+  options: { keep?: (personId: string) => boolean; batches?: readonly LedgerBatchRef[] } = {},
+): Promise<{ columns: TransactionColumns; batches: LedgerBatchRef[]; outside: number }> {
+  const { batches: named, keep } = options;
+  const parts = named ? [...new Set(named.map((b) => b.period))] : partitionsOf(period);
+  const only = named ? new Set(named.map((b) => b.batchId)) : undefined;
+  const read = await Promise.all(parts.map((p, i) => readBatchRuns(tenantId, p, i, only)));
+  const runs = read.flatMap((r) => r.runs);
+
+  // Rows in id order: batches whose id ranges do not overlap (the usual uploads: new ids each time)
+  // are laid end to end; otherwise a merge of the sorted batches, dropping an id met again in the
+  // same partition (a later batch's copy of a transaction stored already).
+  const byFirst = [...runs].sort((a, b) =>
+    a.first < b.first ? -1 : a.first > b.first ? 1 : a.part - b.part || a.order - b.order,
+  );
+  const disjoint = byFirst.every((r, i) => i === 0 || byFirst[i - 1]!.last < r.first);
+
+  let rows = 0;
+  let credits = 0;
+  for (const r of runs)
+    for (const b of r.blocks) {
+      rows += b.id.length;
+      credits += b.creditPerson.length;
+    }
+  const id = new Array<string>(rows);
+  const date = new Array<string>(rows);
+  const amount = new Float64Array(rows);
+  const metric = new Int32Array(rows);
+  const customer = new Int32Array(rows);
+  const isNewCustomer = new Uint8Array(rows);
+  const creditEnd = new Int32Array(rows);
+  const creditPerson = new Int32Array(credits);
+  const creditShare = new Float64Array(credits);
+  const people: string[] = [];
+  const personIndex = new Map<string, number>();
+  const metrics: string[] = [];
+  const metricIndex = new Map<string, number>();
+  const customers: string[] = [];
+  const customerIndex = new Map<string, number>();
+  const extras = new Map<number, TransactionBlock['extra'][string]>();
+  const adjusting: number[] = [];
+  const indexIn = (list: string[], index: Map<string, number>, key: string) => {
+    let i = index.get(key);
+    if (i === undefined) {
+      index.set(key, (i = list.length));
+      list.push(key);
+    }
+    return i;
+  };
+
+  // Per block, its dictionaries mapped once.
+  type Prepared = { b: TransactionBlock; person: Int32Array; kept: Uint8Array; metric: Int32Array; extra: Uint8Array };
+  const prepared = new Map<TransactionBlock, Prepared>();
+  const prepare = (b: TransactionBlock): Prepared => {
+    let p = prepared.get(b);
+    if (p) return p;
+    const extra = new Uint8Array(b.id.length);
+    for (const k of Object.keys(b.extra)) extra[Number(k)] = 1;
+    p = {
+      b,
+      person: Int32Array.from(b.people, (id) => indexIn(people, personIndex, id)),
+      kept: Uint8Array.from(b.people, (id) => (keep ? (keep(id) ? 1 : 0) : 1)),
+      metric: Int32Array.from(b.metrics, (m) => indexIn(metrics, metricIndex, m)),
+      extra,
+    };
+    prepared.set(b, p);
+    return p;
+  };
+
+  let n = 0;
+  let k = 0;
+  let outside = 0;
+  const emit = (p: Prepared, r: number) => {
+    const { b } = p;
+    const from = r === 0 ? 0 : b.creditEnd[r - 1]!;
+    const to = b.creditEnd[r]!;
+    for (let j = from; j < to; j++)
+      if (!p.kept[b.creditPerson[j]!]) {
+        outside++;
+        return;
+      }
+    id[n] = b.id[r]!;
+    date[n] = b.date[r]!;
+    amount[n] = b.amount[r]!;
+    const m = b.metric[r]!;
+    metric[n] = m < 0 ? -1 : p.metric[m]!;
+    const c = b.customer[r];
+    customer[n] = c === null || c === undefined ? -1 : indexIn(customers, customerIndex, c);
+    if (p.extra[r]) {
+      const extra = b.extra[r]!;
+      if (extra.isNewCustomer) isNewCustomer[n] = 1;
+      if (extra.writtenDate !== undefined || extra.lapseDate !== undefined || extra.adjusts !== undefined)
+        extras.set(n, extra);
+      if (extra.adjusts) adjusting.push(n);
+    }
+    for (let j = from; j < to; j++) {
+      creditPerson[k] = p.person[b.creditPerson[j]!]!;
+      creditShare[k++] = b.creditShare[j]!;
+    }
+    creditEnd[n++] = k;
+  };
+
+  if (disjoint) {
+    for (const run of byFirst)
+      for (const b of run.blocks) {
+        const p = prepare(b);
+        for (let r = 0; r < b.id.length; r++) emit(p, r);
+      }
+  } else {
+    // A k-way merge on (id, partition, upload order).
+    type Cursor = { run: Run; block: number; row: number };
+    const key = (c: Cursor) => c.run.blocks[c.block]!.id[c.row]!;
+    const less = (a: Cursor, b: Cursor) => {
+      const ka = key(a);
+      const kb = key(b);
+      return ka < kb || (ka === kb && (a.run.part - b.run.part || a.run.order - b.run.order) < 0);
+    };
+    const heap: Cursor[] = [];
+    const up = (i: number) => {
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    };
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (m === i) return;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
+      }
+    };
+    for (const run of runs) {
+      heap.push({ run, block: 0, row: 0 });
+      up(heap.length - 1);
+    }
+    let lastId: string | undefined;
+    let lastPart = -1;
+    while (heap.length > 0) {
+      const top = heap[0]!;
+      const b = top.run.blocks[top.block]!;
+      const rowId = b.id[top.row]!;
+      if (rowId !== lastId || top.run.part !== lastPart) {
+        emit(prepare(b), top.row);
+        lastId = rowId;
+        lastPart = top.run.part;
+      }
+      if (++top.row >= b.id.length) {
+        top.row = 0;
+        top.block++;
+      }
+      if (top.block >= top.run.blocks.length) {
+        const end = heap.pop()!;
+        if (heap.length > 0) {
+          heap[0] = end;
+          down(0);
+        }
+      } else down(0);
+    }
+  }
+
+  const columns: TransactionColumns = {
+    count: n,
+    id: id.length === n ? id : id.slice(0, n),
+    date: date.length === n ? date : date.slice(0, n),
+    amount: amount.subarray(0, n),
+    metric: metric.subarray(0, n),
+    metrics,
+    customer: customer.subarray(0, n),
+    customers,
+    isNewCustomer: isNewCustomer.subarray(0, n),
+    creditEnd: creditEnd.subarray(0, n),
+    creditPerson: creditPerson.subarray(0, k),
+    creditShare: creditShare.subarray(0, k),
+    people,
+    adjusting,
+    uniqueIds: parts.length === 1,
+    transaction(row) {
+      const from = row === 0 ? 0 : creditEnd[row - 1]!;
+      const t: Transaction = {
+        id: id[row]!,
+        date: date[row]!,
+        amount: amount[row]!,
+        credits: Array.from({ length: creditEnd[row]! - from }, (_, j) => ({
+          personId: people[creditPerson[from + j]!]!,
+          share: creditShare[from + j]!,
+        })),
+      };
+      if (metric[row]! >= 0) t.metric = metrics[metric[row]!]!;
+      if (customer[row]! >= 0) t.customerId = customers[customer[row]!]!;
+      if (isNewCustomer[row]) t.isNewCustomer = true;
+      const extra = extras.get(row);
+      if (extra) Object.assign(t, extra);
+      return t;
+    },
+  };
+  return { columns, batches: read.flatMap((r) => r.batches), outside };
+}
+
 /** The hash a batch's transactions give: what its head's batchHash must be. */
 export function batchHashOf(transactions: readonly Transaction[]): string {
-  return contentHash(
+  return batchHashOfPairs(
     transactions
-      .map((t) => [t.id, contentHash(t)] as const)
+      .map((t) => [t.id, transactionHash(t)] as const)
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   );
 }
@@ -401,6 +696,22 @@ export async function readActuals(
     readMetricActuals(tenantId, period),
   ]);
   return { transactions: ledger.transactions, metricActuals };
+}
+
+/**
+ * readActuals narrowed to people: the transactions crediting any of `personIds` (key-range reads of
+ * their documents) and the period's metric actuals. What scoring a unit reads.
+ */
+export async function readActualsOf(
+  tenantId: string,
+  period: string,
+  personIds: readonly string[],
+): Promise<{ transactions: Transaction[]; metricActuals: Target[] }> {
+  const [transactions, metricActuals] = await Promise.all([
+    readTransactionsOf(tenantId, period, personIds),
+    readMetricActuals(tenantId, period),
+  ]);
+  return { transactions, metricActuals };
 }
 
 /** The metric actuals of `period` and the periods inside it, without reading any transaction. */

@@ -102,10 +102,15 @@ export async function writeChunkedVersion<H extends Record<string, unknown>>(
     items: unknown[];
     chunkSize?: number;
     extra?: Record<string, unknown>;
+    /**
+     * The version's hash when the caller holds one that covers `head` and every item already (a
+     * ledger batch: its batch hash covers each transaction), instead of hashing the items again.
+     */
+    hash?: string;
   },
 ): Promise<CreateResult<VersionHead & H>> {
   const chunkSize = args.chunkSize ?? 2000;
-  const hash = contentHash({ head: args.head, items: args.items });
+  const hash = args.hash ?? contentHash({ head: args.head, items: args.items });
   const pk = args.partition.value;
   const pkField = { [args.partition.field]: pk };
   const chunks: StoredDoc[] = [];

@@ -20,8 +20,9 @@ import {
   type Person,
   type Quota,
   type Transaction,
+  type TransactionColumns,
 } from '@teamsheet/shared';
-import { batchHashOf, readLedger, type LedgerBatchRef } from './actuals';
+import { batchHashOf, ledgerBatches, readLedger, readLedgerColumns, type LedgerBatchRef } from './actuals';
 import { readActivities } from './activities';
 import { getStore } from './client';
 import {
@@ -196,11 +197,19 @@ async function latestScores(tenantId: string, period: string) {
 }
 
 export type GatheredInputs = {
+  /** The request without its transactions: those are the `summary.ledger` batches, read by readTransactions. */
   request: PayoutRequest;
   planVersions: PlanVersionInForce[];
   orgVersion: number;
   orgHash: string;
-  summary: Omit<RunInputsSummary, 'inputHash'>;
+  summary: Omit<RunInputsSummary, 'inputHash' | 'transactions' | 'transactionsOutsideScope' | 'adjustments'> & {
+    ledger: LedgerBatchRef[];
+  };
+  /**
+   * The named batches' transactions that credit only the run's people, as the engine's columns: the
+   * costly read, left to when the run is computed (an existing run is answered without it).
+   */
+  readTransactions(): Promise<{ columns: TransactionColumns; outside: number }>;
 };
 
 /**
@@ -237,8 +246,8 @@ export async function gatherRunInputs(
     }
   }
 
-  const stored = await readLedger(tenantId, period);
-  const transactions = inScopeOnly(stored.transactions, inScope);
+  // The batches the run reads (heads only); their transactions are read when the run is computed.
+  const ledger = await ledgerBatches(tenantId, period);
   const logs = await readActivities(tenantId, period);
   const activities = logs.activities
     .filter((a) => inScope.has(a.personId))
@@ -256,7 +265,7 @@ export async function gatherRunInputs(
     plan,
     people,
     quotas,
-    transactions,
+    transactions: [],
     activities,
     scores,
     drawBalances,
@@ -266,12 +275,18 @@ export async function gatherRunInputs(
     planVersions,
     orgVersion: version.version,
     orgHash: version.hash,
+    // The month's columns straight from the named batches' blocks, those crediting anyone outside
+    // the run's people left out: no object per transaction.
+    readTransactions: async () => {
+      const stored = await readLedgerColumns(tenantId, period, {
+        keep: (id) => inScope.has(id),
+        batches: ledger,
+      });
+      return { columns: stored.columns, outside: stored.outside };
+    },
     summary: {
       people: people.length,
       quotas: quotas.length,
-      transactions: transactions.length,
-      transactionsOutsideScope: stored.transactions.length - transactions.length,
-      adjustments: transactions.filter((t) => t.adjusts).length,
       activities: activities.length,
       scores: scores.length,
       drawBalances: drawBalances.length,
@@ -280,7 +295,7 @@ export async function gatherRunInputs(
       previousRun: previous
         ? { period: previous.head.period, runId: previous.head.runId, hash: previous.head.runHash }
         : null,
-      ledger: stored.batches,
+      ledger,
     },
   };
 }
@@ -302,10 +317,20 @@ export function computeRun(args: {
   orgHash: string;
   /** The ledger batches the request's transactions are (those crediting only its people); without it the transactions themselves are hashed. */
   ledger?: readonly LedgerBatchRef[];
+  /** The request's transactions as columns, instead of `request.transactions` (then empty). */
+  transactions?: TransactionColumns;
   engineVersion?: string;
 }): ComputedRun {
-  const outcome = computePayouts(args.request, { engineVersion: args.engineVersion });
-  tracePriorPeriodAdjustments(outcome.lines, args.request.plan.components, args.request.transactions);
+  const columns = args.transactions;
+  const outcome = computePayouts(args.request, {
+    engineVersion: args.engineVersion,
+    ...(columns ? { transactions: columns } : {}),
+  });
+  tracePriorPeriodAdjustments(
+    outcome.lines,
+    args.request.plan.components,
+    columns ? columns.adjusting.map((row) => columns.transaction(row)) : args.request.transactions,
+  );
   // The batches are immutable and their hashes cover every transaction, so naming them (and the rule
   // that picks transactions out of them) identifies the transactions without hashing each again.
   const inputHash = args.ledger
@@ -314,7 +339,7 @@ export function computeRun(args: {
         transactions: {
           batches: args.ledger,
           pick: 'every-credit-in-people',
-          count: args.request.transactions.length,
+          count: columns ? columns.count : args.request.transactions.length,
         },
       })
     : contentHash(args.request);
@@ -371,6 +396,30 @@ function requestFrom(period: string, plan: CompPlan, items: readonly InputItem[]
   return r;
 }
 
+// ---- run keys: the same inputs name the same run
+
+type RunKeyDoc = { id: string; pk: string; type: 'payout-run-key'; runId: string; runHash: string };
+const runKeyId = (period: string, key: string) => `payout-run-key:${period}:${key.slice(0, 32)}`;
+
+/**
+ * What decides a run before it is computed: the request with its transactions named as ledger
+ * batches (immutable, content-hashed) and the rule that picks them, plan versions, org, engine
+ * version and unit. The run's content hash is a function of these, so equal keys mean equal runs.
+ */
+function runKey(gathered: GatheredInputs, unitId: string | null): string {
+  return contentHash({
+    request: {
+      ...gathered.request,
+      transactions: { batches: gathered.summary.ledger, pick: 'every-credit-in-people' },
+    },
+    planVersions: gathered.planVersions,
+    orgVersion: gathered.orgVersion,
+    orgHash: gathered.orgHash,
+    engineVersion: PAYOUT_ENGINE_VERSION,
+    unitId,
+  });
+}
+
 // ---- writing and reading runs
 
 /**
@@ -391,8 +440,42 @@ export async function createRun(args: {
 }): Promise<StoredRun & { existing: boolean }> {
   const { containers } = await getStore();
   const createdAt = args.at ?? new Date().toISOString();
-  const { request, planVersions, orgVersion, orgHash, summary } = args.gathered;
-  const computed = computeRun({ request, planVersions, orgVersion, orgHash, ledger: summary.ledger });
+  const pk = pkOf(args.tenantId, args.period);
+  const { request, planVersions, orgVersion, orgHash } = args.gathered;
+  // The same inputs (request, named batches, plan versions, org, engine, unit) give the same run: one
+  // created earlier is answered from its key without reading or computing anything again.
+  const key = runKeyId(args.period, runKey(args.gathered, args.unitId));
+  if (!args.fresh) {
+    const known = await readOne<RunKeyDoc>(containers.history, key, pk);
+    const run = known ? await readRun(args.tenantId, args.period, known.runId) : undefined;
+    if (run) return { ...run, existing: true };
+  }
+  const read = await args.gathered.readTransactions();
+  const transactions = read.columns;
+  const summary: Omit<RunInputsSummary, 'inputHash'> = {
+    ...args.gathered.summary,
+    transactions: transactions.count,
+    transactionsOutsideScope: read.outside,
+    adjustments: transactions.adjusting.length,
+  };
+  const remember = async (runId: string, runHash: string) => {
+    if (args.fresh) return;
+    await createImmutable(containers.history, {
+      id: key,
+      pk,
+      type: 'payout-run-key',
+      runId,
+      runHash,
+    } satisfies RunKeyDoc);
+  };
+  const computed = computeRun({
+    request,
+    transactions,
+    planVersions,
+    orgVersion,
+    orgHash,
+    ledger: summary.ledger,
+  });
   const { outcome } = computed;
   const runId = `run-${(args.fresh
     ? contentHash({ runHash: computed.runHash, unitId: args.unitId, who: args.who, createdAt })
@@ -402,9 +485,9 @@ export async function createRun(args: {
   if (earlier) {
     // An earlier try may have stored the run and failed before its audit entry: written now, once.
     await auditCreation(earlier.head);
+    await remember(runId, earlier.head.runHash);
     return { ...earlier, existing: true };
   }
-  const pk = pkOf(args.tenantId, args.period);
   await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
   // Content-addressed like the run id: an input snapshot left by an earlier try is this very one.
   await writeChunkedVersion(containers.history, {
@@ -464,9 +547,12 @@ export async function createRun(args: {
     const winner = await readRun(args.tenantId, args.period, runId);
     if (!winner) throw new Error(`payout run ${runId} conflicts but cannot be read`);
     await auditCreation(winner.head);
+    await remember(runId, winner.head.runHash);
     return { ...winner, existing: true };
   }
   await auditCreation(res.doc as unknown as RunHead);
+  // The key last: a key names a run whose audit entry is written, so an answer from it is whole.
+  await remember(runId, computed.runHash);
   return {
     existing: false,
     head: res.doc as unknown as RunHead,

@@ -174,7 +174,8 @@ export type StoredActuals = { transactions: Transaction[]; metricActuals: Target
  */
 export type ScoringSources = {
   targets?: (tenantId: string, period: string, unitIds: readonly string[]) => Promise<StoredTargets>;
-  actuals?: (tenantId: string, period: string) => Promise<StoredActuals>;
+  /** The transactions crediting any of `personIds` and the metric actuals of the period (main.ts: the ledger's). */
+  actuals?: (tenantId: string, period: string, personIds: readonly string[]) => Promise<StoredActuals>;
 };
 
 /**
@@ -225,7 +226,10 @@ export async function readScoringInputs(
   activityBatches: string[];
 }> {
   const stored = sources.targets ? await sources.targets(tenantId, period, unitIds) : undefined;
-  const uploaded = sources.actuals ? await sources.actuals(tenantId, period) : undefined;
+  // Only the scored people's transactions: a team's score reads its people's documents, not the month.
+  const uploaded = sources.actuals
+    ? await sources.actuals(tenantId, period, people.map((p) => p.id))
+    : undefined;
   const logs = await readActivities(tenantId, period);
   const transactions = uploaded?.transactions ?? [];
   const actuals: Target[] = [

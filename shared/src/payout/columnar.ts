@@ -3,7 +3,7 @@
 import type { Locale } from '../messages/index';
 import { currencyScale, parseDecimal, toMinor, type Minor, type Rounding } from '../money';
 import { daysBetweenInclusive, daysInPeriod, periodEnd, periodStart } from '../period';
-import type { CompPlan, Finding, PayoutRequest, Person, Role } from '../schemas';
+import type { CompPlan, Finding, PayoutRequest, Person, Role, Transaction } from '../schemas';
 import { FindingSink } from './findings';
 
 /** Shares are read to millionths at most; the data's own finest decimal sets the share scale. */
@@ -75,6 +75,104 @@ export interface PayoutColumns {
   findings: Finding[];
 }
 
+/**
+ * The transactions of a payout as columns, in the order a PayoutRequest's `transactions` would list
+ * them (a finding's `transactions[i]` is row i): what a columnar ledger holds, given to the engine
+ * without an object per transaction. `transactionColumns` builds it from objects; the object API and
+ * a ledger's columns go through the same steps (`toColumnar(request, { transactions })`).
+ */
+export interface TransactionColumns {
+  count: number;
+  id: readonly string[];
+  date: readonly string[];
+  amount: ArrayLike<number>;
+  /** Index into `metrics`, -1 for a transaction without a metric (revenue). */
+  metric: ArrayLike<number>;
+  metrics: readonly string[];
+  /** Index into `customers`, -1 for a transaction without a customer (then its own customer). */
+  customer: ArrayLike<number>;
+  customers: readonly string[];
+  /** 1 for `isNewCustomer: true`. */
+  isNewCustomer: ArrayLike<number>;
+  /** End offset (exclusive) of each row's credits in creditPerson / creditShare. */
+  creditEnd: ArrayLike<number>;
+  /** Index into `people`. */
+  creditPerson: ArrayLike<number>;
+  creditShare: ArrayLike<number>;
+  people: readonly string[];
+  /** Rows with `adjusts` (prior-period adjustments), in row order. */
+  adjusting: readonly number[];
+  /** Row i as a transaction object (rare: traces of adjustments, ties between duplicate ids). */
+  transaction(row: number): Transaction;
+  /** No id occurs twice (a ledger's rows are unique by id): the duplicate-id check is skipped. */
+  uniqueIds?: boolean;
+}
+
+/** Transactions as columns (dictionaries in first-appearance order). */
+export function transactionColumns(transactions: readonly Transaction[]): TransactionColumns {
+  const n = transactions.length;
+  let credits = 0;
+  for (const t of transactions) credits += t.credits.length;
+  const dictionary = () => {
+    const index = new Map<string, number>();
+    const list: string[] = [];
+    const of = (key: string) => {
+      let i = index.get(key);
+      if (i === undefined) {
+        index.set(key, (i = list.length));
+        list.push(key);
+      }
+      return i;
+    };
+    return { list, of };
+  };
+  const metrics = dictionary();
+  const customers = dictionary();
+  const people = dictionary();
+  const id = new Array<string>(n);
+  const date = new Array<string>(n);
+  const amount = new Float64Array(n);
+  const metric = new Int32Array(n);
+  const customer = new Int32Array(n);
+  const isNewCustomer = new Uint8Array(n);
+  const creditEnd = new Int32Array(n);
+  const creditPerson = new Int32Array(credits);
+  const creditShare = new Float64Array(credits);
+  const adjusting: number[] = [];
+  let k = 0;
+  transactions.forEach((t, i) => {
+    id[i] = t.id;
+    date[i] = t.date;
+    amount[i] = t.amount;
+    metric[i] = t.metric === undefined ? -1 : metrics.of(t.metric);
+    customer[i] = t.customerId === undefined ? -1 : customers.of(t.customerId);
+    isNewCustomer[i] = t.isNewCustomer ? 1 : 0;
+    for (const c of t.credits) {
+      creditPerson[k] = people.of(c.personId);
+      creditShare[k++] = c.share;
+    }
+    creditEnd[i] = k;
+    if (t.adjusts) adjusting.push(i);
+  });
+  return {
+    count: n,
+    id,
+    date,
+    amount,
+    metric,
+    metrics: metrics.list,
+    customer,
+    customers: customers.list,
+    isNewCustomer,
+    creditEnd,
+    creditPerson,
+    creditShare,
+    people: people.list,
+    adjusting,
+    transaction: (row) => transactions[row]!,
+  };
+}
+
 const pow10 = (n: number) => 10 ** n;
 
 /**
@@ -141,8 +239,14 @@ function personColumns(request: PayoutRequest, start: string, end: string, sink:
   return { index, covered, daysEmployed, teamManager };
 }
 
-/** Convert a PayoutRequest into payout columns; bad rows become findings, never exceptions. */
-export function toColumnar(request: PayoutRequest, options: { locale?: Locale } = {}): PayoutColumns {
+/**
+ * Convert a PayoutRequest into payout columns; bad rows become findings, never exceptions. With
+ * `transactions`, those columns are the request's transactions (and `request.transactions` is not read).
+ */
+export function toColumnar(
+  request: PayoutRequest,
+  options: { locale?: Locale; transactions?: TransactionColumns } = {},
+): PayoutColumns {
   const sink = new FindingSink(options.locale);
   const { period, plan } = request;
   const start = periodStart(period);
@@ -225,7 +329,8 @@ export function toColumnar(request: PayoutRequest, options: { locale?: Locale } 
     col[p] = col[p]! + a.value;
   });
 
-  const actuals = creditRows(request, start, end, scale, index, sink);
+  const transactions = options.transactions ?? transactionColumns(request.transactions);
+  const actuals = creditRows(request.period, transactions, start, end, scale, index, sink);
   return {
     period,
     daysInPeriod: daysInPeriod(period),
@@ -280,79 +385,122 @@ export function sharesInMillionths(shares: readonly number[]): { micro: number[]
 }
 
 function creditRows(
-  request: PayoutRequest,
+  period: string,
+  tx: TransactionColumns,
   start: string,
   end: string,
   scale: number,
   index: ReadonlyMap<string, number>,
   sink: FindingSink,
 ): ColumnarActuals {
-  const txs = request.transactions;
-  let capacity = 0;
-  for (const t of txs) capacity += t.credits.length;
+  const n = tx.count;
+  const capacity = n === 0 ? 0 : tx.creditEnd[n - 1]!;
   const person = new Int32Array(capacity);
   const micro = new Int32Array(capacity);
   const rowTx = new Int32Array(capacity);
   const metric = new Int32Array(capacity);
   const customer = new Int32Array(capacity);
-  const txAmount = new Float64Array(txs.length);
+  const txAmount = new Float64Array(n);
+  // The columns' dictionaries mapped once: people to payout indexes, metrics and customers to this
+  // payout's own numbering in order of first appearance.
+  const personOf = tx.people.map((id) => index.get(id) ?? -1);
   const metricIndex = new Map<string, number>();
-  const customerIndex = new Map<string, number>();
+  const metricOf = new Int32Array(tx.metrics.length + 1).fill(-1); // slot 0: no metric (revenue)
   const metrics: string[] = [];
+  const customerOf = new Int32Array(tx.customers.length).fill(-1);
+  const ownCustomer = new Map<string, number>(); // a transaction without customer id is its own customer
+  let customers = 0;
   // New customers: the net of their new-customer deals and the deal that opened them.
   const newNet = new Map<number, number>();
   const opening = new Map<number, number>();
-  const seenIds = new Set<string>();
+  const seenIds = tx.uniqueIds ? null : new Set<string>();
   let rows = 0;
   let finestMicroStep = MICRO;
+  const shares: number[] = [];
+  const microOf: number[] = [];
 
-  txs.forEach((t, i) => {
-    if (seenIds.has(t.id))
-      sink.add('org.duplicate-id', 'warning', `transactions[${i}].id`, { id: t.id, count: 2 });
-    seenIds.add(t.id);
-    if (t.date < start || t.date > end) {
+  for (let i = 0; i < n; i++) {
+    const id = tx.id[i]!;
+    if (seenIds) {
+      if (seenIds.has(id)) sink.add('org.duplicate-id', 'warning', `transactions[${i}].id`, { id, count: 2 });
+      seenIds.add(id);
+    }
+    const date = tx.date[i]!;
+    if (date < start || date > end) {
       sink.add('payout.outside-period', 'warning', `transactions[${i}].date`, {
-        transactionId: t.id,
-        date: t.date,
-        period: request.period,
+        transactionId: id,
+        date,
+        period,
       });
-      return;
+      continue;
     }
     let amount: Minor;
     try {
-      amount = amountToMinor(t.amount, scale);
+      amount = amountToMinor(tx.amount[i]!, scale);
     } catch {
-      sink.add('payout.amount-out-of-range', 'error', `transactions[${i}].amount`, { value: t.amount });
-      return;
+      sink.add('payout.amount-out-of-range', 'error', `transactions[${i}].amount`, { value: tx.amount[i]! });
+      continue;
     }
     txAmount[i] = amount;
-    const shares = sharesInMillionths(t.credits.map((c) => c.share));
-    if (!shares.sumsToOne) {
-      const total = shares.micro.reduce((a, b) => a + b, 0);
+    const first = i === 0 ? 0 : tx.creditEnd[i - 1]!;
+    const last = tx.creditEnd[i]!;
+    // sharesInMillionths, without its arrays when every share is an exact millionth (nearly always).
+    shares.length = 0;
+    microOf.length = 0;
+    let exact = true;
+    let sum = 0;
+    for (let k = first; k < last; k++) {
+      const s = tx.creditShare[k]!;
+      const m = Math.round(s * MICRO);
+      shares.push(s);
+      microOf.push(m);
+      if (m / MICRO !== s) exact = false;
+      sum += m;
+    }
+    let sumsToOne = sum === MICRO;
+    if (!exact) {
+      const apportioned = sharesInMillionths(shares);
+      for (let j = 0; j < apportioned.micro.length; j++) microOf[j] = apportioned.micro[j]!;
+      sumsToOne = apportioned.sumsToOne;
+    }
+    if (!sumsToOne) {
+      const total = microOf.reduce((a, b) => a + b, 0);
       sink.add('payout.shares-not-one', 'error', `transactions[${i}].credits`, {
-        transactionId: t.id,
+        transactionId: id,
         sum: String(total / MICRO),
       });
     }
-    const metricId = t.metric ?? 'revenue';
-    let m = metricIndex.get(metricId);
-    if (m === undefined) {
-      m = metrics.length;
-      metrics.push(metricId);
-      metricIndex.set(metricId, m);
-    }
-    const customerKey = t.customerId ?? `\u0000transaction:${t.id}`;
-    let c = customerIndex.get(customerKey);
-    if (c === undefined) customerIndex.set(customerKey, (c = customerIndex.size));
-    t.credits.forEach((credit, j) => {
-      const p = index.get(credit.personId);
-      if (p === undefined) {
-        sink.add('payout.unknown-person', 'error', `transactions[${i}].credits[${j}].personId`, {
-          personId: credit.personId,
-        });
-        return;
+    const metricKey = tx.metric[i]! + 1;
+    let m = metricOf[metricKey]!;
+    if (m < 0) {
+      const metricId = metricKey === 0 ? 'revenue' : tx.metrics[metricKey - 1]!;
+      let named = metricIndex.get(metricId);
+      if (named === undefined) {
+        named = metrics.length;
+        metrics.push(metricId);
+        metricIndex.set(metricId, named);
       }
-      const share = shares.micro[j]!;
+      metricOf[metricKey] = m = named;
+    }
+    const customerKey = tx.customer[i]!;
+    let c: number;
+    if (customerKey >= 0) {
+      c = customerOf[customerKey]!;
+      if (c < 0) customerOf[customerKey] = c = customers++;
+    } else {
+      const own = ownCustomer.get(id);
+      if (own === undefined) ownCustomer.set(id, (c = customers++));
+      else c = own;
+    }
+    for (let k = first; k < last; k++) {
+      const p = personOf[tx.creditPerson[k]!]!;
+      if (p < 0) {
+        sink.add('payout.unknown-person', 'error', `transactions[${i}].credits[${k - first}].personId`, {
+          personId: tx.people[tx.creditPerson[k]!]!,
+        });
+        continue;
+      }
+      const share = microOf[k - first]!;
       person[rows] = p;
       micro[rows] = share;
       rowTx[rows] = i;
@@ -360,13 +508,13 @@ function creditRows(
       customer[rows] = c;
       while (finestMicroStep > 1 && share % finestMicroStep !== 0) finestMicroStep /= 10;
       rows++;
-    });
-    if (t.isNewCustomer) {
+    }
+    if (tx.isNewCustomer[i]) {
       newNet.set(c, (newNet.get(c) ?? 0) + amount);
       const o = opening.get(c);
-      if (amount > 0 && (o === undefined || openingOrder(txs[o]!, t) > 0)) opening.set(c, i);
+      if (amount > 0 && (o === undefined || openingOrder(tx, o, i) > 0)) opening.set(c, i);
     }
-  });
+  }
 
   const shareScale = MICRO / finestMicroStep;
   const credit = new Float64Array(rows);
@@ -376,7 +524,7 @@ function creditRows(
     const value = txAmount[rowTx[r]!]! * units;
     if (!(Math.abs(value) <= MAX_SAFE)) {
       sink.add('payout.amount-out-of-range', 'error', `transactions[${rowTx[r]}].amount`, {
-        value: txs[rowTx[r]!]!.amount,
+        value: tx.amount[rowTx[r]!]!,
       });
       continue;
     }
@@ -390,7 +538,7 @@ function creditRows(
   }
   // A new customer earns one SPIFF when its new-customer deals net positive, split by the shares of
   // the deal that opened it; a deal cancelled in the same period earns nothing (clawback).
-  const openingTx = new Int32Array(txs.length).fill(-1);
+  const openingTx = new Int32Array(n).fill(-1);
   for (const [c, i] of opening) if ((newNet.get(c) ?? 0) > 0) openingTx[i] = c;
   const spiffRows: number[] = [];
   const spiffShare: number[] = [];
@@ -410,18 +558,17 @@ function creditRows(
     spiffShare: Int32Array.from(spiffShare),
     shareScale,
     metrics,
-    customers: customerIndex.size,
+    customers,
   };
 }
 
 /** The deal that opened a customer: earliest date, then id, then content, whatever the input order. */
-function openingOrder(
-  a: PayoutRequest['transactions'][number],
-  b: PayoutRequest['transactions'][number],
-): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  const ka = JSON.stringify([a.amount, a.credits]);
-  const kb = JSON.stringify([b.amount, b.credits]);
+function openingOrder(tx: TransactionColumns, a: number, b: number): number {
+  if (tx.date[a] !== tx.date[b]) return tx.date[a]! < tx.date[b]! ? -1 : 1;
+  if (tx.id[a] !== tx.id[b]) return tx.id[a]! < tx.id[b]! ? -1 : 1;
+  const ta = tx.transaction(a);
+  const tb = tx.transaction(b);
+  const ka = JSON.stringify([ta.amount, ta.credits]);
+  const kb = JSON.stringify([tb.amount, tb.credits]);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

@@ -3,7 +3,7 @@
 import type { Locale } from '../messages/index';
 import { asMinor, formatMinor, toSafeMinor, type Minor } from '../money';
 import type { Component, Finding, PayoutLine, PayoutRequest, PayoutResult } from '../schemas';
-import { toColumnar, type PayoutColumns } from './columnar';
+import { toColumnar, type PayoutColumns, type TransactionColumns } from './columnar';
 import {
   bonusLines,
   buildTeams,
@@ -22,7 +22,12 @@ import { quotaStep, type TraceStep } from './steps';
 
 export const PAYOUT_ENGINE_VERSION = '1.0.0';
 
-export type PayoutOptions = { locale?: Locale; engineVersion?: string };
+export type PayoutOptions = {
+  locale?: Locale;
+  engineVersion?: string;
+  /** The request's transactions as columns (a ledger's), read instead of `request.transactions`. */
+  transactions?: TransactionColumns;
+};
 export type ColumnarPayoutOptions = { locale?: Locale; trace?: boolean };
 
 export interface ColumnarPayoutResult {
@@ -169,7 +174,7 @@ export type PayoutOutcome = Omit<
 
 /** The payout of a request: lines with traces, people, totals as sums of lines, findings. */
 export function computePayouts(request: PayoutRequest, options: PayoutOptions = {}): PayoutOutcome {
-  const columns = toColumnar(request, { locale: options.locale });
+  const columns = toColumnar(request, { locale: options.locale, transactions: options.transactions });
   const result = computePayoutsColumnar(columns, { locale: options.locale, trace: true });
   const { people, scale, rounding, actuals, daysInPeriod } = columns;
   const settings = { scale, rounding };

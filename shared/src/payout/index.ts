@@ -14,8 +14,9 @@ export {
   SHARE_DECIMALS_MAX,
   sharesInMillionths,
   toColumnar,
+  transactionColumns,
 } from './columnar';
-export type { ColumnarActuals, PayoutColumns, PeopleColumns } from './columnar';
+export type { ColumnarActuals, PayoutColumns, PeopleColumns, TransactionColumns } from './columnar';
 export { CreditTotals } from './credit';
 export type { Trace, TraceStep } from './steps';
 export { neutraliseCell, payoutCsv, payoutExportRows, exportCells, PAYOUT_EXPORT_COLUMNS } from './export';
