@@ -61,6 +61,7 @@ describe('the handler wrapper and readJson', () => {
       status: 409,
       detail: 'Version 3 exists.',
       errors: [],
+      code: 'http.409',
       currentVersion: 3,
     });
   });

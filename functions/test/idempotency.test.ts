@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../src/http';
+import { Refusal } from '../src/refusal';
 import { idempotent } from '../src/store';
 import { useFreshStore } from './helpers';
 
@@ -30,8 +30,9 @@ describe('Idempotency-Key', () => {
     };
     await idempotent(args);
     const error = await idempotent({ ...args, request: { a: 2 } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpError);
-    expect((error as HttpError).status).toBe(422);
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).status).toBe(422);
+    expect((error as Refusal).code).toBe('idempotency.key-reused');
   });
 
   it('does not remember a server error, so the retry runs again', async () => {

@@ -15,7 +15,7 @@ const people = ['p1', 'p2', 'p3', 'p4', 'q1'];
 
 function generate(seed: number, count: number, period: string, prefix: string): Transaction[] {
   let a = seed;
-  const random = () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const [year, rest] = period.split('-') as [string, string];
   const month = rest.startsWith('Q') ? String((Number(rest.slice(1)) - 1) * 3 + 1).padStart(2, '0') : rest;
   return Array.from({ length: count }, (_, i) => {
@@ -53,7 +53,10 @@ describe('the ledger as columns', () => {
     const jan = generate(1, 300, '2026-01', 'a');
     const more = generate(2, 200, '2026-01', 'b');
     // A quarter and its months may hold the same id: some of January's, with other amounts.
-    const q1 = [...jan.slice(0, 50).map((t) => ({ ...t, amount: t.amount + 1 })), ...generate(3, 100, '2026-Q1', 'd')];
+    const q1 = [
+      ...jan.slice(0, 50).map((t) => ({ ...t, amount: t.amount + 1 })),
+      ...generate(3, 100, '2026-Q1', 'd'),
+    ];
     const feb = generate(4, 100, '2026-02', 'c');
     const save = (period: string, transactions: Transaction[]) =>
       saveTransactions({ tenantId: T, period, transactions, who: 'test' }).then((r) => {

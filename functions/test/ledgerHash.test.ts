@@ -54,7 +54,10 @@ describe('ledger content hashes', () => {
     const parsed = transaction.parse({
       amount: 1234.5,
       id: 'x',
-      credits: [{ share: 0.5, personId: 'a' }, { personId: 'b', share: 0.5 }],
+      credits: [
+        { share: 0.5, personId: 'a' },
+        { personId: 'b', share: 0.5 },
+      ],
       date: '2026-03-05',
       isNewCustomer: true,
       customerId: 'c1',

@@ -149,7 +149,9 @@ describe('payout runs: create, approve, close, re-run, adjust', () => {
 
     const up = await upload({
       period: '2026-03',
-      transactions: [{ id: 't3', date: '2026-03-21', amount: 1000, credits: [{ personId: 'rep-003', share: 1 }] }],
+      transactions: [
+        { id: 't3', date: '2026-03-21', amount: 1000, credits: [{ personId: 'rep-003', share: 1 }] },
+      ],
     });
     expect(up.status).toBe(201);
     const other = await createRun('2026-03', { plan, unitId: 'east-shanghai' });

@@ -96,7 +96,9 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
     await seedOrg(demo);
     const res = await put('mgr-east-shanghai', teamPlan('east-shanghai'));
     expect(res.status).toBe(201);
-    expect(res.headers.get('etag')).toBe('"1"');
+    // The ETag names the version and the start of its content hash.
+    expect(res.headers.get('etag')).toMatch(/^"1\.[0-9a-f]{8}"$/);
+    expect(res.headers.get('etag')).toBe(`"1.${(res.json.hash as string).slice(0, 8)}"`);
     expect(res.json).toMatchObject({
       version: 1,
       status: 'submitted',
@@ -111,7 +113,7 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
       token: await tokenFor('mgr-east-shanghai', demo),
     });
     expect(got.status).toBe(200);
-    expect(got.headers.get('etag')).toBe('"1"');
+    expect(got.headers.get('etag')).toBe(res.headers.get('etag'));
     expect(got.json.plan).toEqual(teamPlan('east-shanghai'));
     expect(got.json.hash).toBe(res.json.hash);
   });
@@ -120,7 +122,7 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
     const res = await put('mgr-east-shanghai', editedPlan('east-shanghai'), { 'if-match': '"1"' });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ version: 2, basedOn: 1 });
-    expect(res.headers.get('etag')).toBe('"2"');
+    expect(res.headers.get('etag')).toMatch(/^"2\.[0-9a-f]{8}"$/);
   });
 
   it('refuses a stale submission with 412 naming the current version, and keeps both versions intact', async () => {
@@ -152,7 +154,7 @@ describe('plan history: PUT, GET, versions, diff and approval', () => {
       path: path('east-shanghai'),
       params,
       token,
-      headers: { 'if-none-match': '"2"' },
+      headers: { 'if-none-match': latest.headers.get('etag')! },
     });
     expect(again.status).toBe(304);
     const missing = await call(plans, { path: `${path('east-shanghai')}?version=7`, params, token });

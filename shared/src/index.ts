@@ -17,3 +17,4 @@ export * from './payout';
 // Still re-exported here only for functions/src/demoData.ts and functions/src/host.ts, which import the
 // demo from the barrel; everything else imports `@teamsheet/shared/demo`. Goes once those two do.
 export * from './demo';
+export * from './policies';

@@ -11,8 +11,8 @@ import {
 } from 'jose';
 import type { HttpRequest } from '../azure';
 import { HttpError, localeOf, statusTitle, type HttpLocale } from '../http';
-import { authText, type AuthMessageKey } from './messages';
 import { devAlgorithm, devAudience, devAuthEnabled, devIssuer, devKeySet } from './devIssuer';
+import { serverText, type ServerMessageKey } from '../messages';
 
 /** The caller. `personId` is the `person_id` claim, else Entra's `oid`, else `sub`; it must match a Person id in the org. */
 export type Principal = { personId: string; roles: Role[]; name?: string; tenantId?: string };
@@ -53,7 +53,7 @@ function productionVerifier(env: Env): Verifier | undefined {
     throw new HttpError(
       500,
       'Sign-in is misconfigured',
-      authText('en', 'auth.misconfigured', { missing: missing.join(', ') }),
+      serverText('en', 'auth.misconfigured', { missing: missing.join(', ') }),
     );
   }
   const tenant = env.TEAMSHEET_AUTH_TENANT?.trim();
@@ -87,7 +87,7 @@ function chooseVerifier(issuer: unknown, env: Env): Verifier {
   if (dev && issuer === devIssuer) return dev;
   const verifier = production ?? dev;
   if (!verifier) {
-    throw new HttpError(500, 'Sign-in is not configured', authText('en', 'auth.not-configured'));
+    throw new HttpError(500, 'Sign-in is not configured', serverText('en', 'auth.not-configured'));
   }
   return verifier;
 }
@@ -104,15 +104,15 @@ export class ChallengeError extends HttpError {
 /** A 401 with RFC 6750's challenge: the detail in the caller's language, the header in English. */
 export function invalidToken(
   locale: HttpLocale,
-  key: AuthMessageKey,
+  key: ServerMessageKey,
   params: Record<string, string> = {},
 ): ChallengeError {
   // error_description allows printable ASCII except '"' and '\'.
-  const description = authText('en', key, params)
+  const description = serverText('en', key, params)
     .replace(/["\\]/g, "'")
     .replace(/[^\x20-\x7e]/g, '?');
   return new ChallengeError(
-    authText(locale, key, params),
+    serverText(locale, key, params),
     `Bearer realm="teamsheet", error="invalid_token", error_description="${description}"`,
   );
 }
@@ -171,7 +171,7 @@ function describeFailure(error: unknown, verifier: Verifier, locale: HttpLocale)
     return invalidToken(locale, 'auth.malformed');
   }
   // Key set unreachable or broken: the caller is not at fault, so no 401 that would make them sign in again.
-  return new HttpError(503, statusTitle('en', 503), authText(locale, 'auth.keys-unavailable'));
+  return new HttpError(503, statusTitle('en', 503), serverText(locale, 'auth.keys-unavailable'));
 }
 
 function principalFrom(payload: JWTPayload, locale: HttpLocale): Principal {

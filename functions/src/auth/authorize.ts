@@ -4,7 +4,7 @@ import type { Person, Role } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
 import { HttpError, localeOf, statusTitle, type HttpLocale } from '../http';
 import { authenticate, type Principal } from './authenticate';
-import { authText, type AuthMessageKey } from './messages';
+import { serverText, type ServerMessageKey } from '../messages';
 
 /** The part of the core's OrgIndex that authorisation reads. */
 export type OrgScope = {
@@ -41,11 +41,11 @@ function has(principal: Principal, roles: Role[]): boolean {
  */
 export function forbidden(
   locale: HttpLocale,
-  key: AuthMessageKey,
+  key: ServerMessageKey,
   params: Record<string, string>,
   path?: string,
 ): HttpError {
-  const detail = authText(locale, key, params);
+  const detail = serverText(locale, key, params);
   return new HttpError(403, statusTitle('en', 403), detail, path ? [{ path, message: detail }] : [], {
     code: key,
   });

@@ -13,7 +13,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { HttpError, statusTitle } from '../http';
-import { authText } from './messages';
+import { serverText } from '../messages';
 
 export const devIssuer = 'https://teamsheet.local/dev';
 export const devAudience = 'api://teamsheet';
@@ -91,7 +91,7 @@ export async function issueDevToken(
 ): Promise<string> {
   const person = org.people.find((p) => p.id === personId);
   if (!person)
-    throw new HttpError(404, statusTitle('en', 404), authText('en', 'dev.unknown-person', { personId }));
+    throw new HttpError(404, statusTitle('en', 404), serverText('en', 'dev.unknown-person', { personId }));
   return signDevToken({
     sub: person.id,
     person_id: person.id,

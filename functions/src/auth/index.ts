@@ -1,6 +1,5 @@
 // Authentication and authorisation of every route: who is calling (authenticate) and what they may see (authorize).
 export { authenticate, invalidToken, ChallengeError, type Principal } from './authenticate';
-export { authMessages, authText, type AuthMessageKey } from './messages';
 export { authorize, forbidden, requireSignedIn, type AuthorizeOptions, type OrgScope } from './authorize';
 export { allow, financeCaller, orgInForce, signedInCaller, type Caller, type CallerGate } from './caller';
 export {

@@ -2,32 +2,14 @@
 // credit anyone in a unit's subtree, with the activity logs and metric actuals of those people, for a
 // manager or regional head in scope (finance and admin: any unit). A split deal is answered once,
 // whole, with every credit as stored: the shares belong to the deal, not to the team asking.
-import { parsePeriod, type Activity, type Locale, type Target, type Transaction } from '@teamsheet/shared';
+import { parsePeriod, type Activity, type Target, type Transaction } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { HttpError, handler, json, statusTitle, type FieldError } from '../http';
 import { route } from '../registry';
 import { readMetricActuals, readTransactionsOf } from '../store/actuals';
 import { readActivities } from '../store/activities';
-
-const text = {
-  badPeriod: {
-    en: 'expected a period id such as 2026, 2026-Q1 or 2026-03; got "{period}"',
-    'zh-CN': '应为期间编号，例如 2026、2026-Q1 或 2026-03；收到的是"{period}"',
-  },
-  badUnit: {
-    en: 'expected a unit id of at most 200 characters without / \\ ? or #; got "{unitId}"',
-    'zh-CN': '应为不超过 200 个字符、且不含 / \\ ? # 的单位编号；收到的是"{unitId}"',
-  },
-  unknownUnit: {
-    en: 'Unit {unitId} does not exist in the organisation in force (version {version}).',
-    'zh-CN': '当前组织架构(版本 {version})中没有单位 {unitId}。',
-  },
-} as const;
-
-function say(locale: Locale, key: keyof typeof text, params: Record<string, string | number>): string {
-  return text[key][locale].replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w));
-}
+import { serverText } from '../messages';
 
 const UNIT_ID = /^[^/\\?#]{1,200}$/;
 
@@ -50,8 +32,10 @@ async function readUnitActuals(request: HttpRequest) {
   const unitId = request.params.unitId ?? '';
   const period = request.params.period ?? '';
   const errors: FieldError[] = [];
-  if (!UNIT_ID.test(unitId)) errors.push({ path: 'unitId', message: say(locale, 'badUnit', { unitId }) });
-  if (!parsePeriod(period)) errors.push({ path: 'period', message: say(locale, 'badPeriod', { period }) });
+  if (!UNIT_ID.test(unitId))
+    errors.push({ path: 'unitId', message: serverText(locale, 'actuals-read.bad-unit', { unitId }) });
+  if (!parsePeriod(period))
+    errors.push({ path: 'period', message: serverText(locale, 'actuals-read.bad-period', { period }) });
   if (errors.length > 0)
     throw new HttpError(
       400,
@@ -66,8 +50,13 @@ async function readUnitActuals(request: HttpRequest) {
     throw new HttpError(
       404,
       statusTitle(locale, 404),
-      say(locale, 'unknownUnit', { unitId, version: version.version }),
-      [{ path: 'unitId', message: say(locale, 'unknownUnit', { unitId, version: version.version }) }],
+      serverText(locale, 'actuals-read.unknown-unit', { unitId, version: version.version }),
+      [
+        {
+          path: 'unitId',
+          message: serverText(locale, 'actuals-read.unknown-unit', { unitId, version: version.version }),
+        },
+      ],
     );
 
   const units = new Set(index.subtree(unitId));

@@ -2,7 +2,8 @@
 // (draft, approved, locked), totals, people, findings and every line with its trace.
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { financeRunAddress, runView } from './payoutRuns';
+import { financeRunAddress } from './payoutRuns';
+import { runView } from '../workflows/runView';
 
 export const payoutRunGet = route({
   name: 'payoutRunGet',

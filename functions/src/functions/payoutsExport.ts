@@ -6,8 +6,10 @@ import { handler, json } from '../http';
 import { route } from '../registry';
 import { approvedRun } from '../store/payoutRuns';
 import { financeCaller } from '../auth';
-import { payoutError, payoutText, periodParam } from '../store/payoutMessages';
+import { routePeriod } from '../address';
 import { payoutWorkbook, XLSX_CONTENT_TYPE } from '../xlsx/payoutExport';
+import { serverText } from '../messages';
+import { refusal } from '../refusal';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -18,14 +20,14 @@ export const payoutsExport = route({
   route: 'periods/{period}/payouts',
   handler: handler(async (request) => {
     const { locale, tenantId } = await financeCaller(request);
-    const period = periodParam(request);
+    const period = routePeriod(request);
     const format = (request.query.get('format') ?? 'json').toLowerCase();
     if (!FORMATS.includes(format as Format))
-      throw payoutError(locale, 400, 'export.bad-format', { format }, [
-        { path: 'format', message: payoutText(locale, 'export.bad-format', { format }) },
+      throw refusal('invalid', 'export.bad-format', { format }, [
+        { path: 'format', message: serverText(locale, 'export.bad-format', { format }) },
       ]);
     const run = await approvedRun(tenantId, period);
-    if (!run) throw payoutError(locale, 404, 'export.no-approved-run', { period });
+    if (!run) throw refusal('not-found', 'export.no-approved-run', { period });
     const { head } = run;
     const rows = payoutExportRows({
       period,

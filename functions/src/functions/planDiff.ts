@@ -5,7 +5,9 @@ import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { planAddress, planError, readPlanVersion, versionParam } from '../store/plans';
+import { readPlanVersion } from '../store/plans';
+import { refusal } from '../refusal';
+import { planAddress, versionParam } from '../address';
 
 async function getDiff(request: HttpRequest) {
   const caller = await signedInCaller(request);
@@ -16,9 +18,9 @@ async function getDiff(request: HttpRequest) {
   const to = versionParam(locale, 'to', request.query.get('to'));
   const latest = await readPlanVersion(tenant, unitId, period, to);
   if (!latest) {
-    if (to === undefined) throw planError(locale, 404, 'plan.none', { unitId, period });
+    if (to === undefined) throw refusal('not-found', 'plan.none', { unitId, period });
     const newest = await readPlanVersion(tenant, unitId, period);
-    throw planError(locale, 404, 'plan.version-missing', {
+    throw refusal('not-found', 'plan.version-missing', {
       unitId,
       period,
       version: to,
@@ -32,7 +34,7 @@ async function getDiff(request: HttpRequest) {
       ? { plan: { targets: [], goals: [] } }
       : await readPlanVersion(tenant, unitId, period, fromVersion);
   if (!before) {
-    throw planError(locale, 404, 'plan.version-missing', {
+    throw refusal('not-found', 'plan.version-missing', {
       unitId,
       period,
       version: fromVersion,

@@ -4,14 +4,16 @@ import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { listPlanVersions, planAddress, planError } from '../store/plans';
+import { listPlanVersions } from '../store/plans';
+import { refusal } from '../refusal';
+import { planAddress } from '../address';
 
 async function getVersions(request: HttpRequest) {
   const caller = await signedInCaller(request);
   const { locale, tenantId: tenant } = caller;
   const { unitId, period } = planAddress(locale, request.params);
   allow(caller, { unitId });
-  if (!caller.org.unit(unitId)) throw planError(locale, 404, 'plan.unit-unknown', { unitId });
+  if (!caller.org.unit(unitId)) throw refusal('not-found', 'plan.unit-unknown', { unitId });
   const versions = await listPlanVersions(tenant, unitId, period);
   const newest = versions.at(-1);
   return json(versions, 200, newest ? { etag: `"${newest.version}"` } : {});

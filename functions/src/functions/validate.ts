@@ -7,7 +7,8 @@ import { authenticate, authorize, orgInForce } from '../auth';
 import { handler, json, localeOf, readJson } from '../http';
 import { route } from '../registry';
 import { currentTenant } from '../store';
-import { MAX_PLAN_BYTES, planError, storedPlanContext } from '../store/plans';
+import { MAX_PLAN_BYTES, storedPlanContext } from '../store/plans';
+import { refusal } from '../refusal';
 
 async function postValidate(request: HttpRequest) {
   const locale = localeOf(request);
@@ -25,7 +26,7 @@ async function postValidate(request: HttpRequest) {
   } catch (error) {
     // The schema checks the shape of `today`; the core also refuses a date that does not exist (2026-02-30).
     if (error instanceof RangeError && body.today !== undefined)
-      throw planError(locale, 400, 'plan.context-invalid', { today: body.today }, [
+      throw refusal('invalid', 'plan.context-invalid', { today: body.today }, [
         { path: 'today', message: error.message },
       ]);
     throw error;

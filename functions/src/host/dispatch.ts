@@ -10,13 +10,13 @@ import {
   bodyTooLarge,
   corsHeaders,
   declaredLength,
-  httpMessage,
   localeOf,
   problem,
   statusTitle,
   type CorsPolicy,
 } from '../http';
 import { matchRoutes } from '../registry';
+import { messageText } from '../messages';
 
 export type Logger = { info(message: string): void; error(message: string, error?: unknown): void };
 
@@ -139,7 +139,7 @@ export async function dispatchApi(
     // A page of another origin: no CORS headers, so the browser shows it nothing, and the handler is
     // never run, so a request a browser sends without asking first (a form post) does nothing either.
     req.resume();
-    return sendProblem(res, 403, httpMessage(locale, 'http.origin-refused', { origin }), locale, {
+    return sendProblem(res, 403, messageText(locale, 'http.origin-refused', { origin }), locale, {
       vary: 'origin',
     });
   }
@@ -154,7 +154,7 @@ export async function dispatchApi(
     return sendProblem(
       res,
       404,
-      httpMessage(locale, 'http.not-found', { method, path: url.pathname }),
+      messageText(locale, 'http.not-found', { method, path: url.pathname }),
       locale,
       cors,
     );
@@ -172,7 +172,7 @@ export async function dispatchApi(
     return sendProblem(
       res,
       405,
-      httpMessage(locale, 'http.method-not-allowed', { method, path: url.pathname, allowed }),
+      messageText(locale, 'http.method-not-allowed', { method, path: url.pathname, allowed }),
       locale,
       { ...cors, allow: allowed },
     );
@@ -184,7 +184,7 @@ export async function dispatchApi(
     sendProblem(
       res,
       413,
-      httpMessage(locale, refusal.messageKey!, refusal.messageParams),
+      messageText(locale, refusal.messageKey!, refusal.messageParams),
       locale,
       { ...cors, connection: 'close' },
       refusal.extra,
@@ -234,7 +234,7 @@ export async function dispatchApi(
     return sendProblem(
       res,
       500,
-      httpMessage(locale, 'http.internal', { invocationId: context.invocationId }),
+      messageText(locale, 'http.internal', { invocationId: context.invocationId }),
       locale,
       cors,
     );

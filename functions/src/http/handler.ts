@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { parseWith, formatPath } from '@teamsheet/shared';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '../azure';
 import { HttpError, localeOf, problem, problemFor, statusTitle } from './problem';
-import { httpMessage } from './messages';
 import { StoreUnavailableError } from '../store/port';
+import { Refusal } from '../refusal';
 import { readBytes } from './body';
+import { messageText } from '../messages';
 
 type Result = HttpResponseInit | Awaited<ReturnType<HttpHandler>>;
 export type RouteHandler = (request: HttpRequest, context: InvocationContext) => Promise<Result>;
@@ -76,6 +77,11 @@ export function handler(fn: RouteHandler): HttpHandler {
     } catch (error) {
       const locale = localeOf(request);
       if (error instanceof HttpError) return problemFor(error, locale);
+      if (error instanceof Refusal)
+        return problemFor(
+          HttpError.of(error.status, error.code, error.params, error.errors, error.extra),
+          locale,
+        );
       if (isZodError(error)) {
         const errors = error.issues
           .slice(0, 100)
@@ -106,7 +112,7 @@ export function handler(fn: RouteHandler): HttpHandler {
         );
       }
       context.error(`unhandled error in ${context.functionName}:`, error);
-      const detail = httpMessage(locale, 'http.internal', { invocationId: context.invocationId });
+      const detail = messageText(locale, 'http.internal', { invocationId: context.invocationId });
       return problem(500, statusTitle(locale, 500), detail);
     }
   };

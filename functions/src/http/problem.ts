@@ -1,7 +1,8 @@
 // Errors as RFC 9457 problem documents (application/problem+json): a title, a detail a person can act
 // on, and for bad input `errors[]` of `{path, message}`; never a stack trace.
 import type { HttpRequest, HttpResponseInit } from '../azure';
-import { httpMessage, type HttpLocale, type MessageParams } from './messages';
+import { type HttpLocale, type MessageParams } from './messages';
+import { messageText } from '../messages';
 
 export type FieldError = { path: string; message: string };
 
@@ -30,7 +31,7 @@ export class HttpError extends Error {
     errors?: FieldError[],
     extra?: Record<string, unknown>,
   ): HttpError {
-    const e = new HttpError(status, statusTitle('en', status), httpMessage('en', key, params), errors, extra);
+    const e = new HttpError(status, statusTitle('en', status), messageText('en', key, params), errors, extra);
     e.messageKey = key;
     e.messageParams = params;
     return e;
@@ -45,8 +46,8 @@ export function localeOf(request: Pick<HttpRequest, 'headers'> | undefined): Htt
 
 export function statusTitle(locale: HttpLocale, status: number): string {
   const key = `status.${status}`;
-  const text = httpMessage(locale, key);
-  return text === key ? httpMessage(locale, `status.${status >= 500 ? 500 : 400}`) : text;
+  const text = messageText(locale, key);
+  return text === key ? messageText(locale, `status.${status >= 500 ? 500 : 400}`) : text;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -84,8 +85,11 @@ export function problemFor(error: HttpError, locale: HttpLocale, instance?: stri
       ? statusTitle(locale, error.status)
       : error.title;
   const detail =
-    localised && error.messageKey ? httpMessage(locale, error.messageKey, error.messageParams) : error.detail;
+    localised && error.messageKey ? messageText(locale, error.messageKey, error.messageParams) : error.detail;
+  // Every problem names its kind in `code`: the message key, or the status's own (`http.403`).
+  const code = (error.extra?.code as string | undefined) ?? error.messageKey ?? `http.${error.status}`;
   const response = problem(error.status, title, detail, error.errors, {
+    code,
     ...(error.extra ?? {}),
     ...(instance ? { instance } : {}),
   });

@@ -1,4 +1,4 @@
-// Activity logs (活动管理, DOMAIN.md §6) as append-only upload batches in the `history` container.
+// Activity logs (活动管理, docs/rules.md, Activities and new-hire checkpoints) as append-only upload batches in the `history` container.
 // A batch lives in the partition of its year (`<tenant>|2026`), so any month, quarter or year of
 // activities is read from one partition; its id carries its content hash, so the same upload twice is
 // one batch. Reading replays the batches oldest first: a later batch's value for a person, metric and

@@ -518,7 +518,13 @@ export async function readLedgerColumns(
   };
 
   // Per block, its dictionaries mapped once.
-  type Prepared = { b: TransactionBlock; person: Int32Array; kept: Uint8Array; metric: Int32Array; extra: Uint8Array };
+  type Prepared = {
+    b: TransactionBlock;
+    person: Int32Array;
+    kept: Uint8Array;
+    metric: Int32Array;
+    extra: Uint8Array;
+  };
   const prepared = new Map<TransactionBlock, Prepared>();
   const prepare = (b: TransactionBlock): Prepared => {
     let p = prepared.get(b);

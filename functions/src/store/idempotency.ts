@@ -1,6 +1,6 @@
 // Idempotency-Key support for POST and PUT: the first answer to a key from a caller is stored, a
 // repeat with the same body gets it back, a repeat with a different body is refused (422).
-import { HttpError } from '../http/problem';
+import { refusal } from '../refusal';
 import { getStore } from './client';
 import { createImmutable, readOne } from './docs';
 import { contentHash } from './hash';
@@ -35,18 +35,18 @@ type IdempotencyDoc = {
 export async function idempotent(args: IdempotencyArgs): Promise<StoredAnswer & { replayed: boolean }> {
   if (!args.key) return { ...(await args.run()), replayed: false };
   if (args.key.length > 200)
-    throw new HttpError(400, 'Bad request', 'Idempotency-Key is at most 200 characters.');
+    throw refusal('invalid', 'idempotency.key-too-long', {}, [
+      { path: 'Idempotency-Key', message: 'at most 200 characters' },
+    ]);
   const { containers } = await getStore();
   const pk = `${args.tenantId}|${args.caller}`;
   const id = `idem:${contentHash(args.key).slice(0, 40)}`;
   const requestHash = contentHash(args.request);
   const check = (doc: IdempotencyDoc) => {
     if (doc.requestHash !== requestHash) {
-      throw new HttpError(
-        422,
-        'Unprocessable content',
-        `Idempotency-Key "${args.key}" was already used for a different request; use a new key for new content.`,
-      );
+      throw refusal('unprocessable', 'idempotency.key-reused', { key: args.key }, [
+        { path: 'Idempotency-Key', message: 'already used for a different request' },
+      ]);
     }
     return { ...doc.answer, replayed: true };
   };

@@ -1,4 +1,4 @@
-// Payout runs (DOMAIN.md §8) in the `history` container, partition `<tenant>|<period>`. A run is a
+// Payout runs (docs/rules.md, Pay) in the `history` container, partition `<tenant>|<period>`. A run is a
 // snapshot: the whole PayoutRequest it was computed from (chunked), the plan, the plan versions and
 // org version in force, the engine version, the result lines (chunked, head written last) and a
 // content hash over all of them. Approval is one document per period (`payout-approval:<period>`), so
@@ -36,10 +36,10 @@ import {
 } from './docs';
 import { contentHash } from './hash';
 import { readLatestOrg } from './org';
-import { payoutError } from './payoutMessages';
 import { periodAndContainers, periodState } from './periods';
 import { listLatestPlans } from './plans';
 import { readScores } from './scores';
+import { refusal } from '../refusal';
 
 export type RunStatus = 'draft' | 'approved' | 'locked';
 
@@ -202,7 +202,10 @@ export type GatheredInputs = {
   planVersions: PlanVersionInForce[];
   orgVersion: number;
   orgHash: string;
-  summary: Omit<RunInputsSummary, 'inputHash' | 'transactions' | 'transactionsOutsideScope' | 'adjustments'> & {
+  summary: Omit<
+    RunInputsSummary,
+    'inputHash' | 'transactions' | 'transactionsOutsideScope' | 'adjustments'
+  > & {
     ledger: LedgerBatchRef[];
   };
   /**
@@ -657,9 +660,7 @@ export async function approveRun(args: {
   at?: string;
   locale: Locale;
 }): Promise<PayoutApproval> {
-  const { run, locale } = args;
-  if (run.createdBy === args.who)
-    throw payoutError(locale, 403, 'runs.own-approval', { runId: run.runId, createdBy: run.createdBy });
+  const { run } = args;
   const { containers } = await getStore();
   const doc: PayoutApproval = {
     id: approvalId(run.period),
@@ -675,9 +676,8 @@ export async function approveRun(args: {
   const res = await createImmutable(containers.history, doc);
   if (res.status === 'conflict') {
     const existing = await readApproval(args.tenantId, run.period);
-    throw payoutError(
-      locale,
-      409,
+    throw refusal(
+      'conflict',
       'runs.already-approved',
       { period: run.period, approvedRunId: existing?.runId ?? '?' },
       undefined,

@@ -1,4 +1,4 @@
-// Period state (DOMAIN.md §2) in the `history` container: a period is open until a close document
+// Period state (docs/rules.md, Periods) in the `history` container: a period is open until a close document
 // `period-close:<period>` is written in its partition; closing is append-only and audited. A period is
 // also closed when a period CONTAINING it is closed (closing 2026-Q1 locks 2026-01..03; closing 2026
 // locks every quarter and month of it); closing a month does not lock its quarter or year.
@@ -6,7 +6,7 @@ import { parsePeriod, type Locale } from '@teamsheet/shared';
 import { getStore } from './client';
 import { appendAudit, createImmutable, readOne } from './docs';
 import { contentHash } from './hash';
-import { payoutError } from './payoutMessages';
+import { refusal } from '../refusal';
 
 export type PeriodCloseDoc = {
   id: string;
@@ -76,16 +76,11 @@ export async function periodState(tenantId: string, period: string): Promise<Per
  * Returns when `period` may still change; otherwise throws 409 `period.closed` naming the closed
  * period, who closed it and when. Every mutating route of a period calls this before writing.
  */
-export async function assertPeriodOpen(
-  tenantId: string,
-  period: string,
-  locale: Locale = 'en',
-): Promise<void> {
+export async function assertPeriodOpen(tenantId: string, period: string): Promise<void> {
   const state = await periodState(tenantId, period);
   if (state.state === 'closed') {
-    throw payoutError(
-      locale,
-      409,
+    throw refusal(
+      'closed',
       'period.closed',
       { period, closed: state.closedPeriod, closedBy: state.closedBy, closedAt: state.closedAt },
       undefined,
@@ -121,7 +116,7 @@ export async function closePeriod(args: {
   };
   const res = await createImmutable(containers.history, doc);
   if (res.status === 'conflict') {
-    await assertPeriodOpen(args.tenantId, args.period, args.locale);
+    await assertPeriodOpen(args.tenantId, args.period);
     throw new Error(`period ${args.period} close document conflicts but cannot be read`);
   }
   await appendAudit({

@@ -2,17 +2,13 @@
 // `plan:<unit>:<period>:v<n>` written as chunks plus a head (head last), approvals as their own
 // documents, and the validation context a stored plan is checked against.
 import {
-  parsePeriod,
   samePeriodLastYear,
   type Goal,
-  type Locale,
-  type MessageParams,
   type Plan,
   type PlanValidationContext,
   type Target,
   type ValidationSummary,
 } from '@teamsheet/shared';
-import { HttpError, statusTitle, type FieldError } from '../http';
 import { getStore } from './client';
 import {
   appendAudit,
@@ -93,78 +89,6 @@ export const planHeadId = (unitId: string, period: string, version: number): str
 export const planApprovalId = (unitId: string, period: string, version: number): string =>
   `plan-approval:${unitId}:${period}:v${version}`;
 export const planEntity = (unitId: string, period: string): string => `plan:${unitId}:${period}`;
-
-// ---- messages of the plan routes, in both languages
-
-const planMessages = {
-  en: {
-    'plan.invalid':
-      'The plan has {count} error(s); nothing was stored. Fix the cells named in findings[] and submit again.',
-    'plan.stale':
-      'The plan of {unitId} for {period} changed since version {base} (now version {current}); reload it, reapply your changes and submit again.',
-    'plan.exists':
-      'The plan of {unitId} for {period} already has version {current}; send If-Match: "{current}" to submit a new version based on it.',
-    'plan.none': 'No plan of {unitId} for {period} has been submitted yet.',
-    'plan.version-missing': 'The plan of {unitId} for {period} has no version {version} (latest: {latest}).',
-    'plan.route-mismatch':
-      'The plan in the body is for {field} "{body}", but the address names "{route}"; send it to the matching address.',
-    'plan.if-match': 'If-Match must name a plan version such as "3"; got {value}.',
-    'plan.query-version': '{name} must be a version number such as 2; got "{value}".',
-    'plan.unit-unknown': 'There is no unit {unitId} in the organisation in force.',
-    'plan.route-period': 'The period in the address is not a period id such as 2026, 2026-Q1 or 2026-03.',
-    'plan.approve-own':
-      '{who} submitted version {version} of this plan and cannot approve it; the manager of the parent unit approves it.',
-    'plan.approve-scope':
-      '{who} may not approve plans of {unitId}: approval is for the manager of the parent unit {parentId} or someone above it.',
-    'plan.approve-root': 'The plan of {unitId} has no parent unit; only an administrator approves it.',
-    'plan.already-approved':
-      'Version {version} of the plan of {unitId} for {period} was already approved by {by} at {at}.',
-    'plan.superseded':
-      'Version {version} of the plan of {unitId} for {period} was superseded by version {latest}; approve the latest version.',
-    'plan.context-invalid': 'The date {today} in "today" does not exist; send a date as YYYY-MM-DD.',
-  },
-  'zh-CN': {
-    'plan.invalid': '计划有 {count} 处错误,未保存任何内容。请修改 findings[] 中指出的单元格后重新提交。',
-    'plan.stale':
-      '{unitId} 在 {period} 的计划在版本 {base} 之后已被修改(当前版本 {current})。请重新读取,重做修改后再提交。',
-    'plan.exists':
-      '{unitId} 在 {period} 的计划已有版本 {current};如要在其基础上提交新版本,请发送 If-Match: "{current}"。',
-    'plan.none': '{unitId} 在 {period} 尚未提交计划。',
-    'plan.version-missing': '{unitId} 在 {period} 的计划没有版本 {version}(最新版本:{latest})。',
-    'plan.route-mismatch': '请求内容中的计划 {field} 为 "{body}",而地址中为 "{route}";请提交到对应的地址。',
-    'plan.if-match': 'If-Match 须为计划版本号,例如 "3";收到的是 {value}。',
-    'plan.query-version': '{name} 须为版本号,例如 2;收到的是 "{value}"。',
-    'plan.unit-unknown': '现行组织架构中没有单位 {unitId}。',
-    'plan.route-period': '地址中的周期不是有效的周期编号,例如 2026、2026-Q1 或 2026-03。',
-    'plan.approve-own': '{who} 提交了该计划的版本 {version},不能自己审批;应由上级单位的负责人审批。',
-    'plan.approve-scope': '{who} 无权审批 {unitId} 的计划:应由上级单位 {parentId} 的负责人或更上级审批。',
-    'plan.approve-root': '{unitId} 没有上级单位,其计划只能由管理员审批。',
-    'plan.already-approved': '{unitId} 在 {period} 的计划版本 {version} 已由 {by} 于 {at} 审批。',
-    'plan.superseded': '{unitId} 在 {period} 的计划版本 {version} 已被版本 {latest} 取代,请审批最新版本。',
-    'plan.context-invalid': '"today" 中的日期 {today} 不存在,请按 YYYY-MM-DD 填写。',
-  },
-} as const satisfies Record<Locale, Record<string, string>>;
-
-export type PlanMessageKey = keyof (typeof planMessages)['en'];
-
-export function planText(locale: Locale, key: PlanMessageKey, params: MessageParams = {}): string {
-  return planMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? whole : String(v);
-  });
-}
-
-/** A refusal of a plan route, already in the caller's language. */
-export function planError(
-  locale: Locale,
-  status: number,
-  key: PlanMessageKey,
-  params: MessageParams = {},
-  errors?: FieldError[],
-  extra?: Record<string, unknown>,
-): HttpError {
-  return new HttpError(status, statusTitle(locale, status), planText(locale, key, params), errors, extra);
-}
 
 // ---- reading
 
@@ -355,6 +279,8 @@ export async function savePlanVersion(args: {
   plan: Plan;
   author: string;
   baseVersion: number | null;
+  /** The start of the base version's content hash, when the client's ETag named it. */
+  baseHash?: string | null;
   summary: ValidationSummary;
   requestKey: string | null;
   at?: string;
@@ -377,7 +303,12 @@ export async function savePlanVersion(args: {
   const { heads } = await headsAndApprovals(tenantId, plan.unitId, plan.period);
   const current = heads.at(-1);
   const currentVersion = current?.version ?? 0;
-  if ((args.baseVersion ?? 0) !== currentVersion) {
+  // The base must be the latest version, and when the ETag named its content, that very content: a
+  // version number alone could line up with another record after a restore (docs/security.md).
+  const baseMatches =
+    (args.baseVersion ?? 0) === currentVersion &&
+    (!args.baseHash || !!current?.hash.startsWith(args.baseHash));
+  if (!baseMatches) {
     return replay(heads) ?? { status: 'stale', baseVersion: args.baseVersion, currentVersion };
   }
   const version = currentVersion + 1;
@@ -507,39 +438,4 @@ export async function storedPlanContext(tenantId: string, plan: Plan): Promise<P
   if (lastYearPlan && lastYearPlan.plan.targets.length > 0)
     context.previousTargets = lastYearPlan.plan.targets;
   return context;
-}
-
-// ---- request pieces shared by the plan routes
-
-/** `If-Match: "3"` (or `3`, `W/"3"`) → 3; absent or `*` → null (creating the first version). */
-export function baseVersionOf(locale: Locale, header: string | null): number | null {
-  if (header === null || header.trim() === '' || header.trim() === '*') return null;
-  const m = /^(?:W\/)?"?v?(\d{1,9})"?$/.exec(header.trim());
-  if (!m)
-    throw planError(locale, 400, 'plan.if-match', { value: header }, [{ path: 'If-Match', message: header }]);
-  return Number(m[1]);
-}
-
-/** A `?version=`-style query value: a positive integer, or undefined when absent. */
-export function versionParam(locale: Locale, name: string, value: string | null): number | undefined {
-  if (value === null || value === '') return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
-    const message = planText(locale, 'plan.query-version', { name, value });
-    throw new HttpError(400, statusTitle(locale, 400), message, [{ path: name, message }]);
-  }
-  return Number(value);
-}
-
-/** The unit and period of a plan address, the period checked like a body's. */
-export function planAddress(
-  locale: Locale,
-  params: Record<string, string>,
-): { unitId: string; period: string } {
-  const unitId = params.unitId ?? '';
-  const period = params.period ?? '';
-  if (!parsePeriod(period)) {
-    const message = planText(locale, 'plan.route-period');
-    throw new HttpError(400, statusTitle(locale, 400), message, [{ path: 'period', message }]);
-  }
-  return { unitId, period };
 }

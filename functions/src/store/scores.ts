@@ -228,7 +228,11 @@ export async function readScoringInputs(
   const stored = sources.targets ? await sources.targets(tenantId, period, unitIds) : undefined;
   // Only the scored people's transactions: a team's score reads its people's documents, not the month.
   const uploaded = sources.actuals
-    ? await sources.actuals(tenantId, period, people.map((p) => p.id))
+    ? await sources.actuals(
+        tenantId,
+        period,
+        people.map((p) => p.id),
+      )
     : undefined;
   const logs = await readActivities(tenantId, period);
   const transactions = uploaded?.transactions ?? [];

@@ -1,7 +1,7 @@
 // The limits an uploaded workbook must stay within, and the refusal that names the limit it broke.
 // Uploads are hostile until proven otherwise: every limit is checked before the work it protects.
 import { HttpError, statusTitle, type HttpLocale } from '../http';
-import { xlsxText, type XlsxMessageKey } from './messages';
+import { serverText, type ServerMessageKey } from '../messages';
 
 export type UploadLimits = {
   /** The raw upload (the .xlsx file itself). */
@@ -56,11 +56,11 @@ export type LimitName = Exclude<keyof UploadLimits, 'ratioFloorBytes'>;
 export class UploadRefused extends Error {
   constructor(
     readonly status: 413 | 422,
-    readonly key: XlsxMessageKey,
+    readonly key: ServerMessageKey,
     readonly params: Record<string, string | number>,
     readonly inflatedBytes = 0,
   ) {
-    super(xlsxText('en', key, params));
+    super(serverText('en', key, params));
     this.name = 'UploadRefused';
   }
 
@@ -75,8 +75,8 @@ export class UploadRefused extends Error {
     return new HttpError(
       this.status,
       statusTitle(locale, this.status),
-      xlsxText(locale, this.key, this.params),
-      [{ path: String(this.params.part ?? 'body'), message: xlsxText(locale, this.key, this.params) }],
+      serverText(locale, this.key, this.params),
+      [{ path: String(this.params.part ?? 'body'), message: serverText(locale, this.key, this.params) }],
       extra,
     );
   }

@@ -58,9 +58,32 @@ export function formatParam(value: string | number | boolean | null | undefined)
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
   const template = merged[locale]?.[key] ?? merged.en[key];
   if (template === undefined) return key;
+  return fill(template, params);
+}
+
+/** Fills `{name}` placeholders; the one interpolation of every catalog (the core's and an app's own). */
+function fill(template: string, params?: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params && Object.hasOwn(params, name) ? formatParam(params[name]) : whole,
+    params && Object.hasOwn(params, name) && params[name] !== undefined
+      ? formatParam(params[name] as MessageParams[string])
+      : whole,
   );
+}
+
+/**
+ * The message of `key` from an application's own catalog (the server's refusals, say), filled as
+ * `translate` fills the core's: zh-CN falls back to English, and a key the catalog lacks is looked up
+ * in the core's catalogs (rule ids of findings), so one call renders either.
+ */
+export function translateIn(
+  catalog: MessageCatalog,
+  locale: Locale,
+  key: string,
+  params?: Readonly<Record<string, unknown>>,
+): string {
+  const template = catalog[locale][key] ?? catalog.en[key];
+  if (template === undefined) return translate(locale, key, params as MessageParams | undefined);
+  return fill(template, params);
 }
 
 /** A finding of the contract: rule id, severity, the field path, and the message with its numbers. */

@@ -1,10 +1,8 @@
-// What the actuals, payout-run, period and export routes say when they refuse a request, in both
-// product languages; a refusal is built already in the caller's language (as the plan routes do).
-import { periodId, type Locale, type MessageParams } from '@teamsheet/shared';
-import type { HttpRequest } from '../azure';
-import { HttpError, statusTitle, type FieldError } from '../http';
+// What the actuals, payout-run, period and export routes say when they refuse a request.
+// Part of the server's one catalog (index.ts); keys are the `code` of a problem answer.
+import type { Locale } from '@teamsheet/shared';
 
-export const payoutMessages = {
+export const payoutsMessages = {
   en: {
     'period.closed':
       'Period {period} is closed ({closed} was closed by {closedBy} on {closedAt}); nothing can change in it. Post corrections to the next open period as prior-period adjustments that name what they correct.',
@@ -34,8 +32,14 @@ export const payoutMessages = {
       'The payout run has {count} error finding(s); nothing was stored. Fix the inputs (see errors[]) and run again.',
     'export.no-approved-run': 'Period {period} has no approved payout run to export. Approve a run first.',
     'export.bad-format': 'format must be json, csv or xlsx; got "{format}".',
+    'actuals.not-in-period': '{value} is not {period} nor a month or quarter of it.',
+    'actuals.unknown-owner': '{owner} is neither a person nor a unit of the organisation in force.',
+    'actuals.negative-count': 'An activity count is not negative; got {value}.',
   },
   'zh-CN': {
+    'actuals.not-in-period': '{value} 不是 {period},也不是其中的月份或季度。',
+    'actuals.unknown-owner': '{owner} 既不是当前组织架构中的人员,也不是其中的单位。',
+    'actuals.negative-count': '活动数量不能为负数;收到的是 {value}。',
     'period.closed':
       '期间 {period} 已结账({closed} 由 {closedBy} 于 {closedAt} 结账),其中内容不能再修改。更正请在下一个未结账期间以前期调整的方式录入,并注明所更正的内容。',
     'period.no-approved-run':
@@ -60,38 +64,3 @@ export const payoutMessages = {
     'export.bad-format': 'format 必须是 json、csv 或 xlsx;收到的是 "{format}"。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
-
-export type PayoutMessageKey = keyof (typeof payoutMessages)['en'];
-
-export function payoutText(locale: Locale, key: PayoutMessageKey, params: MessageParams = {}): string {
-  return payoutMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? whole : String(v);
-  });
-}
-
-/** A refusal already in the caller's language; `code` names the message key for clients. */
-export function payoutError(
-  locale: Locale,
-  status: number,
-  key: PayoutMessageKey,
-  params: MessageParams = {},
-  errors?: FieldError[],
-  extra?: Record<string, unknown>,
-): HttpError {
-  return new HttpError(status, statusTitle(locale, status), payoutText(locale, key, params), errors, {
-    code: key,
-    ...extra,
-  });
-}
-
-/** The `{period}` of a route, or 400 naming the parameter. */
-export function periodParam(request: HttpRequest): string {
-  const value = request.params.period ?? '';
-  const parsed = periodId.safeParse(value);
-  if (!parsed.success)
-    throw HttpError.of(400, 'http.body-invalid', { count: 1 }, [
-      { path: 'period', message: `expected a period id such as 2026, 2026-Q1 or 2026-03; got "${value}"` },
-    ]);
-  return parsed.data;
-}

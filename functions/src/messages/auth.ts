@@ -1,6 +1,7 @@
-// What sign-in and authorisation say when they refuse, in both languages of the product. The
-// WWW-Authenticate challenge always carries the English text (the header must stay ASCII).
-import type { HttpLocale } from '../http';
+// What sign-in and authorisation say when they refuse. The WWW-Authenticate challenge always carries
+// the English text (the header must stay ASCII).
+// Part of the server's one catalog (index.ts); keys are the `code` of a problem answer.
+import type { Locale } from '@teamsheet/shared';
 
 export const authMessages = {
   en: {
@@ -72,14 +73,4 @@ export const authMessages = {
     'authz.approve-own-run': '薪酬计算批次 {runId} 由您创建，必须由另一位财务人员审批（双人复核）。',
     'dev.unknown-person': '组织中没有人员 "{personId}"；请从 GET /api/dev/token 的列表中选择。',
   },
-} satisfies Record<HttpLocale, Record<string, string>>;
-
-export type AuthMessageKey = keyof (typeof authMessages)['en'];
-
-export function authText(
-  locale: HttpLocale,
-  key: AuthMessageKey,
-  params: Record<string, string> = {},
-): string {
-  return authMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-}
+} as const satisfies Record<Locale, Record<string, string>>;
