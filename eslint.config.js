@@ -53,7 +53,7 @@ const noHttpInStore = {
     {
       regex: '^(\\.\\./)+http(/|$)',
       message:
-        'Repositories and the store do not import the HTTP layer: return a typed outcome and let the route map it (docs/architecture.md, Boundaries).',
+        'Workflows, repositories and the store do not import the HTTP layer: return a typed outcome or throw a Refusal and let the route wrapper render it (docs/architecture.md, Boundaries).',
     },
   ],
 };
@@ -101,17 +101,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['functions/src/store/**/*.ts', 'functions/src/repositories/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', noHttpInStore] },
-  },
-  {
-    // Known breaks, reported as warnings until the store rewrite of issue 10 (on main) removes them:
-    // these three still build HttpError or its messages in the store. Delete this block then.
     files: [
-      'functions/src/store/idempotency.ts',
-      'functions/src/store/payoutMessages.ts',
-      'functions/src/store/plans.ts',
+      'functions/src/store/**/*.ts',
+      'functions/src/repositories/**/*.ts',
+      'functions/src/workflows/**/*.ts',
     ],
-    rules: { 'no-restricted-imports': ['warn', noHttpInStore] },
+    rules: { 'no-restricted-imports': ['error', noHttpInStore] },
   },
 );

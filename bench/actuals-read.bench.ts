@@ -8,8 +8,9 @@ import { demoOrg } from '@teamsheet/shared/demo';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { actualsRead } from '../functions/src/functions/actualsRead';
-import { resetStore, saveOrg } from '../functions/src/store';
-import { readActuals, saveTransactions } from '../functions/src/store/actuals';
+import { resetStore } from '../functions/src/store';
+import { saveOrg } from '../functions/src/repositories';
+import { readActuals, saveTransactions } from '../functions/src/repositories/actuals';
 import { ms, time } from './lib';
 
 // The embedded server scans the whole container per query, so the size stays where a local run is quick.

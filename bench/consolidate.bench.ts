@@ -7,8 +7,9 @@ import { makeConsolidationFixture } from '@teamsheet/shared/fixtures';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { rollup } from '../functions/src/functions/rollup';
-import { resetStore, saveOrg } from '../functions/src/store';
-import { approvePlanVersion, savePlanVersion } from '../functions/src/store/plans';
+import { resetStore } from '../functions/src/store';
+import { saveOrg } from '../functions/src/repositories';
+import { approvePlanVersion, savePlanVersion } from '../functions/src/repositories/plans';
 import { ms, time } from './lib';
 
 const TEAMS = 500;

@@ -5,7 +5,7 @@
 // to end from a Parquet file of the same transactions, checked per person to the cent. Then the same
 // section at 5,000 transactions on the Cosmos DB adapter against the stand-in.
 // Alone: `npx tsx bench/e2e-store.bench.ts` (BENCH_E2E_MONTH_TX, BENCH_E2E_EARLIER_TX, BENCH_E2E_COSMOS=0,
-// BENCH_E2E_PROF=<dir> for a --cpu-prof of the host).
+// BENCH_E2E_PROF=<dir> for a CPU profile of the host during the payout runs).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,7 +113,11 @@ async function scenario(scale: Scale, env: Record<string, string>) {
     const tokenOf = async (personId: string) => {
       let t = tokens.get(personId);
       if (!t) {
-        const a = expectStatus(await call(host, 'GET', `dev/token?person=${personId}`, admin), [200], 'dev token');
+        const a = expectStatus(
+          await call(host, 'GET', `dev/token?person=${personId}`, admin),
+          [200],
+          'dev token',
+        );
         t = (JSON.parse(a.text) as { token: string }).token;
         tokens.set(personId, t);
       }
@@ -176,23 +180,33 @@ async function scenario(scale: Scale, env: Record<string, string>) {
           'team read',
         );
         teamMs.push(a.ms);
-        if (k === 0) teamTx = (JSON.parse(a.text) as { counts: { transactions: number } }).counts.transactions;
+        if (k === 0)
+          teamTx = (JSON.parse(a.text) as { counts: { transactions: number } }).counts.transactions;
       }
       log(`${label}: company reads`);
       const companyMs: number[] = [];
       let companyTx = 0;
       let companyMiB = 0;
       for (let k = 0; k < scale.companyReads; k++) {
-        const a = expectStatus(await call(host, 'GET', `actuals/${companyId}/${runPeriod}`, fin), [200], 'company read');
+        const a = expectStatus(
+          await call(host, 'GET', `actuals/${companyId}/${runPeriod}`, fin),
+          [200],
+          'company read',
+        );
         companyMs.push(a.ms);
         companyMiB = a.bytes / 2 ** 20;
-        if (k === 0) companyTx = (JSON.parse(a.text) as { counts: { transactions: number } }).counts.transactions;
+        if (k === 0)
+          companyTx = (JSON.parse(a.text) as { counts: { transactions: number } }).counts.transactions;
       }
       log(`${label}: rollups`);
       const rollupMs: number[] = [];
       for (let k = 0; k < 5; k++) {
         const r = k % 10;
-        const a = expectStatus(await call(host, 'GET', `rollup/${regionId(r)}/${YEAR}`, tokens.get(headId(r))!), [200], 'rollup');
+        const a = expectStatus(
+          await call(host, 'GET', `rollup/${regionId(r)}/${YEAR}`, tokens.get(headId(r))!),
+          [200],
+          'rollup',
+        );
         rollupMs.push(a.ms);
       }
       log(`${label}: scores runs`);
@@ -202,7 +216,16 @@ async function scenario(scale: Scale, env: Record<string, string>) {
         const a = expectStatus(
           await call(host, 'POST', `periods/${runPeriod}/scores`, tokens.get(managerId(t))!, {
             unitId: teamId(t),
-            scorecard: { items: [{ id: 'revenue', metric: 'revenue', weight: 100, curve: { type: 'linear', floor: 0.5, cap: 1.2 } }] },
+            scorecard: {
+              items: [
+                {
+                  id: 'revenue',
+                  metric: 'revenue',
+                  weight: 100,
+                  curve: { type: 'linear', floor: 0.5, cap: 1.2 },
+                },
+              ],
+            },
           }),
           [201],
           'scores run',
@@ -214,6 +237,8 @@ async function scenario(scale: Scale, env: Record<string, string>) {
       let runId = '';
       let runTxs = 0;
       let runLines = 0;
+      const profDir = process.env.BENCH_E2E_PROF;
+      if (profDir) await host.ask({ type: 'prof-start' });
       for (let k = 0; k < scale.runs; k++) {
         const a = expectStatus(
           await call(host, 'POST', `periods/${runPeriod}/payout-runs`, fin, { plan, fresh: true }),
@@ -221,16 +246,38 @@ async function scenario(scale: Scale, env: Record<string, string>) {
           'payout run',
         );
         runMs.push(a.ms);
-        const answer = JSON.parse(a.text) as { runId: string; lineCount: number; inputs: { transactions: number } };
+        const answer = JSON.parse(a.text) as {
+          runId: string;
+          lineCount: number;
+          inputs: { transactions: number };
+        };
         runId = answer.runId;
         runTxs = answer.inputs.transactions;
         runLines = answer.lineCount;
       }
+      if (profDir)
+        await host.ask({
+          type: 'prof-stop',
+          file: path.join(profDir, `runs-${label.replace(/\W+/g, '-')}.cpuprofile`),
+        });
       // The content-addressed run: the first plain POST creates it, the second answers it as existing.
-      expectStatus(await call(host, 'POST', `periods/${runPeriod}/payout-runs`, fin, { plan }), [200, 201], 'run');
-      const again = expectStatus(await call(host, 'POST', `periods/${runPeriod}/payout-runs`, fin, { plan }), [200], 'run again');
-      if (!(JSON.parse(again.text) as { existing: boolean }).existing) throw new Error('the second run is not existing');
-      const get = expectStatus(await call(host, 'GET', `periods/${runPeriod}/payout-runs/${runId}`, fin2), [200], 'run get');
+      expectStatus(
+        await call(host, 'POST', `periods/${runPeriod}/payout-runs`, fin, { plan }),
+        [200, 201],
+        'run',
+      );
+      const again = expectStatus(
+        await call(host, 'POST', `periods/${runPeriod}/payout-runs`, fin, { plan }),
+        [200],
+        'run again',
+      );
+      if (!(JSON.parse(again.text) as { existing: boolean }).existing)
+        throw new Error('the second run is not existing');
+      const get = expectStatus(
+        await call(host, 'GET', `periods/${runPeriod}/payout-runs/${runId}`, fin2),
+        [200],
+        'run get',
+      );
       return {
         teamMs,
         teamTx,
@@ -272,7 +319,9 @@ async function scenario(scale: Scale, env: Record<string, string>) {
     for (let t = 0; t < Math.min(50, scale.plans); t++) {
       const r = Math.floor(t / (TEAMS / 10));
       const a = expectStatus(
-        await call(host, 'POST', `plans/${teamId(t)}/${YEAR}/approve`, tokens.get(headId(r))!, { version: versions.get(teamId(t)) }),
+        await call(host, 'POST', `plans/${teamId(t)}/${YEAR}/approve`, tokens.get(headId(r))!, {
+          version: versions.get(teamId(t)),
+        }),
         [200, 201],
         'approve',
       );
@@ -281,10 +330,28 @@ async function scenario(scale: Scale, env: Record<string, string>) {
 
     // The run's lines, per person and component, from the stored run.
     const stored = JSON.parse(
-      expectStatus(await call(host, 'GET', `periods/${runPeriod}/payout-runs/${twelve.runId}`, fin), [200], 'run').text,
-    ) as { lines: { personId: string; component: string; amountMinor: number }[]; totals: { amountMinor: number } };
+      expectStatus(
+        await call(host, 'GET', `periods/${runPeriod}/payout-runs/${twelve.runId}`, fin),
+        [200],
+        'run',
+      ).text,
+    ) as {
+      lines: { personId: string; component: string; amountMinor: number }[];
+      totals: { amountMinor: number };
+    };
     const health = JSON.parse((await call(host, 'GET', 'health', admin)).text) as Record<string, unknown>;
-    return { orgPutMs: orgPut.ms, planEmptyMs, bigUpload, earlier, one, twelve, approveMs, stored, runMonth, health };
+    return {
+      orgPutMs: orgPut.ms,
+      planEmptyMs,
+      bigUpload,
+      earlier,
+      one,
+      twelve,
+      approveMs,
+      stored,
+      runMonth,
+      health,
+    };
   } finally {
     await host.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -300,9 +367,14 @@ async function duck(runMonth: MonthData, sizeOf: (m: number) => number, repeats:
   try {
     const quota = new Map<string, number>();
     for (let t = 0; t < TEAMS; t++)
-      for (let k = 0; k < REPS_PER_TEAM; k++) quota.set(repId(t * REPS_PER_TEAM + k), quotaOf(t * REPS_PER_TEAM + k, RUN_MONTH, sizeOf(RUN_MONTH)));
+      for (let k = 0; k < REPS_PER_TEAM; k++)
+        quota.set(repId(t * REPS_PER_TEAM + k), quotaOf(t * REPS_PER_TEAM + k, RUN_MONTH, sizeOf(RUN_MONTH)));
     const visits = new Map(monthActivities(runMonth).map((a) => [a.personId, a.value]));
-    const files = await writeParquet(dir, runMonth, peopleRows(org, runMonth, (id) => quota.get(id), visits));
+    const files = await writeParquet(
+      dir,
+      runMonth,
+      peopleRows(org, runMonth, (id) => quota.get(id), visits),
+    );
     const sql = e2eSql(plan, runMonth.period, daysIn(RUN_MONTH), 10);
     const timings: Awaited<ReturnType<typeof duckDbEndToEnd>>['ms'][] = [];
     let payouts: Awaited<ReturnType<typeof duckDbEndToEnd>>['payouts'] | undefined;
@@ -313,7 +385,11 @@ async function duck(runMonth: MonthData, sizeOf: (m: number) => number, repeats:
       payouts = r.payouts;
     }
     const byTotal = [...timings].sort((a, b) => a.total - b.total);
-    return { ms: byTotal[Math.floor(byTotal.length / 2)]!, payouts: payouts!, parquetMiB: statSync(files.transactions).size / 2 ** 20 };
+    return {
+      ms: byTotal[Math.floor(byTotal.length / 2)]!,
+      payouts: payouts!,
+      parquetMiB: statSync(files.transactions).size / 2 ** 20,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -325,8 +401,15 @@ function compare(
 ) {
   const plan = benchCompPlan();
   const idOf = (type: string) => plan.components.find((c) => c.type === type)!.id;
-  const key = { [idOf('commission')]: 'commission', [idOf('spiff')]: 'spiff', [idOf('override')]: 'override' } as const;
-  const run = new Map<string, { commission: number | null; spiff: number | null; override: number | null; total: number }>();
+  const key = {
+    [idOf('commission')]: 'commission',
+    [idOf('spiff')]: 'spiff',
+    [idOf('override')]: 'override',
+  } as const;
+  const run = new Map<
+    string,
+    { commission: number | null; spiff: number | null; override: number | null; total: number }
+  >();
   for (const l of lines) {
     const p = run.get(l.personId) ?? { commission: null, spiff: null, override: null, total: 0 };
     const k = key[l.component] as 'commission' | 'spiff' | 'override' | undefined;
@@ -343,7 +426,12 @@ function compare(
     const b = duckPayouts.get(person);
     totalMinor += a?.total ?? 0;
     const same =
-      a && b && a.commission === b.commission && a.spiff === b.spiff && a.override === b.override && a.total === b.total;
+      a &&
+      b &&
+      a.commission === b.commission &&
+      a.spiff === b.spiff &&
+      a.override === b.override &&
+      a.total === b.total;
     if (same) continue;
     differ++;
     first ??= `${person}: run ${JSON.stringify(a)} vs DuckDB ${JSON.stringify(b)}`;
@@ -368,8 +456,14 @@ async function section(scale: Scale, env: Record<string, string>) {
   const ratio = runMedian / d.ms.total;
   const earlierWall = r.earlier.map((e) => e.wall);
   const rows: string[] = [];
-  const row = (what: string, size: string, oneMonth: string, twelveMonths: string, budget: string, ok: string) =>
-    rows.push(`| ${what} | ${size} | ${oneMonth} | ${twelveMonths} | ${budget} | ${ok} |`);
+  const row = (
+    what: string,
+    size: string,
+    oneMonth: string,
+    twelveMonths: string,
+    budget: string,
+    ok: string,
+  ) => rows.push(`| ${what} | ${size} | ${oneMonth} | ${twelveMonths} | ${budget} | ${ok} |`);
   const uploadOk = r.bigUpload.wall <= 60_000;
   row(
     `\`POST /api/actuals\`, the ${month(RUN_MONTH)} month in ${r.bigUpload.each.length} requests (then its visits)`,
@@ -474,7 +568,9 @@ async function section(scale: Scale, env: Record<string, string>) {
     'per-person lines and totals, run vs DuckDB',
     `${n(check.people)} people paid (DuckDB ${n(check.duckPeople)})`,
     '—',
-    check.differ === 0 ? `all equal to the cent; total ${(check.totalMinor / 100).toFixed(2)} CNY` : `${check.differ} differ: ${check.first}`,
+    check.differ === 0
+      ? `all equal to the cent; total ${(check.totalMinor / 100).toFixed(2)} CNY`
+      : `${check.differ} differ: ${check.first}`,
     'equal to the cent',
     mark(check.differ === 0),
   );
@@ -513,7 +609,16 @@ export async function run(): Promise<BenchSection> {
   const monthTx = Number(process.env.BENCH_E2E_MONTH_TX ?? 1_000_000);
   const earlierTx = Number(process.env.BENCH_E2E_EARLIER_TX ?? 100_000);
   const embedded = await section(
-    { adapter: 'embedded', monthTx, earlierTx, batch: 100_000, plans: TEAMS, teamReads: 21, companyReads: 2, runs: 3 },
+    {
+      adapter: 'embedded',
+      monthTx,
+      earlierTx,
+      batch: 100_000,
+      plans: TEAMS,
+      teamReads: 21,
+      companyReads: 2,
+      runs: 3,
+    },
     {},
   );
   const parts = [
@@ -530,7 +635,16 @@ export async function run(): Promise<BenchSection> {
     const standIn = await startCosmosStandIn();
     try {
       const cosmos = await section(
-        { adapter: 'cosmos', monthTx: 5_000, earlierTx: 500, batch: 5_000, plans: TEAMS, teamReads: 5, companyReads: 1, runs: 3 },
+        {
+          adapter: 'cosmos',
+          monthTx: 5_000,
+          earlierTx: 500,
+          batch: 5_000,
+          plans: TEAMS,
+          teamReads: 5,
+          companyReads: 1,
+          runs: 3,
+        },
         { COSMOS_ENDPOINT: standIn.endpoint, COSMOS_KEY: standIn.key, COSMOS_DATABASE: 'bench' },
       );
       parts.push(
@@ -548,7 +662,10 @@ export async function run(): Promise<BenchSection> {
       await standIn.close();
     }
   }
-  return { title: 'End to end through the HTTP API: the store at a real company’s size', body: parts.join('\n') };
+  return {
+    title: 'End to end through the HTTP API: the store at a real company’s size',
+    body: parts.join('\n'),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

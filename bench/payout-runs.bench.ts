@@ -6,9 +6,10 @@ import { openBenchStore } from './lib';
 import { payoutCsv, payoutExportRows, type Transaction } from '@teamsheet/shared';
 import { sampleCompPlan } from '@teamsheet/shared/fixtures';
 import { demoOrg } from '@teamsheet/shared/demo';
-import { resetStore, saveOrg } from '../functions/src/store';
-import { saveTransactions } from '../functions/src/store/actuals';
-import { createRun, gatherRunInputs, verifyRun } from '../functions/src/store/payoutRuns';
+import { resetStore } from '../functions/src/store';
+import { saveOrg } from '../functions/src/repositories';
+import { saveTransactions } from '../functions/src/repositories/actuals';
+import { createRun, gatherRunInputs, verifyRun } from '../functions/src/repositories/payoutRuns';
 import { payoutWorkbook } from '../functions/src/xlsx/payoutExport';
 import { ms, time } from './lib';
 

@@ -7,7 +7,8 @@ import { makeLargeContext, makeLargePlan } from '@teamsheet/shared/fixtures';
 import { HttpRequest, InvocationContext } from '../functions/src/azure';
 import { issueDevToken } from '../functions/src/auth';
 import { plans } from '../functions/src/functions/plans';
-import { resetStore, saveOrg } from '../functions/src/store';
+import { resetStore } from '../functions/src/store';
+import { saveOrg } from '../functions/src/repositories';
 import { ms, time } from './lib';
 
 const ROWS = 10_000;

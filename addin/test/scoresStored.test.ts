@@ -5,7 +5,7 @@
 // server, while the Ratings template's untouched rows are no ratings rather than errors.
 import { computeScores, type Person, type ScoreRequest } from '@teamsheet/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi } from '../src/api';
+import { ApiError, WriteAttempt, createApi } from '../src/api';
 import {
   SHEETS,
   TABLES,
@@ -22,7 +22,14 @@ const people: Person[] = [
   { id: 'rep-002', name: 'Bo', unitId: 'east-shanghai', role: 'rep' },
 ];
 const st = scoresTranslator('en');
-const shanghai = { unitId: 'east-shanghai', period: '2026-03', locale: 'en' as const, people, st };
+const shanghai = () => ({
+  unitId: 'east-shanghai',
+  period: '2026-03',
+  locale: 'en' as const,
+  people,
+  st,
+  attempt: new WriteAttempt(),
+});
 
 // What the server holds: revenue targets 10,000 each, visits 30; rep-001 sold 12,000 (120 %, the cap)
 // and made 30 visits (100 %) → 0.7 × 120 + 0.3 × 100 = 114; rep-002 sold 5,000 (50 %, under the
@@ -71,12 +78,16 @@ function storedAnswer(
 }
 
 /** The add-in's API client over a fetch answering like the host, keeping what was posted. */
-function storedScoresApi(version: number, posted: { url: string; body: unknown }[]) {
+function storedScoresApi(version: number, posted: { url: string; body: unknown; key?: string }[]) {
   return createApi({
     base: 'http://host',
     fetch: (input, init) => {
       const body = JSON.parse(String(init?.body)) as Parameters<typeof storedAnswer>[0];
-      posted.push({ url: String(input), body });
+      posted.push({
+        url: String(input),
+        body,
+        key: (init?.headers as Record<string, string>)['idempotency-key'],
+      });
       return Promise.resolve(
         new Response(JSON.stringify(storedAnswer(body, version)), {
           status: 201,
@@ -92,9 +103,10 @@ describe('scoring from stored data', () => {
     const workbook = createPreviewWorkbook();
     const sample = demoSample(people, '2026-03');
     await insertTemplates(workbook, { locale: 'en', period: '2026-03', people, st, sample });
-    const posted: { url: string; body: unknown }[] = [];
-    const out = await scoreFromStoredData(workbook, storedScoresApi(2, posted), shanghai);
+    const posted: { url: string; body: unknown; key?: string }[] = [];
+    const out = await scoreFromStoredData(workbook, storedScoresApi(2, posted), shanghai());
     expect(posted.map((p) => p.url)).toEqual(['http://host/api/periods/2026-03/scores']);
+    expect(posted[0]!.key).toMatch(/^[0-9a-f-]{36}$/); // an Idempotency-Key on the stored write
     const body = posted[0]!.body as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['ratings', 'scorecard', 'unitId']); // no targets, no actuals
     expect(body.unitId).toBe('east-shanghai');
@@ -129,7 +141,7 @@ describe('scoring from stored data', () => {
     expect(weight).toBeGreaterThan(-1);
     await workbook.writeRange(SHEETS.scorecard, rangeAddress(1, weight, 1, 1), [[-70]]);
     const posted: { url: string; body: unknown }[] = [];
-    const out = await scoreFromStoredData(workbook, storedScoresApi(1, posted), shanghai);
+    const out = await scoreFromStoredData(workbook, storedScoresApi(1, posted), shanghai());
     expect(posted).toEqual([]);
     expect(out.status).toBe('sheet-errors');
     if (out.status !== 'sheet-errors') return;
@@ -142,7 +154,7 @@ describe('scoring from stored data', () => {
     await insertTemplates(workbook, { locale: 'en', period: '2026-03', people, st });
     await workbook.writeRange(SHEETS.ratings, 'B3', [['mgr-east-shanghai']]); // rep-002's row: rater only
     const posted: { url: string; body: unknown }[] = [];
-    const out = await scoreFromStoredData(workbook, storedScoresApi(1, posted), shanghai);
+    const out = await scoreFromStoredData(workbook, storedScoresApi(1, posted), shanghai());
     expect(posted).toEqual([]);
     if (out.status !== 'sheet-errors') throw new Error(`expected sheet errors, got ${out.status}`);
     // row 2 (rep-001, untouched) says nothing; row 3 misses group, dimension and score
@@ -151,9 +163,39 @@ describe('scoring from stored data', () => {
 
   it('says there is no scorecard when the templates were never inserted', async () => {
     const posted: { url: string; body: unknown }[] = [];
-    const out = await scoreFromStoredData(createPreviewWorkbook(), storedScoresApi(1, posted), shanghai);
+    const out = await scoreFromStoredData(createPreviewWorkbook(), storedScoresApi(1, posted), shanghai());
     expect(out).toEqual({ status: 'no-scorecard' });
     expect(posted).toEqual([]);
+  });
+
+  it('sends the same key again when the answer was lost, and a fresh one after an answer', async () => {
+    const workbook = createPreviewWorkbook();
+    await insertTemplates(workbook, { locale: 'en', period: '2026-03', people, st });
+    const keys: string[] = [];
+    let lose = true;
+    const api = createApi({
+      base: 'http://host',
+      fetch: (_input, init) => {
+        keys.push((init?.headers as Record<string, string>)['idempotency-key']!);
+        if (lose) {
+          lose = false;
+          return Promise.reject(new TypeError('network down'));
+        }
+        const body = JSON.parse(String(init?.body)) as Parameters<typeof storedAnswer>[0];
+        return Promise.resolve(
+          new Response(JSON.stringify(storedAnswer(body, 1)), {
+            status: 201,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      },
+    });
+    const args = shanghai();
+    await expect(scoreFromStoredData(workbook, api, args)).rejects.toThrow();
+    await scoreFromStoredData(workbook, api, args);
+    await scoreFromStoredData(workbook, api, args);
+    expect(keys[1]).toBe(keys[0]); // the retry of the lost request
+    expect(keys[2]).not.toBe(keys[1]); // a new action once the server had answered
   });
 
   it('passes the server’s 422 (no stored targets) on as an ApiError with its detail', async () => {
@@ -170,7 +212,7 @@ describe('scoring from stored data', () => {
           }),
         ),
     });
-    const error = await scoreFromStoredData(workbook, api, shanghai).catch((e: unknown) => e);
+    const error = await scoreFromStoredData(workbook, api, shanghai()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).problem.detail).toBe(detail);
   });

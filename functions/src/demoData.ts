@@ -13,9 +13,9 @@ import {
   type Plan,
   type Target,
 } from '@teamsheet/shared';
-import { saveActivityBatch } from './store/activities';
-import { saveMetricActuals, saveTransactions } from './store/actuals';
-import { savePlanVersion } from './store/plans';
+import { saveActivityBatch } from './repositories/activities';
+import { saveMetricActuals, saveTransactions } from './repositories/actuals';
+import { savePlanVersion } from './repositories/plans';
 
 export { demoOrg };
 

@@ -14,7 +14,8 @@ import { ensureDevCert } from './host/certs';
 import { banner } from './host/banner';
 import { dispatchApi, type Logger } from './host/dispatch';
 import { serveStatic } from './host/static';
-import { configureStore, currentTenant, getStore, readLatestOrg, resetStore, saveOrg } from './store';
+import { configureStore, getStore, resetStore } from './store';
+import { currentTenant, readLatestOrg, saveOrg } from './repositories';
 import { importEarlierSnapshot } from './store/importSnapshot';
 import { SQLITE_FILE } from './store/sqlite';
 

@@ -29,9 +29,9 @@ import './functions/periodClose';
 import './functions/payoutsExport';
 import { setOrgLoader } from './functions/devToken';
 import { HttpError } from './http';
-import { currentTenant, readLatestOrg } from './store';
-import { readActualsOf } from './store/actuals';
-import { setScoringSources } from './store/scores';
+import { currentTenant, readLatestOrg } from './repositories';
+import { readActualsOf } from './repositories/actuals';
+import { setScoringSources } from './repositories/scores';
 
 // Stored scoring reads the uploaded transactions and metric actuals from the actuals store.
 setScoringSources({ actuals: readActualsOf });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
-import { createImmutable, currentTenant, getStore, readAuditTrail } from '../src/store';
-import { actualsPartition, readActuals, transactionDocId } from '../src/store/actuals';
+import { createImmutable, getStore, readAuditTrail } from '../src/store';
+import { currentTenant } from '../src/repositories';
+import { actualsPartition, readActuals, transactionDocId } from '../src/repositories/actuals';
 import { contentHash } from '../src/store/hash';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { actualsRead } from '../src/functions/actualsRead';
-import { saveActivityBatch } from '../src/store/activities';
-import { saveTransactions } from '../src/store/actuals';
+import { saveActivityBatch } from '../src/repositories/activities';
+import { saveTransactions } from '../src/repositories/actuals';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

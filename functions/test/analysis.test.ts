@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Transaction } from '@teamsheet/shared';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { analysis } from '../src/functions/analysis';
-import { currentTenant } from '../src/store';
-import { savePlanVersion } from '../src/store/plans';
-import { setScoringSources } from '../src/store/scores';
+import { currentTenant } from '../src/repositories';
+import { savePlanVersion } from '../src/repositories/plans';
+import { setScoringSources } from '../src/repositories/scores';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

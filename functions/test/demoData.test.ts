@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validatePlan } from '@teamsheet/shared';
 import { demoActuals, demoOrg, demoTargets } from '@teamsheet/shared/demo';
 import { loadDemoActuals } from '../src/demoData';
-import { readActuals } from '../src/store/actuals';
-import { readActivities } from '../src/store/activities';
-import { currentTenant } from '../src/store';
-import { listLatestPlans } from '../src/store/plans';
+import { readActuals } from '../src/repositories/actuals';
+import { readActivities } from '../src/repositories/activities';
+import { currentTenant } from '../src/repositories';
+import { listLatestPlans } from '../src/repositories/plans';
 import { useFreshStore } from './helpers';
 
 const org = demoOrg();

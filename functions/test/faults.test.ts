@@ -8,10 +8,10 @@ import { actuals as actualsRoute } from '../src/functions/actuals';
 import { payoutRuns } from '../src/functions/payoutRuns';
 import { plans } from '../src/functions/plans';
 import { readAuditTrail } from '../src/store';
-import { readActuals } from '../src/store/actuals';
+import { readActuals } from '../src/repositories/actuals';
 import { withWriteFaults } from '../src/store/faults';
-import { listRuns, readRun } from '../src/store/payoutRuns';
-import { listPlanVersions, readPlanVersion } from '../src/store/plans';
+import { listRuns, readRun } from '../src/repositories/payoutRuns';
+import { listPlanVersions, readPlanVersion } from '../src/repositories/plans';
 import { call, openFreshStore, seedOrg, tokenFor, type CallResult } from './helpers';
 
 const demo = demoOrg();

@@ -8,7 +8,8 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Org } from '@teamsheet/shared';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpHandler } from '../src/azure';
 import { issueDevToken } from '../src/auth';
-import { configureStore, getStore, resetStore, saveOrg, type StoreOptions } from '../src/store';
+import { configureStore, getStore, resetStore, type StoreOptions } from '../src/store';
+import { saveOrg } from '../src/repositories';
 import type { ContainerName, StoredDoc } from '../src/store/port';
 import { startCosmosStandIn, type CosmosStandIn } from './support/cosmosStandIn';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '../src/refusal';
-import { idempotent } from '../src/store';
+import { idempotent } from '../src/repositories';
 import { useFreshStore } from './helpers';
 
 describe('Idempotency-Key', () => {

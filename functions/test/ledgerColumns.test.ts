@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePayouts, type PayoutRequest, type Transaction } from '@teamsheet/shared';
 import { sampleCompPlan } from '@teamsheet/shared/fixtures';
-import { readLedger, readLedgerColumns, saveTransactions } from '../src/store/actuals';
+import { readLedger, readLedgerColumns, saveTransactions } from '../src/repositories/actuals';
 import { contentHash } from '../src/store/hash';
 import { useFreshStore } from './helpers';
 

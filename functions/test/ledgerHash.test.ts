@@ -5,7 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transaction, type Transaction } from '@teamsheet/shared';
 import { canonicalJson, contentHash } from '../src/store/hash';
-import { batchHashOfPairs, canonicalTransactionJson, transactionHash } from '../src/store/ledgerBlocks';
+import {
+  batchHashOfPairs,
+  canonicalTransactionJson,
+  transactionHash,
+} from '../src/repositories/ledgerBlocks';
 
 const text = fc.string({ unit: 'binary', maxLength: 12 });
 const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(-0));

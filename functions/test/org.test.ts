@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Org } from '@teamsheet/shared';
 import { org as orgRoute } from '../src/functions/org';
-import { currentTenant, readLatestOrg } from '../src/store';
+import { currentTenant, readLatestOrg } from '../src/repositories';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 

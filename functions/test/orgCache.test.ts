@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Org } from '@teamsheet/shared';
-import { readLatestOrg, saveOrg } from '../src/store';
+import { readLatestOrg, saveOrg } from '../src/repositories';
 import { openFreshStore } from './helpers';
 
 const orgNamed = (unitId: string): Org => ({

@@ -11,8 +11,8 @@ import { payoutRuns } from '../src/functions/payoutRuns';
 import { payoutRunVerify } from '../src/functions/payoutRunVerify';
 import { periodCloseRoute } from '../src/functions/periodClose';
 import { plans } from '../src/functions/plans';
-import { currentTenant } from '../src/store';
-import { assertPeriodOpen, periodState } from '../src/store/periods';
+import { currentTenant } from '../src/repositories';
+import { assertPeriodOpen, periodState } from '../src/repositories/periods';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

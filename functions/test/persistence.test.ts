@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configureStore, createImmutable, getStore, readAuditTrail, readOne, resetStore } from '../src/store';
-import { readActuals } from '../src/store/actuals';
+import { readActuals } from '../src/repositories/actuals';
 import { importEarlierSnapshot } from '../src/store/importSnapshot';
 import { SQLITE_FILE } from '../src/store/sqlite';
 

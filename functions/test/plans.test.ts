@@ -6,8 +6,8 @@ import { planVersions } from '../src/functions/planVersions';
 import { planDiff } from '../src/functions/planDiff';
 import { planApprove } from '../src/functions/planApprove';
 
-import { listLatestPlans, readPlanVersion } from '../src/store/plans';
-import { closePeriod } from '../src/store/periods';
+import { listLatestPlans, readPlanVersion } from '../src/repositories/plans';
+import { closePeriod } from '../src/repositories/periods';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

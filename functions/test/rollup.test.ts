@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '@teamsheet/shared';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { rollup } from '../src/functions/rollup';
-import { currentTenant } from '../src/store';
-import { approvePlanVersion, savePlanVersion } from '../src/store/plans';
+import { currentTenant } from '../src/repositories';
+import { approvePlanVersion, savePlanVersion } from '../src/repositories/plans';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

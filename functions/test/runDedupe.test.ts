@@ -6,7 +6,7 @@ import { sampleCompPlan } from '@teamsheet/shared/fixtures';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { actuals as actualsRoute } from '../src/functions/actuals';
 import { payoutRuns } from '../src/functions/payoutRuns';
-import { listRuns } from '../src/store/payoutRuns';
+import { listRuns } from '../src/repositories/payoutRuns';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

@@ -7,10 +7,10 @@ import { demoOrg } from '@teamsheet/shared/demo';
 import { activities as activitiesRoute } from '../src/functions/activities';
 import { scoresCompute } from '../src/functions/scoresCompute';
 import { scoresRun } from '../src/functions/scoresRun';
-import { currentTenant } from '../src/store';
-import { savePlanVersion } from '../src/store/plans';
-import { closePeriod } from '../src/store/periods';
-import { readActivities } from '../src/store/activities';
+import { currentTenant } from '../src/repositories';
+import { savePlanVersion } from '../src/repositories/plans';
+import { closePeriod } from '../src/repositories/periods';
+import { readActivities } from '../src/repositories/activities';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, Transaction } from '@teamsheet/shared';
 import { HttpError } from '../src/http';
-import { appendAudit, getStore, idempotent, readAuditTrail, readOne, type Store } from '../src/store';
-import { readActuals, saveTransactions } from '../src/store/actuals';
-import { assertPeriodOpen, closePeriod } from '../src/store/periods';
-import { listPlanVersions, savePlanVersion } from '../src/store/plans';
+import { appendAudit, getStore, readAuditTrail, readOne, type Store } from '../src/store';
+import { idempotent } from '../src/repositories';
+import { readActuals, saveTransactions } from '../src/repositories/actuals';
+import { assertPeriodOpen, closePeriod } from '../src/repositories/periods';
+import { listPlanVersions, savePlanVersion } from '../src/repositories/plans';
 import { openFreshStore, type TestAdapter } from './helpers';
 
 const adapters: TestAdapter[] = ['embedded', 'cosmos'];

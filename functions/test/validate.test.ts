@@ -4,7 +4,7 @@ import { demoOrg } from '@teamsheet/shared/demo';
 import { validate } from '../src/functions/validate';
 import { plans } from '../src/functions/plans';
 
-import { saveMetricActuals } from '../src/store/actuals';
+import { saveMetricActuals } from '../src/repositories/actuals';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();

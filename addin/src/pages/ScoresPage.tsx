@@ -3,7 +3,6 @@
 // and a grade-distribution chart, *Score from stored data* (POST /api/periods/{period}/scores: targets
 // and actuals from what Teamsheet stores, kept as v1, v2…), activity upload, the Analysis sheet and
 // sales-force sizing.
-import { useMemo, useState } from 'react';
 import {
   Button,
   Input,
@@ -14,19 +13,7 @@ import {
   Text,
   makeStyles,
 } from '@fluentui/react-components';
-import { WriteAttempt } from '../api';
-import { useBusy } from '../features/common/useBusy';
-import {
-  analyseUnit,
-  computeScores,
-  insertScoreTemplates,
-  scoreStored,
-  sizeSalesForce,
-  uploadActivities,
-  type ScoresOutcome,
-  type ScoresScope,
-} from '../features/scores/scoreActions';
-import { scoresTranslator } from '../features/scores/sheets';
+import { useScoresSection } from '../features/scores/useScoresSection';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
 
@@ -37,35 +24,11 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '18px' },
 });
 
-export function ScoresPage({ tr, locale, workbook, api, session, onError }: PageProps) {
+export function ScoresPage(props: PageProps) {
+  const { tr } = props;
   const styles = useStyles();
-  const st = useMemo(() => scoresTranslator(locale), [locale]);
-  const [period, setPeriod] = useState('2026-Q1');
-  const [unitId, setUnitId] = useState(session.person?.unitId ?? '');
-  const { busy, run: runBusy } = useBusy();
-  const [outcome, setOutcome] = useState<ScoresOutcome | null>(null);
-  /** The activity upload's Idempotency-Key, kept while the same upload is retried. */
-  const [upload] = useState(() => new WriteAttempt());
-
-  const run = (
-    name: string,
-    work: (s: ScoresScope) => Promise<ScoresOutcome>,
-    source: 'api' | 'workbook' = 'api',
-  ) =>
-    runBusy(name, async () => {
-      setOutcome(null);
-      try {
-        setOutcome(await work({ workbook, api, locale, period, unitId, st }));
-      } catch (error) {
-        onError(error, source);
-      }
-    });
-  const templates = () => run('templates', insertScoreTemplates);
-  const compute = () => run('compute', computeScores);
-  const scoreFromStore = () => run('stored', scoreStored);
-  const uploadNow = () => run('upload', (s) => uploadActivities(s, upload));
-  const analyse = () => run('analysis', analyseUnit);
-  const size = () => run('sizing', sizeSalesForce, 'workbook');
+  const { st, period, setPeriod, unitId, setUnitId, busy, outcome, actions } = useScoresSection(props);
+  const { templates, compute, scoreFromStore, uploadNow, analyse, size } = actions;
 
   const button = (name: string, label: string, onClick: () => void, primary = false) => (
     <Button

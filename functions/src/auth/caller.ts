@@ -3,7 +3,7 @@
 import type { OrgIndex, Role } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
 import { HttpError, localeOf, type HttpLocale } from '../http';
-import { currentTenant, readLatestOrg, type OrgVersion } from '../store/org';
+import { currentTenant, readLatestOrg, type OrgVersion } from '../repositories/org';
 import { authenticate, type Principal } from './authenticate';
 import { authorize, type AuthorizeOptions } from './authorize';
 

@@ -3,7 +3,7 @@
 // holds no unit) themselves, their own unit, and of their manager only the name: who their manager
 // is, never the team's hire, exit or probation dates.
 import type { OrgIndex, Person, Unit } from '@teamsheet/shared';
-import type { OrgVersion } from '../store/org';
+import type { OrgVersion } from '../repositories/org';
 import type { Principal } from './authenticate';
 
 export type OrgView = { units: Unit[]; people: Person[] };

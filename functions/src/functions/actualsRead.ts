@@ -7,8 +7,8 @@ import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { HttpError, handler, json, statusTitle, type FieldError } from '../http';
 import { route } from '../registry';
-import { readMetricActuals, readTransactionsOf } from '../store/actuals';
-import { readActivities } from '../store/activities';
+import { readMetricActuals, readTransactionsOf } from '../repositories/actuals';
+import { readActivities } from '../repositories/activities';
 import { serverText } from '../messages';
 
 const UNIT_ID = /^[^/\\?#]{1,200}$/;

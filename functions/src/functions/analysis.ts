@@ -6,7 +6,7 @@ import { analyseUnit, periodId } from '@teamsheet/shared';
 import { allow, signedInCaller } from '../auth';
 import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
-import { readScoringInputs } from '../store/scores';
+import { readScoringInputs } from '../repositories/scores';
 
 export const analysis = route({
   name: 'analysis',

@@ -8,7 +8,8 @@ import { handler, json, readJson } from '../http';
 import { command } from '../http/command';
 import { route } from '../registry';
 import { ifMatchOf, versionTag } from '../address';
-import { orgAdmin, storeOrg } from '../workflows/storeOrg';
+import { orgAdmin } from '../auth/orgAdmin';
+import { storeOrg } from '../workflows/storeOrg';
 
 const MAX_ORG_BYTES = 32 * 1024 * 1024;
 

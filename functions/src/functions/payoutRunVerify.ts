@@ -3,7 +3,7 @@
 // allowed after the period closed: an auditor can re-run any run at any time.
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { verifyRun } from '../store/payoutRuns';
+import { verifyRun } from '../repositories/payoutRuns';
 import { financeRunAddress } from './payoutRuns';
 
 export const payoutRunVerify = route({

@@ -10,7 +10,7 @@ import { routePeriod } from '../address';
 import { handler, json, readJson } from '../http';
 import { command } from '../http/command';
 import { route } from '../registry';
-import { listRuns } from '../store/payoutRuns';
+import { listRuns } from '../repositories/payoutRuns';
 import { createRun, runOr404 } from '../workflows/payoutRuns';
 
 const id = z.string().min(1).max(200);

@@ -4,7 +4,7 @@
 import { payoutCsv, payoutExportRows } from '@teamsheet/shared';
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { approvedRun } from '../store/payoutRuns';
+import { approvedRun } from '../repositories/payoutRuns';
 import { financeCaller } from '../auth';
 import { routePeriod } from '../address';
 import { payoutWorkbook, XLSX_CONTENT_TYPE } from '../xlsx/payoutExport';

@@ -6,7 +6,7 @@ import { routePeriod } from '../address';
 import { handler, json } from '../http';
 import { command } from '../http/command';
 import { route } from '../registry';
-import { periodState } from '../store/periods';
+import { periodState } from '../repositories/periods';
 import { closePeriod } from '../workflows/payoutRuns';
 
 const close = command('period.close', {

@@ -5,7 +5,7 @@ import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { readPlanVersion } from '../store/plans';
+import { readPlanVersion } from '../repositories/plans';
 import { refusal } from '../refusal';
 import { planAddress, versionParam } from '../address';
 

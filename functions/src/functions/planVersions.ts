@@ -4,7 +4,7 @@ import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { listPlanVersions } from '../store/plans';
+import { listPlanVersions } from '../repositories/plans';
 import { refusal } from '../refusal';
 import { planAddress } from '../address';
 

@@ -7,7 +7,7 @@ import { allow, signedInCaller } from '../auth';
 import { handler, json, readJson } from '../http';
 import { command } from '../http/command';
 import { route } from '../registry';
-import { readPlanVersion, MAX_PLAN_BYTES } from '../store/plans';
+import { readPlanVersion, MAX_PLAN_BYTES } from '../repositories/plans';
 import { refusal } from '../refusal';
 import { ifMatchOf, planAddress, versionParam, versionTag } from '../address';
 import { checkPlanAddress, submitPlan } from '../workflows/submitPlan';

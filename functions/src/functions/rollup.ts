@@ -8,7 +8,7 @@ import { allow, signedInCaller } from '../auth';
 import { handler, json } from '../http';
 import { route } from '../registry';
 import { contentHash } from '../store';
-import { listLatestPlans } from '../store/plans';
+import { listLatestPlans } from '../repositories/plans';
 import { refuse } from '../xlsx/messages';
 
 type Listed = Awaited<ReturnType<typeof listLatestPlans>>[number];

@@ -3,18 +3,19 @@
 // versions) and actuals (transactions, metric actuals, activity logs) with the scorecard, ratings and
 // deductions sent; the result is stored as a new append-only version (201). GET …/scores?unitId=
 // [&version=n] reads the newest (or a given) version back.
-import { deduction, rating, scorecard } from '@teamsheet/shared';
+import { deduction, rating, scorecard, type Locale } from '@teamsheet/shared';
 import { z } from 'zod';
 import { allow, signedInCaller } from '../auth';
-import { HttpError, handler, json, readJson } from '../http';
+import { handler, json, readJson } from '../http';
 import type { HttpRequest } from '../azure';
 import { route } from '../registry';
 import { command } from '../http/command';
 import { runScores } from '../workflows/runScores';
-import { readScores } from '../store/scores';
+import { readScores } from '../repositories/scores';
 import { MAX_SCORE_BODY_BYTES } from './scoresCompute';
-import { routePeriod } from '../address';
+import { routePeriod, versionParam, versionTag } from '../address';
 import { serverText } from '../messages';
+import { refusal } from '../refusal';
 
 export const storedScoreRequest = z.object({
   unitId: z.string().min(1).max(200),
@@ -32,10 +33,7 @@ const postScores = command('scores.run', {
     const body = await readJson(request, storedScoreRequest, { maxBytes: MAX_SCORE_BODY_BYTES });
     // Scope first: outside it, a unit that exists and one that does not get the same 403.
     allow(caller, { unitId: body.unitId });
-    if (!caller.org.unit(body.unitId))
-      throw HttpError.of(400, 'http.body-invalid', { count: 1 }, [
-        { path: 'unitId', message: `${body.unitId} is not a unit of the organisation` },
-      ]);
+    if (!caller.org.unit(body.unitId)) throw unknownUnit(caller.locale, body.unitId);
     return { ...body, period };
   },
   // Scores are not frozen by a closed period: they are recomputed as a new version (docs/rules.md, Scores).
@@ -43,30 +41,28 @@ const postScores = command('scores.run', {
   run: runScores,
 });
 
+function unknownUnit(locale: Locale, unitId: string) {
+  const message = serverText(locale, 'plan.unit-unknown', { unitId });
+  return refusal('invalid', 'http.body-invalid', { count: 1 }, [{ path: 'unitId', message }]);
+}
+
 async function getScores(request: HttpRequest) {
   const period = routePeriod(request);
   const caller = await signedInCaller(request);
   const { locale, tenantId, org } = caller;
-  const url = new URL(request.url);
-  const unitId = url.searchParams.get('unitId') ?? '';
-  const versionText = url.searchParams.get('version');
+  const unitId = request.query.get('unitId') ?? '';
   // Scope first: outside it, a unit that exists and one that does not get the same 403.
   if (unitId) allow(caller, { unitId });
-  const errors = [];
-  if (!unitId || !org.unit(unitId))
-    errors.push({ path: 'unitId', message: `unknown unit ${unitId || '(none)'}` });
-  const version = versionText === null ? undefined : Number(versionText);
-  if (version !== undefined && !(Number.isInteger(version) && version >= 1))
-    errors.push({ path: 'version', message: `expected a version number 1, 2, …; got ${versionText}` });
-  if (errors.length > 0) throw HttpError.of(400, 'http.body-invalid', { count: errors.length }, errors);
+  if (!unitId || !org.unit(unitId)) throw unknownUnit(locale, unitId);
+  const version = versionParam(locale, 'version', request.query.get('version'));
   const stored = await readScores(tenantId, unitId, period, version);
   if (!stored)
-    throw new HttpError(
-      404,
-      'Not found',
-      serverText(locale, 'scores.no-scores', { unitId, period, version: version ? ` v${version}` : '' }),
-    );
-  return json(stored, 200, { etag: `"${stored.version}"` });
+    throw refusal('not-found', 'scores.no-scores', {
+      unitId,
+      period,
+      version: version ? ` v${version}` : '',
+    });
+  return json(stored, 200, { etag: versionTag(stored.version, stored.hash) });
 }
 
 const getHandler = handler(getScores);

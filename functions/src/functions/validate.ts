@@ -6,8 +6,8 @@ import type { HttpRequest } from '../azure';
 import { authenticate, authorize, orgInForce } from '../auth';
 import { handler, json, localeOf, readJson } from '../http';
 import { route } from '../registry';
-import { currentTenant } from '../store';
-import { MAX_PLAN_BYTES, storedPlanContext } from '../store/plans';
+import { currentTenant } from '../repositories';
+import { MAX_PLAN_BYTES, storedPlanContext } from '../repositories/plans';
 import { refusal } from '../refusal';
 
 async function postValidate(request: HttpRequest) {

@@ -12,12 +12,10 @@
 import type { Role } from '@teamsheet/shared';
 import type { HttpHandler, HttpRequest } from '../azure';
 import { signedInCaller, type Caller } from '../auth';
-import { idempotent } from '../store/idempotency';
-import { assertPeriodOpen } from '../store/periods';
+import { idempotent } from '../repositories/idempotency';
+import { assertPeriodOpen } from '../repositories/periods';
+import type { CommandAnswer } from '../workflows/answer';
 import { handler, json } from './handler';
-
-/** What a workflow answers: a status, a JSON body and the headers it needs (ETag, Location). */
-export type CommandAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
 /** Who a command runs for: at least the tenant and the signed-in person. */
 type CommandCaller = Pick<Caller, 'tenantId' | 'principal'>;

@@ -6,7 +6,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transaction } from '@teamsheet/shared';
-import { saveTransactions } from './actuals';
+import { saveTransactions } from '../repositories/actuals';
 import { getStore } from './client';
 import { appendAudit, createImmutable, type AuditInput, type StoredDoc } from './docs';
 import { containerNames, type ContainerName } from './port';

@@ -1,7 +1,6 @@
-// The store: one Cosmos DB client per process, append-only documents, audit and idempotency.
+// The store: the port (port.ts), its two adapters (sqlite.ts, cosmos.ts), the client that opens one of
+// them per process (client.ts), and the document helpers every repository is written with (docs.ts,
+// hash.ts). What is stored where is the repositories' (../repositories/).
 export * from './client';
 export * from './docs';
 export * from './hash';
-export * from './org';
-export * from './idempotency';
-// The embedded server is imported from './embedded' by the local host only: the Functions app never loads it.

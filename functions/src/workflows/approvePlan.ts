@@ -3,10 +3,10 @@
 // document, audited.
 import { mayReviewPlan } from '@teamsheet/shared';
 import type { Caller } from '../auth';
-import type { CommandAnswer } from '../http/command';
+import type { CommandAnswer } from './answer';
 import { refusal } from '../refusal';
 import { versionTag } from '../address';
-import { approvePlanVersion, readPlanVersion } from '../store/plans';
+import { approvePlanVersion, readPlanVersion } from '../repositories/plans';
 
 export type ApprovePlanInput = { unitId: string; period: string; version: number };
 

@@ -1,9 +1,9 @@
 // The payout-run commands (docs/rules.md, Payouts): create a draft run from stored data, approve it
 // (four eyes), close the period with the approved run. The run's content and storage are the store's
-// (store/payoutRuns.ts); who may do what is the core's (policies.ts).
+// (repositories/payoutRuns.ts); who may do what is the core's (policies.ts).
 import { mayApproveRun, mayClosePeriod, type CompPlan } from '@teamsheet/shared';
 import type { Caller } from '../auth';
-import type { CommandAnswer } from '../http/command';
+import type { CommandAnswer } from './answer';
 import { serverText } from '../messages';
 import { refusal } from '../refusal';
 import {
@@ -14,8 +14,8 @@ import {
   readApproval,
   readRun,
   type StoredRun,
-} from '../store/payoutRuns';
-import { closePeriod as storeClose } from '../store/periods';
+} from '../repositories/payoutRuns';
+import { closePeriod as storeClose } from '../repositories/periods';
 import { runView } from './runView';
 
 export type CreateRunInput = {

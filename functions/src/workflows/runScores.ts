@@ -3,11 +3,11 @@
 // ratings and deductions sent; stored as a new append-only version.
 import { computeScores, type Deduction, type Rating, type Scorecard } from '@teamsheet/shared';
 import type { Caller } from '../auth';
-import type { CommandAnswer } from '../http/command';
+import type { CommandAnswer } from './answer';
 import { refusal } from '../refusal';
 import { versionTag } from '../address';
 import { contentHash } from '../store/hash';
-import { readScoringInputs, saveScores } from '../store/scores';
+import { readScoringInputs, saveScores } from '../repositories/scores';
 
 export type RunScoresInput = {
   period: string;

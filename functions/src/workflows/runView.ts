@@ -1,5 +1,5 @@
 // What an answer says about a stored payout run: its head, findings and people, and its lines when asked.
-import type { StoredRun } from '../store/payoutRuns';
+import type { StoredRun } from '../repositories/payoutRuns';
 
 /** The answer describing a run; `lines` only when asked (a run's lines can be many). */
 export function runView(run: StoredRun, withLines: boolean) {

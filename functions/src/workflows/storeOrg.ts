@@ -1,35 +1,12 @@
 // Store a new version of the organisation (docs/rules.md, Organisation): checked by the core, refused
 // whole with 422 when it has errors, stored on top of the version the caller based it on (412
 // otherwise), append-only; the same organisation again answers 200 unchanged.
-import { OrgIndex, validateOrg, type Finding, type Org } from '@teamsheet/shared';
-import { authenticate, authorize, type Principal } from '../auth';
-import type { HttpRequest } from '../azure';
-import { localeOf, type HttpLocale } from '../http';
-import type { CommandAnswer } from '../http/command';
+import { validateOrg, type Finding, type Org } from '@teamsheet/shared';
+import type { OrgAdmin } from '../auth/orgAdmin';
+import type { CommandAnswer } from './answer';
 import { refusal } from '../refusal';
 import { sameVersion, versionTag, type BaseVersion } from '../address';
-import { currentTenant, readLatestOrg, saveOrg, type OrgVersion } from '../store';
-
-/** An administrator, signed in whether or not an organisation is stored yet (the first upload). */
-export type OrgAdmin = {
-  principal: Principal;
-  tenantId: string;
-  locale: HttpLocale;
-  latest: OrgVersion | null;
-};
-
-export async function orgAdmin(request: HttpRequest): Promise<OrgAdmin> {
-  const principal = await authenticate(request);
-  const tenantId = currentTenant();
-  const locale = localeOf(request);
-  const latest = (await readLatestOrg(tenantId)) ?? null;
-  authorize(principal, {
-    roles: ['admin'],
-    org: latest?.index ?? new OrgIndex({ units: [], people: [] }),
-    locale,
-  });
-  return { principal, tenantId, locale, latest: latest?.version ?? null };
-}
+import { saveOrg } from '../repositories';
 
 export type StoreOrgInput = { base: BaseVersion | null; org: Pick<Org, 'units' | 'people'> };
 

@@ -3,7 +3,7 @@
 // errors, stored on top of the version the caller based it on (412 otherwise), audited once.
 import { validatePlan, type Finding, type Plan } from '@teamsheet/shared';
 import type { Caller } from '../auth';
-import type { CommandAnswer } from '../http/command';
+import type { CommandAnswer } from './answer';
 import { refusal } from '../refusal';
 import { versionTag, type BaseVersion } from '../address';
 import {
@@ -13,7 +13,7 @@ import {
   savePlanVersion,
   storedPlanContext,
   type PlanHead,
-} from '../store/plans';
+} from '../repositories/plans';
 
 export type SubmitPlanInput = { unitId: string; period: string; base: BaseVersion | null; plan: Plan };
 

@@ -14,11 +14,11 @@ import {
   type Transaction,
 } from '@teamsheet/shared';
 import { allow, type Caller } from '../auth';
-import type { CommandAnswer } from '../http/command';
+import type { CommandAnswer } from './answer';
 import { serverText } from '../messages';
 import { refusal } from '../refusal';
-import { readTransaction, saveMetricActuals, saveTransactions } from '../store/actuals';
-import { saveActivityBatch } from '../store/activities';
+import { readTransaction, saveMetricActuals, saveTransactions } from '../repositories/actuals';
+import { saveActivityBatch } from '../repositories/activities';
 
 export type LedgerUpload = {
   period: string;

@@ -79,11 +79,11 @@ export async function computeScores(s: ScoresScope): Promise<ScoresOutcome> {
 }
 
 /** POST /api/periods/{period}/scores: targets and actuals from what Teamsheet stores, kept as v1, v2… */
-export async function scoreStored(s: ScoresScope): Promise<ScoresOutcome> {
+export async function scoreStored(s: ScoresScope, attempt: WriteAttempt): Promise<ScoresOutcome> {
   const { workbook, api, locale, period, unitId, st } = s;
   const people = await teamPeople(api, unitId);
   try {
-    const out = await scoreFromStoredData(workbook, api, { unitId, period, locale, people, st });
+    const out = await scoreFromStoredData(workbook, api, { unitId, period, locale, people, st, attempt });
     if (out.status === 'no-scorecard') return { intent: 'warning', text: st('scores.noScorecard') };
     if (out.status === 'sheet-errors')
       return {

@@ -9,7 +9,7 @@ import {
   type Person,
   type StoredScores,
 } from '@teamsheet/shared';
-import type { Api } from '../../api';
+import type { Api, WriteAttempt } from '../../api';
 import type { Workbook } from '../../office';
 import { SHEETS, TABLES, readFilledRatings, writeScoresSheet, type St } from './sheets';
 
@@ -24,13 +24,22 @@ export type StoredScoring =
 /**
  * Scores `unitId` for `period` from stored data with the Scorecard sheet's scorecard and the Ratings
  * sheet's ratings, and writes the Scores sheet. Errors on those two sheets stop it before the server.
+ * The POST carries the Idempotency-Key of `attempt`: a retry of this very request after a lost answer
+ * gets the version it stored, not a second one.
  */
 export async function scoreFromStoredData(
   workbook: Workbook,
   api: Api,
-  args: { unitId: string; period: string; locale: Locale; people: readonly Person[]; st: St },
+  args: {
+    unitId: string;
+    period: string;
+    locale: Locale;
+    people: readonly Person[];
+    st: St;
+    attempt: WriteAttempt;
+  },
 ): Promise<StoredScoring> {
-  const { unitId, period, locale, people, st } = args;
+  const { unitId, period, locale, people, st, attempt } = args;
   const items = await workbook.readTable(SHEETS.scorecard, TABLES.items);
   if (!items) return { status: 'no-scorecard' };
   const card = scorecardRowsToScorecard(
@@ -40,11 +49,11 @@ export async function scoreFromStoredData(
   const { ratings, findings: ratingFindings } = await readFilledRatings(workbook, locale);
   const errors = [...card.findings, ...ratingFindings].filter((f) => f.severity === 'error');
   if (errors.length > 0) return { status: 'sheet-errors', findings: errors };
-  const stored = await api.post<StoredScores>(`/api/periods/${encodeURIComponent(period)}/scores`, {
-    unitId,
-    scorecard: card.scorecard,
-    ...(ratings.length > 0 ? { ratings } : {}),
-  });
+  const path = `/api/periods/${encodeURIComponent(period)}/scores`;
+  const body = { unitId, scorecard: card.scorecard, ...(ratings.length > 0 ? { ratings } : {}) };
+  const stored = await attempt.send(JSON.stringify({ path, body }), (key) =>
+    api.post<StoredScores>(path, body, { idempotencyKey: key }),
+  );
   const { counts } = await writeScoresSheet(workbook, {
     result: { people: stored.people, findings: stored.findings },
     scorecard: stored.scorecard,

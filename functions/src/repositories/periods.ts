@@ -3,9 +3,9 @@
 // also closed when a period CONTAINING it is closed (closing 2026-Q1 locks 2026-01..03; closing 2026
 // locks every quarter and month of it); closing a month does not lock its quarter or year.
 import { parsePeriod, type Locale } from '@teamsheet/shared';
-import { getStore } from './client';
-import { appendAudit, createImmutable, readOne } from './docs';
-import { contentHash } from './hash';
+import { getStore } from '../store/client';
+import { appendAudit, createImmutable, readOne } from '../store/docs';
+import { contentHash } from '../store/hash';
 import { refusal } from '../refusal';
 
 export type PeriodCloseDoc = {

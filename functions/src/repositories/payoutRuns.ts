@@ -24,7 +24,7 @@ import {
 } from '@teamsheet/shared';
 import { batchHashOf, ledgerBatches, readLedger, readLedgerColumns, type LedgerBatchRef } from './actuals';
 import { readActivities } from './activities';
-import { getStore } from './client';
+import { getStore } from '../store/client';
 import {
   appendAudit,
   createImmutable,
@@ -33,8 +33,8 @@ import {
   readOne,
   writeChunkedVersion,
   type VersionHead,
-} from './docs';
-import { contentHash } from './hash';
+} from '../store/docs';
+import { contentHash } from '../store/hash';
 import { readLatestOrg } from './org';
 import { periodAndContainers, periodState } from './periods';
 import { listLatestPlans } from './plans';

@@ -4,7 +4,7 @@
 // `decodeBlock(encodeBlock(ts))` gives back transactions equal to `ts` field for field.
 import { createHash } from 'node:crypto';
 import type { Transaction } from '@teamsheet/shared';
-import { canonicalJson } from './hash';
+import { canonicalJson } from '../store/hash';
 
 export type TransactionBlock = {
   format: 1;

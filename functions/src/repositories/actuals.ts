@@ -15,7 +15,7 @@ import {
   type Transaction,
   type TransactionColumns,
 } from '@teamsheet/shared';
-import { getStore } from './client';
+import { getStore } from '../store/client';
 import {
   appendAudit,
   readAuditTrail,
@@ -25,8 +25,8 @@ import {
   readOne,
   writeChunkedVersion,
   type VersionHead,
-} from './docs';
-import { contentHash } from './hash';
+} from '../store/docs';
+import { contentHash } from '../store/hash';
 import {
   batchHashOfPairs,
   decodeBlock,

@@ -15,8 +15,14 @@ import {
   type Target,
   type Transaction,
 } from '@teamsheet/shared';
-import { getStore } from './client';
-import { appendAudit, queryByType, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
+import { getStore } from '../store/client';
+import {
+  appendAudit,
+  queryByType,
+  readChunkedVersion,
+  writeChunkedVersion,
+  type VersionHead,
+} from '../store/docs';
 import { readActivities } from './activities';
 import { listLatestPlans } from './plans';
 

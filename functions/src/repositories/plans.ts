@@ -9,7 +9,7 @@ import {
   type Target,
   type ValidationSummary,
 } from '@teamsheet/shared';
-import { getStore } from './client';
+import { getStore } from '../store/client';
 import {
   appendAudit,
   createImmutable,
@@ -19,8 +19,8 @@ import {
   readOne,
   writeChunkedVersion,
   type VersionHead,
-} from './docs';
-import { contentHash } from './hash';
+} from '../store/docs';
+import { contentHash } from '../store/hash';
 import { readMetricActuals } from './actuals';
 import { readLatestOrg } from './org';
 

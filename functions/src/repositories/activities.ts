@@ -4,9 +4,15 @@
 // one batch. Reading replays the batches oldest first: a later batch's value for a person, metric and
 // period replaces an earlier one (a corrected weekly sheet re-uploaded does not count twice).
 import { childPeriods, monthsOf, type Activity } from '@teamsheet/shared';
-import { getStore } from './client';
-import { appendAudit, queryByType, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
-import { contentHash } from './hash';
+import { getStore } from '../store/client';
+import {
+  appendAudit,
+  queryByType,
+  readChunkedVersion,
+  writeChunkedVersion,
+  type VersionHead,
+} from '../store/docs';
+import { contentHash } from '../store/hash';
 
 export type ActivityBatchHead = VersionHead & {
   tenantId: string;

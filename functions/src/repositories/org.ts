@@ -1,9 +1,15 @@
 // The organisation as append-only versions in the `org` container (one partition per tenant):
 // `org:<tenant>:v<n>` heads over chunks of units and people, the newest version being the org in force.
 import { OrgIndex, type Org, type Person, type Unit } from '@teamsheet/shared';
-import { getStore } from './client';
-import { appendAudit, queryByType, readChunkedVersion, writeChunkedVersion, type VersionHead } from './docs';
-import { contentHash } from './hash';
+import { getStore } from '../store/client';
+import {
+  appendAudit,
+  queryByType,
+  readChunkedVersion,
+  writeChunkedVersion,
+  type VersionHead,
+} from '../store/docs';
+import { contentHash } from '../store/hash';
 
 export type OrgHead = VersionHead & { tenantId: string; createdBy: string; createdAt: string };
 export type OrgVersion = {

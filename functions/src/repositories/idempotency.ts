@@ -1,9 +1,9 @@
 // Idempotency-Key support for POST and PUT: the first answer to a key from a caller is stored, a
 // repeat with the same body gets it back, a repeat with a different body is refused (422).
 import { refusal } from '../refusal';
-import { getStore } from './client';
-import { createImmutable, readOne } from './docs';
-import { contentHash } from './hash';
+import { getStore } from '../store/client';
+import { createImmutable, readOne } from '../store/docs';
+import { contentHash } from '../store/hash';
 
 export type StoredAnswer = { status: number; headers?: Record<string, string>; body?: string };
 
