@@ -350,12 +350,8 @@ async function readMetricPartition(tenantId: string, period: string): Promise<Ta
 /** A batch of the ledger a reader used: what a payout run names instead of copying its transactions. */
 export type LedgerBatchRef = { period: string; batchId: string; batchHash: string };
 
-/** The transactions of the batches of one period's partition, each id once (the earliest batch's copy). */
-async function readTransactionPartition(
-  tenantId: string,
-  period: string,
-  only?: ReadonlySet<string>,
-): Promise<{ transactions: Transaction[]; batches: LedgerBatchRef[] }> {
+/** The transaction batches of one period's partition in upload order (or those of `only`), with their blocks. */
+async function readBatchBlocks(tenantId: string, period: string, only?: ReadonlySet<string>) {
   const { containers } = await getStore();
   const pk = actualsPartition(tenantId, period);
   const heads = (await queryByType<TransactionBatchHead>(containers.actuals, pk, 'txn-batch')).filter(
@@ -367,6 +363,16 @@ async function readTransactionPartition(
     8,
     (id) => readOne<{ items: TransactionBlock[] }>(containers.actuals, id, pk),
   );
+  return { heads, chunks };
+}
+
+/** The transactions of the batches of one period's partition, each id once (the earliest batch's copy). */
+async function readTransactionPartition(
+  tenantId: string,
+  period: string,
+  only?: ReadonlySet<string>,
+): Promise<{ transactions: Transaction[]; batches: LedgerBatchRef[] }> {
+  const { heads, chunks } = await readBatchBlocks(tenantId, period, only);
   const seen = new Set<string>();
   const out: Transaction[] = [];
   for (const chunk of chunks) {
@@ -430,17 +436,7 @@ async function readBatchRuns(
   part: number,
   only?: ReadonlySet<string>,
 ): Promise<{ runs: Run[]; batches: LedgerBatchRef[] }> {
-  const { containers } = await getStore();
-  const pk = actualsPartition(tenantId, period);
-  const heads = (await queryByType<TransactionBatchHead>(containers.actuals, pk, 'txn-batch')).filter(
-    (h) => !only || only.has(h.id),
-  );
-  heads.sort(byUploadThenId);
-  const chunks = await mapBounded(
-    heads.flatMap((h) => h.chunkIds),
-    8,
-    (id) => readOne<{ items: TransactionBlock[] }>(containers.actuals, id, pk),
-  );
+  const { heads, chunks } = await readBatchBlocks(tenantId, period, only);
   const runs: Run[] = [];
   let next = 0;
   heads.forEach((h, order) => {
