@@ -3,7 +3,7 @@
 // language. Version ETags name content as well as a number: `"3.1f2e9a0c"` is version 3 whose
 // content hash starts 1f2e9a0c (docs/security.md, Versions and ETags).
 import { parsePeriod, resolveLocale, type FieldError, type Locale } from '@teamsheet/shared';
-import { refusal } from './refusal';
+import { Refusal, refusal } from './refusal';
 import { serverText } from './messages';
 
 type Params = Readonly<Record<string, string | undefined>>;
@@ -27,6 +27,33 @@ export function idOf(locale: Locale, params: Params, name: string): string {
   const value = params[name] ?? '';
   if (!ID.test(value)) invalid(locale, name, serverText(locale, 'address.id', { name, value }));
   return value;
+}
+
+/** The `{unitId}` and `{period}` of a route, both checked: a refusal names every bad one. */
+export function unitPeriodOf(locale: Locale, params: Params): { unitId: string; period: string } {
+  const errors: FieldError[] = [];
+  const read = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      errors.push(...e.errors);
+      return undefined;
+    }
+  };
+  const unitId = read(() => idOf(locale, params, 'unitId'));
+  const period = read(() => periodOf(locale, params));
+  if (errors.length > 0 || unitId === undefined || period === undefined)
+    throw refusal(
+      'invalid',
+      'http.address-invalid',
+      {
+        path: errors.map((e) => e.path).join(', '),
+        message: errors.map((e) => e.message).join('; '),
+      },
+      errors,
+    );
+  return { unitId, period };
 }
 
 /** The unit and period of a plan address. */

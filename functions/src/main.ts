@@ -1,5 +1,6 @@
 // The Functions app: importing each route file registers it (with Azure when inside the Functions
 // worker, and in the route table the local host serves). `func start` and `npm start` load this.
+import './functions/devToken';
 import './functions/health';
 import './functions/metrics';
 import './functions/org';
@@ -27,20 +28,5 @@ import './functions/payoutRunApprove';
 import './functions/payoutRunVerify';
 import './functions/periodClose';
 import './functions/payoutsExport';
-import { setOrgLoader } from './functions/devToken';
-import { HttpError } from './http';
-import { currentTenant, readLatestOrg } from './repositories';
-import { readActualsOf } from './repositories/actuals';
-import { setScoringSources } from './repositories/scores';
-
-// Stored scoring reads the uploaded transactions and metric actuals from the actuals store.
-setScoringSources({ actuals: readActualsOf });
-
-// The development issuer signs tokens for the people of the organisation in force.
-setOrgLoader(async () => {
-  const latest = await readLatestOrg(currentTenant());
-  if (!latest) throw HttpError.of(503, 'org.missing', { tenant: currentTenant() });
-  return latest.version.org;
-});
 
 export { routes } from './registry';

@@ -8,7 +8,7 @@ import { demoOrg } from '@teamsheet/shared/demo';
 import { analysis } from '../src/functions/analysis';
 import { currentTenant } from '../src/repositories';
 import { savePlanVersion } from '../src/repositories/plans';
-import { setScoringSources } from '../src/repositories/scores';
+import { actuals as actualsRoute } from '../src/functions/actuals';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
@@ -33,12 +33,15 @@ describe('GET /api/analysis/{unitId}/{period}', () => {
 
   it('answers plan vs actual by month with YoY, MoM, trend forecast, ABC and an empty KPI with its finding', async () => {
     await seedOrg(demo);
-    setScoringSources({
-      actuals: async (_tenant, period) => ({
-        transactions: transactions.filter((t) => t.date.startsWith(period.slice(0, 4))),
-        metricActuals: [],
-      }),
-    });
+    for (const year of ['2025', '2026']) {
+      const uploaded = await call(actualsRoute, {
+        method: 'POST',
+        path: 'actuals',
+        token: await tokenFor('finance-1', demo),
+        json: { period: year, transactions: transactions.filter((t) => t.date.startsWith(year)) },
+      });
+      expect(uploaded.status, uploaded.text).toBe(201);
+    }
     await savePlanVersion({
       tenantId: currentTenant(),
       plan: {

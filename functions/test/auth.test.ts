@@ -18,7 +18,8 @@ import {
 } from '../src/auth';
 import { HttpRequest, InvocationContext } from '../src/azure';
 import { HttpError } from '../src/http';
-import { devToken, setOrgLoader } from '../src/functions/devToken';
+import { devToken } from '../src/functions/devToken';
+import { seedOrg, useFreshStore } from './helpers';
 
 // company C ─ region R1 (head H1) ─ team T1 (manager M1: reps A, B)
 //           └ region R2 (head H2) ─ team T2 (manager M2: rep Z)
@@ -368,7 +369,8 @@ describe('GET /api/dev/token', () => {
   const body = (response: Awaited<ReturnType<typeof get>>) =>
     JSON.parse(String((response as { body?: unknown }).body));
 
-  beforeAll(() => setOrgLoader(async () => org));
+  useFreshStore();
+  beforeAll(() => seedOrg(org));
   afterEach(() => {
     process.env.TEAMSHEET_DEV_AUTH = saved.TEAMSHEET_DEV_AUTH;
     process.env.NODE_ENV = saved.NODE_ENV;
@@ -403,7 +405,7 @@ describe('GET /api/dev/token', () => {
     expect(response.status).toBe(200);
     const { token, expiresIn } = body(response) as { token: string; expiresIn: number };
     expect(expiresIn).toBe(28800);
-    await expect(authenticate(requestWith(`Bearer ${token}`))).resolves.toEqual({
+    await expect(authenticate(requestWith(`Bearer ${token}`))).resolves.toMatchObject({
       personId: 'H1',
       roles: ['regional_head'],
       name: '王大区',

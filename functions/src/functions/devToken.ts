@@ -1,22 +1,19 @@
 // GET /api/dev/token: the development issuer's front door. Lists the people one can sign in as, or
 // signs a token for `?person=<id>`. Answers 404, like an unknown route, unless TEAMSHEET_DEV_AUTH=1.
 import type { Org } from '@teamsheet/shared';
-import { devAuthEnabled, devIssuer, issueDevToken, orgInForce } from '../auth';
+import { devAuthEnabled, devIssuer, issueDevToken } from '../auth';
+import { currentTenant, readLatestOrg } from '../repositories';
 import { HttpError, handler, json } from '../http';
 import { route } from '../registry';
 
-/** Where the route reads the organisation from: the store's org in force unless a test sets another. */
-export type OrgLoader = () => Promise<Pick<Org, 'units' | 'people' | 'tenantId'>>;
-
-async function storedOrg(): Promise<Org> {
-  return (await orgInForce()).version.org;
-}
-
-let loadOrg: OrgLoader = storedOrg;
-
-/** Replaces the org source (tests); undefined restores the store. */
-export function setOrgLoader(loader: OrgLoader | undefined): void {
-  loadOrg = loader ?? storedOrg;
+/**
+ * The people one can sign in as: those of the organisation in force. Before one is stored (the host
+ * is still seeding the demo) the answer is 503 `org.missing`: try again in a moment.
+ */
+async function loadOrg(): Promise<Org> {
+  const latest = await readLatestOrg(currentTenant());
+  if (!latest) throw HttpError.of(503, 'org.missing', { tenant: currentTenant() });
+  return latest.version.org;
 }
 
 const devTokenSeconds = 8 * 3600;

@@ -4,9 +4,6 @@ import type { Locale } from '@teamsheet/shared';
 
 export const readsMessages = {
   en: {
-    'actuals-read.bad-period': 'expected a period id such as 2026, 2026-Q1 or 2026-03; got "{period}"',
-    'actuals-read.bad-unit':
-      'expected a unit id of at most 200 characters without / \\ ? or #; got "{unitId}"',
     'actuals-read.unknown-unit':
       'Unit {unitId} does not exist in the organisation in force (version {version}).',
     'scores.no-targets':
@@ -18,8 +15,6 @@ export const readsMessages = {
       'Someone stored version {version} of these scores at the same moment; read it, or compute again.',
   },
   'zh-CN': {
-    'actuals-read.bad-period': '应为期间编号，例如 2026、2026-Q1 或 2026-03；收到的是"{period}"',
-    'actuals-read.bad-unit': '应为不超过 200 个字符、且不含 / \\ ? # 的单位编号；收到的是"{unitId}"',
     'actuals-read.unknown-unit': '当前组织架构(版本 {version})中没有单位 {unitId}。',
     'scores.no-targets':
       '单位 {unitId} 在 {period} 没有已保存的目标：请先提交该单位(或其下团队)的计划，再计算得分。',

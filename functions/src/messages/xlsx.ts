@@ -48,7 +48,6 @@ export const xlsxMessages = {
     'xlsx.media-type':
       'The body must be an .xlsx file sent as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream; got {type}.',
     'rollup.unknown-unit': 'Unit {unitId} does not exist in the organisation in force (version {version}).',
-    'rollup.bad-period': 'Period "{period}" is not a period id such as 2026, 2026-Q1, 2026-H1 or 2026-03.',
     'rollup.bad-since': 'since must be an ETag of an earlier answer or an ISO date-time; got "{since}".',
   },
   'zh-CN': {
@@ -88,7 +87,6 @@ export const xlsxMessages = {
     'xlsx.media-type':
       '请求内容必须是 .xlsx 文件,类型为 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 或 application/octet-stream;收到的是 {type}。',
     'rollup.unknown-unit': '当前组织架构(版本 {version})中没有单元 {unitId}。',
-    'rollup.bad-period': '"{period}" 不是有效的期间编号,例如 2026、2026-Q1、2026-H1 或 2026-03。',
     'rollup.bad-since': 'since 必须是之前响应的 ETag 或 ISO 日期时间;收到的是"{since}"。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;

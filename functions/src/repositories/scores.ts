@@ -2,7 +2,7 @@
 // in the partition `<tenant>|<period>` (people's results in chunks, the head written last, so a reader
 // sees a version only once it is whole), with an audit entry. Also where the inputs of stored scoring
 // come from: targets of the latest plan versions and actuals (credited revenue, metric actuals and the
-// uploaded activity logs), through ScoringSources so the plan and actuals stores plug in (main.ts).
+// uploaded activity logs), read from the plan and ledger repositories.
 import {
   monthlyRevenue,
   type Activity,
@@ -15,6 +15,7 @@ import {
   type Target,
   type Transaction,
 } from '@teamsheet/shared';
+import { readActualsOf } from './actuals';
 import { getStore } from '../store/client';
 import {
   appendAudit,
@@ -170,19 +171,6 @@ export async function readScores(
 // ---- where stored scoring and analysis read targets and actuals
 
 export type StoredTargets = { targets: Target[]; planVersions: { unitId: string; version: number }[] };
-export type StoredActuals = { transactions: Transaction[]; metricActuals: Target[] };
-
-/**
- * The stores of other capabilities that stored scoring reads: the latest plan versions of a period
- * (targets) and the actuals uploaded for it (transactions and metric actuals per person). Each is
- * optional until its store exists: targets come from the plan store, actuals are plugged in by main.ts
- * once their store exists. Activity logs are always read from here.
- */
-export type ScoringSources = {
-  targets?: (tenantId: string, period: string, unitIds: readonly string[]) => Promise<StoredTargets>;
-  /** The transactions crediting any of `personIds` and the metric actuals of the period (main.ts: the ledger's). */
-  actuals?: (tenantId: string, period: string, personIds: readonly string[]) => Promise<StoredActuals>;
-};
 
 /**
  * Targets from the newest plan version of each unit of the subtree, stored under the period itself
@@ -207,13 +195,6 @@ async function latestPlanTargets(
   return { targets, planVersions };
 }
 
-let sources: ScoringSources = { targets: latestPlanTargets };
-
-/** Plugs in sources (the actuals store once it exists); what is not given stays as it was. */
-export function setScoringSources(next: ScoringSources): void {
-  sources = { ...sources, ...next };
-}
-
 /**
  * The targets, transactions and actuals rows (person × metric × period) of a period: credited revenue
  * per person and month from transactions, metric actuals as given, and activity logs (latest upload wins).
@@ -231,20 +212,18 @@ export async function readScoringInputs(
   planVersions: StoredTargets['planVersions'];
   activityBatches: string[];
 }> {
-  const stored = sources.targets ? await sources.targets(tenantId, period, unitIds) : undefined;
+  const stored = await latestPlanTargets(tenantId, period, unitIds);
   // Only the scored people's transactions: a team's score reads its people's documents, not the month.
-  const uploaded = sources.actuals
-    ? await sources.actuals(
-        tenantId,
-        period,
-        people.map((p) => p.id),
-      )
-    : undefined;
+  const uploaded = await readActualsOf(
+    tenantId,
+    period,
+    people.map((p) => p.id),
+  );
   const logs = await readActivities(tenantId, period);
-  const transactions = uploaded?.transactions ?? [];
+  const { transactions } = uploaded;
   const actuals: Target[] = [
     ...monthlyRevenue({ people: [...people] }, transactions),
-    ...(uploaded?.metricActuals ?? []),
+    ...uploaded.metricActuals,
     ...logs.activities.map((a) => ({
       owner: a.personId,
       metric: a.metric,
@@ -253,11 +232,11 @@ export async function readScoringInputs(
     })),
   ];
   return {
-    targets: stored?.targets ?? [],
+    targets: stored.targets,
     actuals,
     transactions,
     activities: logs.activities,
-    planVersions: stored?.planVersions ?? [],
+    planVersions: stored.planVersions,
     activityBatches: logs.batches.map((b) => b.batchId),
   };
 }
