@@ -49,5 +49,12 @@ describe('GET /api/audit', () => {
     const missing = await call(audit, { path: 'audit', token: await tokenFor('admin', demo) });
     expect(missing.status).toBe(400);
     expect(missing.json.errors[0].path).toBe('query.entity');
+    expect(missing.json.code).toBe('audit.entity-required');
+    const zh = await call(audit, {
+      path: 'audit',
+      token: await tokenFor('admin', demo),
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(zh.json.errors[0].message).toBe('请指明要查看审计记录的对象，例如 ?entity=org:demo。');
   });
 });

@@ -1,7 +1,9 @@
 // GET /api/audit?entity=: the audit trail of one entity (who, when, what, before → after hash), for
 // administrators and finance. Entries are append-only; this route only reads them.
 import { signedInCaller } from '../auth';
-import { HttpError, handler, json } from '../http';
+import { handler, json } from '../http';
+import { serverText } from '../messages';
+import { refusal } from '../refusal';
 import { route } from '../registry';
 import { readAuditTrail } from '../store';
 
@@ -12,15 +14,11 @@ export const audit = route({
   methods: ['GET'],
   route: 'audit',
   handler: handler(async (request) => {
-    const { tenantId } = await signedInCaller(request, { roles: ['admin', 'finance'] });
+    const { tenantId, locale } = await signedInCaller(request, { roles: ['admin', 'finance'] });
     const entity = request.query.get('entity');
     if (!entity) {
-      throw new HttpError(
-        400,
-        'Bad request',
-        'Name the entity whose audit trail you want: ?entity=org:demo',
-        [{ path: 'query.entity', message: 'required' }],
-      );
+      const message = serverText(locale, 'audit.entity-required');
+      throw refusal('invalid', 'audit.entity-required', {}, [{ path: 'query.entity', message }]);
     }
     // One entity's trail is one partition, in order, checked link by link.
     const { entries, intact } = await readAuditTrail(tenantId, entity);

@@ -1,10 +1,10 @@
 // GET /api/periods/{period}/payouts?format=json|csv|xlsx (finance): the approved run of a period in
 // the columns payroll expects (person, name, unit, component, amount, currency, period, run id, hash);
 // CSV per RFC 4180 with a UTF-8 BOM and xlsx with numeric amounts, text cells neutralised in both.
-import { payoutCsv, payoutExportRows } from '@teamsheet/shared';
+import { payoutCsv } from '@teamsheet/shared';
 import { handler, json } from '../http';
 import { route } from '../registry';
-import { approvedRun } from '../repositories/payoutRuns';
+import { payoutExport } from '../workflows/payoutExport';
 import { financeCaller } from '../auth';
 import { routePeriod } from '../address';
 import { payoutWorkbook, XLSX_CONTENT_TYPE } from '../xlsx/payoutExport';
@@ -13,6 +13,13 @@ import { refusal } from '../refusal';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** A file answer: its bytes or text, its type and the name it is saved under. */
+const file = (type: string, name: string, body: string | Uint8Array, meta: Record<string, string>) => ({
+  status: 200,
+  headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, ...meta },
+  body,
+});
 
 export const payoutsExport = route({
   name: 'payoutsExport',
@@ -26,51 +33,19 @@ export const payoutsExport = route({
       throw refusal('invalid', 'export.bad-format', { format }, [
         { path: 'format', message: serverText(locale, 'export.bad-format', { format }) },
       ]);
-    const run = await approvedRun(tenantId, period);
-    if (!run) throw refusal('not-found', 'export.no-approved-run', { period });
-    const { head } = run;
-    const rows = payoutExportRows({
-      period,
-      runId: head.runId,
-      hash: head.runHash,
-      currency: head.currency,
-      lines: run.lines,
-      people: run.members,
-    });
+    const { run, head, rows } = await payoutExport(tenantId, period);
     const name = `payouts-${period}-${head.runId}`;
     const meta = { 'x-payout-run': head.runId, 'x-payout-hash': head.runHash, 'cache-control': 'no-store' };
     if (format === 'csv')
-      return {
-        status: 200,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8; header=present',
-          'content-disposition': `attachment; filename="${name}.csv"`,
-          ...meta,
-        },
-        body: payoutCsv(rows),
-      };
+      return file('text/csv; charset=utf-8; header=present', `${name}.csv`, payoutCsv(rows), meta);
     if (format === 'xlsx')
-      return {
-        status: 200,
-        headers: {
-          'content-type': XLSX_CONTENT_TYPE,
-          'content-disposition': `attachment; filename="${name}.xlsx"`,
-          ...meta,
-        },
-        body: await payoutWorkbook(rows, { period, runId: head.runId }),
-      };
-    return json(
-      {
-        period,
-        runId: head.runId,
-        hash: head.runHash,
-        status: run.status,
-        currency: head.currency,
-        totals: head.totals,
-        rows,
-      },
-      200,
-      meta,
-    );
+      return file(
+        XLSX_CONTENT_TYPE,
+        `${name}.xlsx`,
+        await payoutWorkbook(rows, { period, runId: head.runId }),
+        meta,
+      );
+    const { runId, runHash: hash, currency, totals } = head;
+    return json({ period, runId, hash, status: run.status, currency, totals, rows }, 200, meta);
   }),
 });

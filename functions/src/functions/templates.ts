@@ -3,7 +3,7 @@
 // owners and the metric catalog in its drop-down lists; headers in the caller's language.
 import { isTemplateKind, templateKinds, TEMPLATE_VERSION, type Locale } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { signedInCaller } from '../auth';
+import { signedInCaller, type Caller } from '../auth';
 import { handler, localeOf } from '../http';
 import { route } from '../registry';
 import { refuse } from '../xlsx/messages';
@@ -16,35 +16,38 @@ function languageOf(request: HttpRequest): Locale {
   return localeOf(request);
 }
 
-async function getTemplateWorkbook(request: HttpRequest) {
-  const { locale, principal, org: index, orgVersion: version } = await signedInCaller(request);
-  const kind = request.params.kind ?? '';
-  if (!isTemplateKind(kind))
-    throw refuse(locale, 404, 'xlsx.bad-kind', { kind, allowed: templateKinds.join(', ') }, 'kind');
-  const yearText = request.query.get('year');
-  const year = yearText === null ? undefined : Number(yearText);
+/** `?year=`: a year 1900–9999, or undefined when absent (400 naming it otherwise). */
+function yearOf(request: HttpRequest, locale: Caller['locale']): number | undefined {
+  const text = request.query.get('year');
+  const year = text === null ? undefined : Number(text);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 9999))
-    throw refuse(
-      locale,
-      400,
-      'xlsx.bad-query',
-      { name: 'year', reason: `"${yearText}" is not a year` },
-      'year',
-    );
+    throw refuse(locale, 400, 'xlsx.bad-query', { name: 'year', reason: `"${text}" is not a year` }, 'year');
+  return year;
+}
 
-  // Owners the caller may plan for: their scope (finance and admin: everyone), and always themselves.
+/** Owners the caller may plan for: their scope (finance and admin: everyone), and always themselves. */
+function plannable({ principal, org: index, orgVersion: version }: Caller): TemplateScope {
   const all = principal.roles.includes('admin') || principal.roles.includes('finance');
   const scope = all ? undefined : index.scopeOf(principal.personId);
   const units = version.org.units.filter((u) => !scope || scope.has(u.id));
   const people = version.org.people.filter(
     (p) => !scope || scope.has(p.unitId) || p.id === principal.personId,
   );
-  const lists: TemplateScope = { units, people };
+  return { units, people };
+}
 
+async function getTemplateWorkbook(request: HttpRequest) {
+  const caller = await signedInCaller(request);
+  const { locale } = caller;
+  const kind = request.params.kind ?? '';
+  if (!isTemplateKind(kind))
+    throw refuse(locale, 404, 'xlsx.bad-kind', { kind, allowed: templateKinds.join(', ') }, 'kind');
+  const year = yearOf(request, locale);
+  const scope = plannable(caller);
   const bytes = await writeTemplateWorkbook({
     kind,
     locale: languageOf(request),
-    scope: lists,
+    scope,
     ...(year ? { year } : {}),
   });
   const filename = `teamsheet-${kind}${year ? `-${year}` : ''}-${TEMPLATE_VERSION}.xlsx`;

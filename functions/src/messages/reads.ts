@@ -4,6 +4,7 @@ import type { Locale } from '@teamsheet/shared';
 
 export const readsMessages = {
   en: {
+    'audit.entity-required': 'Name the entity whose audit trail you want, such as ?entity=org:demo.',
     'actuals-read.unknown-unit':
       'Unit {unitId} does not exist in the organisation in force (version {version}).',
     'scores.no-targets':
@@ -15,6 +16,7 @@ export const readsMessages = {
       'Someone stored version {version} of these scores at the same moment; read it, or compute again.',
   },
   'zh-CN': {
+    'audit.entity-required': '请指明要查看审计记录的对象，例如 ?entity=org:demo。',
     'actuals-read.unknown-unit': '当前组织架构(版本 {version})中没有单位 {unitId}。',
     'scores.no-targets':
       '单位 {unitId} 在 {period} 没有已保存的目标：请先提交该单位(或其下团队)的计划，再计算得分。',
