@@ -1,5 +1,6 @@
 // The shell's string catalog: pick the language (Office's display language in Excel, the browser's in
 // preview) and fill `{name}` placeholders.
+import { translateIn } from '@teamsheet/shared';
 import { en as shellEn } from './en';
 import { zhCN as shellZhCN } from './zh-CN';
 import { planStrings } from './plan';
@@ -8,7 +9,12 @@ import { payoutsStrings } from './payouts';
 
 // Per-feature catalogs (same shape as en.ts / zh-CN.ts) merge here: one import and one spread each.
 const en = { ...shellEn, ...planStrings.en, ...consolidateStrings.en, ...payoutsStrings.en };
-const zhCN = { ...shellZhCN, ...planStrings['zh-CN'], ...consolidateStrings['zh-CN'], ...payoutsStrings['zh-CN'] };
+const zhCN = {
+  ...shellZhCN,
+  ...planStrings['zh-CN'],
+  ...consolidateStrings['zh-CN'],
+  ...payoutsStrings['zh-CN'],
+};
 
 export type Locale = 'en' | 'zh-CN';
 export type UiKey = keyof typeof en;
@@ -24,10 +30,7 @@ export function pickLocale(tag: string | null | undefined): Locale {
 }
 
 export function t(locale: Locale, key: UiKey, params: UiParams = {}): string {
-  const template = uiStrings[locale][key] ?? uiStrings.en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return translateIn(uiStrings, locale, key, params);
 }
 
 export type Translate = (key: UiKey, params?: UiParams) => string;

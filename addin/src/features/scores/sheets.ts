@@ -20,6 +20,7 @@ import {
   weekdayOf,
   type ActivityEntry,
   type Finding,
+  translateIn,
   type Locale,
   type Person,
   type PlanVsActualRow,
@@ -61,10 +62,7 @@ export const TREND_CHART = 'TrendChart';
 
 export type St = (key: ScoresKey, params?: Record<string, string | number>) => string;
 export function scoresTranslator(locale: Locale): St {
-  return (key, params = {}) =>
-    (scoresStrings[locale][key] ?? scoresStrings.en[key]).replace(/\{(\w+)\}/g, (w, n: string) =>
-      n in params ? String(params[n]) : w,
-    );
+  return (key, params = {}) => translateIn(scoresStrings, locale, key, params);
 }
 
 /** The scorecard a new template starts with: revenue against target and visits, the handbooks' pair. */
