@@ -56,6 +56,12 @@ export function unitPeriodOf(locale: Locale, params: Params): { unitId: string; 
   return { unitId, period };
 }
 
+/** A unit id sent in a body or query that is not a unit of the organisation in force: 400 naming `path`. */
+export function unknownUnit(locale: Locale, unitId: string, path = 'unitId') {
+  const message = serverText(locale, 'plan.unit-unknown', { unitId });
+  return refusal('invalid', 'http.body-invalid', { count: 1 }, [{ path, message }]);
+}
+
 /** The unit and period of a plan address. */
 export function planAddress(locale: Locale, params: Params): { unitId: string; period: string } {
   return { unitId: params.unitId ?? '', period: periodOf(locale, params) };

@@ -3,7 +3,7 @@
 // versions) and actuals (transactions, metric actuals, activity logs) with the scorecard, ratings and
 // deductions sent; the result is stored as a new append-only version (201). GET …/scores?unitId=
 // [&version=n] reads the newest (or a given) version back.
-import { deduction, rating, scorecard, type Locale } from '@teamsheet/shared';
+import { deduction, rating, scorecard } from '@teamsheet/shared';
 import { z } from 'zod';
 import { allow, signedInCaller } from '../auth';
 import { handler, json, readJson } from '../http';
@@ -13,8 +13,7 @@ import { command } from '../http/command';
 import { runScores } from '../workflows/runScores';
 import { readScores } from '../repositories/scores';
 import { MAX_SCORE_BODY_BYTES } from './scoresCompute';
-import { routePeriod, versionParam, versionTag } from '../address';
-import { serverText } from '../messages';
+import { routePeriod, unknownUnit, versionParam, versionTag } from '../address';
 import { refusal } from '../refusal';
 
 export const storedScoreRequest = z.object({
@@ -40,11 +39,6 @@ const postScores = command('scores.run', {
   period: () => null,
   run: runScores,
 });
-
-function unknownUnit(locale: Locale, unitId: string) {
-  const message = serverText(locale, 'plan.unit-unknown', { unitId });
-  return refusal('invalid', 'http.body-invalid', { count: 1 }, [{ path: 'unitId', message }]);
-}
 
 async function getScores(request: HttpRequest) {
   const period = routePeriod(request);

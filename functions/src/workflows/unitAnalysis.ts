@@ -4,16 +4,12 @@
 // year's months for year-on-year growth, the written cohorts of persistency 13/25).
 import { analyseUnit } from '@teamsheet/shared';
 import type { Caller } from '../auth';
-import { serverText } from '../messages';
-import { refusal } from '../refusal';
+import { unknownUnit } from '../address';
 import { readScoringInputs } from '../repositories/scores';
 
 export async function unitAnalysis(caller: Caller, unitId: string, period: string) {
   const { locale, tenantId, org } = caller;
-  if (!org.unit(unitId)) {
-    const message = serverText(locale, 'plan.unit-unknown', { unitId });
-    throw refusal('invalid', 'http.body-invalid', { count: 1 }, [{ path: 'unitId', message }]);
-  }
+  if (!org.unit(unitId)) throw unknownUnit(locale, unitId);
   const year = Number(period.slice(0, 4));
   const members = org.peopleIn(unitId, { deep: true });
   const units = org.subtree(unitId);
