@@ -134,6 +134,7 @@ export async function saveOrg(
     beforeHash: latest?.version.hash ?? null,
     afterHash: res.doc.hash,
     at: createdAt,
+    change: version,
     details: { version },
   });
   return {

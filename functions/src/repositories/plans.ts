@@ -355,6 +355,7 @@ export async function auditSubmission(head: PlanHead, previousHash: string | nul
     beforeHash: previousHash,
     afterHash: head.hash,
     at: head.createdAt,
+    change: head.version,
     details: { version: head.version, basedOn: head.basedOn, summary: head.summary },
   });
 }

@@ -112,6 +112,7 @@ export async function saveScores(args: {
     beforeHash,
     afterHash: res.doc.hash,
     at: createdAt,
+    change: version,
     details: { version, people: args.result.people.length },
   });
   return {

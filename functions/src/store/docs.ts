@@ -176,11 +176,17 @@ export type AuditInput = {
   entity: string;
   beforeHash?: string | null;
   afterHash?: string | null;
+  /**
+   * What tells this change apart when the same before → after transition happens again (content A
+   * over B a second time): the version it made. A retry of one change has the same; another change
+   * has another, so it gets its own entry.
+   */
+  change?: string | number;
   /** ISO timestamp; the caller's clock, passed in so tests can pin it. */
   at?: string;
   details?: Record<string, unknown>;
 };
-export type AuditEntry = Required<Omit<AuditInput, 'details'>> & {
+export type AuditEntry = Required<Omit<AuditInput, 'details' | 'change'>> & {
   id: string;
   pk: string;
   type: 'audit';
@@ -217,6 +223,7 @@ export async function appendAudit(input: AuditInput): Promise<AuditEntry> {
     input.entity,
     input.beforeHash ?? null,
     input.afterHash ?? null,
+    ...(input.change === undefined ? [] : [input.change]),
   ]).slice(0, 32);
   for (let attempt = 0; attempt < 50; attempt++) {
     const [same] = await queryByType<AuditEntry>(containers.audit, pk, 'audit', {
