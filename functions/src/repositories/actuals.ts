@@ -29,9 +29,12 @@ import {
 import { contentHash } from '../store/hash';
 import {
   batchHashOfPairs,
+  blockTransaction,
   decodeBlock,
   encodeBlock,
+  readBlock,
   transactionHash,
+  type BlockColumns,
   type TransactionBlock,
 } from './ledgerBlocks';
 
@@ -101,7 +104,9 @@ export async function readTransaction(
   const chunk = chunkId
     ? await readOne<{ items: TransactionBlock[] }>(containers.actuals, chunkId, pk)
     : undefined;
-  const transaction = chunk?.items[0] && decodeBlock(chunk.items[0]).find((t) => t.id === transactionId);
+  const block = chunk?.items[0] && readBlock(chunk.items[0]);
+  const row = block ? block.id.indexOf(transactionId) : -1;
+  const transaction = block && row >= 0 ? blockTransaction(block, row) : undefined;
   return transaction ? { transactionId, period, hash: claim.hash, transaction } : undefined;
 }
 
@@ -427,7 +432,7 @@ export async function ledgerBatches(tenantId: string, period: string): Promise<L
   return read.flat();
 }
 
-type Run = { part: number; order: number; blocks: TransactionBlock[]; first: string; last: string };
+type Run = { part: number; order: number; blocks: BlockColumns[]; first: string; last: string };
 
 /** The visible batches of one period's partition in upload order, each with its blocks (rows in id order). */
 async function readBatchRuns(
@@ -440,13 +445,13 @@ async function readBatchRuns(
   const runs: Run[] = [];
   let next = 0;
   heads.forEach((h, order) => {
-    const blocks: TransactionBlock[] = [];
+    const blocks: BlockColumns[] = [];
     for (let k = 0; k < h.chunkIds.length; k++) {
       const chunk = chunks[next++];
       if (!chunk) throw new Error(`a transaction batch of ${period} names a block that is missing`);
-      for (const b of chunk.items) {
-        if (b.format !== 1) throw new Error(`unknown transaction block format ${String(b.format)}`);
-        if (b.id.length > 0) blocks.push(b);
+      for (const stored of chunk.items) {
+        const b = readBlock(stored);
+        if (b.rows > 0) blocks.push(b);
       }
     }
     if (blocks.length === 0) return;
@@ -484,7 +489,7 @@ export async function readLedgerColumns(
   let credits = 0;
   for (const r of runs)
     for (const b of r.blocks) {
-      rows += b.id.length;
+      rows += b.rows;
       credits += b.creditPerson.length;
     }
   const id = new Array<string>(rows);
@@ -502,7 +507,7 @@ export async function readLedgerColumns(
   const metricIndex = new Map<string, number>();
   const customers: string[] = [];
   const customerIndex = new Map<string, number>();
-  const extras = new Map<number, TransactionBlock['extra'][string]>();
+  const extras = new Map<number, BlockColumns['extra'][string]>();
   const adjusting: number[] = [];
   const indexIn = (list: string[], index: Map<string, number>, key: string) => {
     let i = index.get(key);
@@ -513,25 +518,30 @@ export async function readLedgerColumns(
     return i;
   };
 
-  // Per block, its dictionaries mapped once.
+  // Per block, its dictionaries mapped to the ledger's once: a row is then copied by index.
   type Prepared = {
-    b: TransactionBlock;
+    b: BlockColumns;
     person: Int32Array;
     kept: Uint8Array;
+    allKept: boolean;
     metric: Int32Array;
+    customer: Int32Array;
     extra: Uint8Array;
   };
-  const prepared = new Map<TransactionBlock, Prepared>();
-  const prepare = (b: TransactionBlock): Prepared => {
+  const prepared = new Map<BlockColumns, Prepared>();
+  const prepare = (b: BlockColumns): Prepared => {
     let p = prepared.get(b);
     if (p) return p;
-    const extra = new Uint8Array(b.id.length);
+    const extra = new Uint8Array(b.rows);
     for (const k of Object.keys(b.extra)) extra[Number(k)] = 1;
+    const kept = Uint8Array.from(b.people, (id) => (keep ? (keep(id) ? 1 : 0) : 1));
     p = {
       b,
       person: Int32Array.from(b.people, (id) => indexIn(people, personIndex, id)),
-      kept: Uint8Array.from(b.people, (id) => (keep ? (keep(id) ? 1 : 0) : 1)),
+      kept,
+      allKept: kept.every((x) => x === 1),
       metric: Int32Array.from(b.metrics, (m) => indexIn(metrics, metricIndex, m)),
+      customer: Int32Array.from(b.customers, (c) => indexIn(customers, customerIndex, c)),
       extra,
     };
     prepared.set(b, p);
@@ -545,18 +555,19 @@ export async function readLedgerColumns(
     const { b } = p;
     const from = r === 0 ? 0 : b.creditEnd[r - 1]!;
     const to = b.creditEnd[r]!;
-    for (let j = from; j < to; j++)
-      if (!p.kept[b.creditPerson[j]!]) {
-        outside++;
-        return;
-      }
+    if (!p.allKept)
+      for (let j = from; j < to; j++)
+        if (!p.kept[b.creditPerson[j]!]) {
+          outside++;
+          return;
+        }
     id[n] = b.id[r]!;
-    date[n] = b.date[r]!;
+    date[n] = b.dates[b.date[r]!]!;
     amount[n] = b.amount[r]!;
     const m = b.metric[r]!;
     metric[n] = m < 0 ? -1 : p.metric[m]!;
-    const c = b.customer[r];
-    customer[n] = c === null || c === undefined ? -1 : indexIn(customers, customerIndex, c);
+    const c = b.customer[r]!;
+    customer[n] = c < 0 ? -1 : p.customer[c]!;
     if (p.extra[r]) {
       const extra = b.extra[r]!;
       if (extra.isNewCustomer) isNewCustomer[n] = 1;
@@ -575,7 +586,7 @@ export async function readLedgerColumns(
     for (const run of byFirst)
       for (const b of run.blocks) {
         const p = prepare(b);
-        for (let r = 0; r < b.id.length; r++) emit(p, r);
+        for (let r = 0; r < b.rows; r++) emit(p, r);
       }
   } else {
     // A k-way merge on (id, partition, upload order).
@@ -622,7 +633,7 @@ export async function readLedgerColumns(
         lastId = rowId;
         lastPart = top.run.part;
       }
-      if (++top.row >= b.id.length) {
+      if (++top.row >= b.rows) {
         top.row = 0;
         top.block++;
       }
