@@ -509,13 +509,19 @@ export async function readLedgerColumns(
   const customerIndex = new Map<string, number>();
   const extras = new Map<number, BlockColumns['extra'][string]>();
   const adjusting: number[] = [];
-  const indexIn = (list: string[], index: Map<string, number>, key: string) => {
-    let i = index.get(key);
-    if (i === undefined) {
-      index.set(key, (i = list.length));
-      list.push(key);
+  /** Each of `keys` as its index in the ledger's dictionary `list`, added when new. */
+  const indexesIn = (list: string[], index: Map<string, number>, keys: readonly string[]) => {
+    const out = new Int32Array(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
+      let i = index.get(key);
+      if (i === undefined) {
+        index.set(key, (i = list.length));
+        list.push(key);
+      }
+      out[j] = i;
     }
-    return i;
+    return out;
   };
 
   // Per block, its dictionaries mapped to the ledger's once: a row is then copied by index.
@@ -534,14 +540,21 @@ export async function readLedgerColumns(
     if (p) return p;
     const extra = new Uint8Array(b.rows);
     for (const k of Object.keys(b.extra)) extra[Number(k)] = 1;
-    const kept = Uint8Array.from(b.people, (id) => (keep ? (keep(id) ? 1 : 0) : 1));
+    const kept = new Uint8Array(b.people.length).fill(1);
+    let allKept = true;
+    if (keep)
+      for (let j = 0; j < b.people.length; j++)
+        if (!keep(b.people[j]!)) {
+          kept[j] = 0;
+          allKept = false;
+        }
     p = {
       b,
-      person: Int32Array.from(b.people, (id) => indexIn(people, personIndex, id)),
+      person: indexesIn(people, personIndex, b.people),
       kept,
-      allKept: kept.every((x) => x === 1),
-      metric: Int32Array.from(b.metrics, (m) => indexIn(metrics, metricIndex, m)),
-      customer: Int32Array.from(b.customers, (c) => indexIn(customers, customerIndex, c)),
+      allKept,
+      metric: indexesIn(metrics, metricIndex, b.metrics),
+      customer: indexesIn(customers, customerIndex, b.customers),
       extra,
     };
     prepared.set(b, p);
@@ -582,11 +595,42 @@ export async function readLedgerColumns(
     creditEnd[n++] = k;
   };
 
+  /** A whole block whose every row is kept, column by column (the usual case). */
+  const emitBlock = (p: Prepared) => {
+    const { b } = p;
+    const rows = b.rows;
+    for (let r = 0; r < rows; r++) {
+      id[n + r] = b.id[r]!;
+      date[n + r] = b.dates[b.date[r]!]!;
+      const m = b.metric[r]!;
+      metric[n + r] = m < 0 ? -1 : p.metric[m]!;
+      const c = b.customer[r]!;
+      customer[n + r] = c < 0 ? -1 : p.customer[c]!;
+      creditEnd[n + r] = k + b.creditEnd[r]!;
+    }
+    amount.set(b.amount, n);
+    const credits = b.creditPerson.length;
+    for (let j = 0; j < credits; j++) creditPerson[k + j] = p.person[b.creditPerson[j]!]!;
+    creditShare.set(b.creditShare, k);
+    for (const key of Object.keys(b.extra)) {
+      const row = Number(key);
+      const extra = b.extra[key]!;
+      if (extra.isNewCustomer) isNewCustomer[n + row] = 1;
+      if (extra.writtenDate !== undefined || extra.lapseDate !== undefined || extra.adjusts !== undefined)
+        extras.set(n + row, extra);
+    }
+    // In row order, as emit gives them.
+    for (let r = 0; r < rows; r++) if (p.extra[r] && b.extra[r]!.adjusts) adjusting.push(n + r);
+    n += rows;
+    k += credits;
+  };
+
   if (disjoint) {
     for (const run of byFirst)
       for (const b of run.blocks) {
         const p = prepare(b);
-        for (let r = 0; r < b.rows; r++) emit(p, r);
+        if (p.allKept) emitBlock(p);
+        else for (let r = 0; r < b.rows; r++) emit(p, r);
       }
   } else {
     // A k-way merge on (id, partition, upload order).
