@@ -32,6 +32,37 @@ describe('canonical JSON and content hashes', () => {
     );
   });
 
+  it('writes keys in string order also where they are array indexes ("10" before "2")', () => {
+    expect(canonicalJson({ b: 1, 10: 'x', 2: 'y', a: [{ 3: 0, 21: 1 }] })).toBe(
+      '{"10":"x","2":"y","a":[{"21":1,"3":0}],"b":1}',
+    );
+    // The reading every stored hash was made with: keys sorted at every depth, JSON's own text.
+    const reference = (v: unknown): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const o = v as Record<string, unknown>;
+      return `{${Object.keys(o)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${reference(o[k])}`)
+        .join(',')}}`;
+    };
+    const key = fc.oneof(fc.nat({ max: 50 }).map(String), fc.string({ maxLength: 4 }));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 6 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(JSON.parse(JSON.stringify(v))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is sha256 hex of the canonical text', () => {
     // sha256("{\"a\":1}")
     expect(contentHash({ a: 1 })).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862');

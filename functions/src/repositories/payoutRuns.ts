@@ -493,20 +493,23 @@ export async function createRun(args: {
   }
   await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
   // Content-addressed like the run id: an input snapshot left by an earlier try is this very one.
+  // Its items are the request, which the input hash covers already: hashed with the head, not again.
+  const inputHead = {
+    tenantId: args.tenantId,
+    period: args.period,
+    runId,
+    plan: args.plan,
+    ...(summary.ledger ? { ledger: summary.ledger } : {}),
+  };
   await writeChunkedVersion(containers.history, {
     headId: inputHeadId(args.period, runId),
     partition: { field: 'pk', value: pk },
     type: 'payout-run-input',
     version: 1,
-    head: {
-      tenantId: args.tenantId,
-      period: args.period,
-      runId,
-      plan: args.plan,
-      ...(summary.ledger ? { ledger: summary.ledger } : {}),
-    },
+    head: inputHead,
     items: inputItems(request, !summary.ledger),
     chunkSize: 2000,
+    hash: contentHash({ head: inputHead, inputHash: computed.inputHash }),
   });
   const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
   const items: RunItem[] = [
@@ -545,6 +548,9 @@ export async function createRun(args: {
     items,
     chunkSize: 1000,
     extra: { createdBy: args.who, createdAt },
+    // The head's run hash covers every item: the lines, people, findings and draws by the result
+    // hash, the members by the input hash (they are the request's people).
+    hash: contentHash({ head }),
   });
   if (res.status === 'conflict') {
     const winner = await readRun(args.tenantId, args.period, runId);

@@ -104,7 +104,8 @@ export async function writeChunkedVersion<H extends Record<string, unknown>>(
     extra?: Record<string, unknown>;
     /**
      * The version's hash when the caller holds one that covers `head` and every item already (a
-     * ledger batch: its batch hash covers each transaction), instead of hashing the items again.
+     * ledger batch: its batch hash covers each transaction; a payout run: its run hash covers its
+     * lines and inputs), instead of hashing the items again.
      */
     hash?: string;
   },
