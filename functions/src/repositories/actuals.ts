@@ -492,8 +492,11 @@ export async function readLedgerColumns(
       rows += b.rows;
       credits += b.creditPerson.length;
     }
-  const id = new Array<string>(rows);
-  const date = new Array<string>(rows);
+  // Row i's id is block blockOf[i]'s row rowOf[i]: decoded only when asked for (columns.idOf).
+  const blocks: BlockColumns[] = [];
+  const blockOf = new Int32Array(rows);
+  const rowOf = new Int32Array(rows);
+  const date = new Int32Array(rows);
   const amount = new Float64Array(rows);
   const metric = new Int32Array(rows);
   const customer = new Int32Array(rows);
@@ -503,6 +506,8 @@ export async function readLedgerColumns(
   const creditShare = new Float64Array(credits);
   const people: string[] = [];
   const personIndex = new Map<string, number>();
+  const dates: string[] = [];
+  const dateIndex = new Map<string, number>();
   const metrics: string[] = [];
   const metricIndex = new Map<string, number>();
   const customers: string[] = [];
@@ -527,6 +532,9 @@ export async function readLedgerColumns(
   // Per block, its dictionaries mapped to the ledger's once: a row is then copied by index.
   type Prepared = {
     b: BlockColumns;
+    /** The block's number in `blocks`. */
+    index: number;
+    date: Int32Array;
     person: Int32Array;
     kept: Uint8Array;
     allKept: boolean;
@@ -550,6 +558,8 @@ export async function readLedgerColumns(
         }
     p = {
       b,
+      index: blocks.push(b) - 1,
+      date: indexesIn(dates, dateIndex, b.dates),
       person: indexesIn(people, personIndex, b.people),
       kept,
       allKept,
@@ -574,8 +584,9 @@ export async function readLedgerColumns(
           outside++;
           return;
         }
-    id[n] = b.id[r]!;
-    date[n] = b.dates[b.date[r]!]!;
+    blockOf[n] = p.index;
+    rowOf[n] = r;
+    date[n] = p.date[b.date[r]!]!;
     amount[n] = b.amount[r]!;
     const m = b.metric[r]!;
     metric[n] = m < 0 ? -1 : p.metric[m]!;
@@ -599,9 +610,10 @@ export async function readLedgerColumns(
   const emitBlock = (p: Prepared) => {
     const { b } = p;
     const rows = b.rows;
+    blockOf.fill(p.index, n, n + rows);
     for (let r = 0; r < rows; r++) {
-      id[n + r] = b.id[r]!;
-      date[n + r] = b.dates[b.date[r]!]!;
+      rowOf[n + r] = r;
+      date[n + r] = p.date[b.date[r]!]!;
       const m = b.metric[r]!;
       metric[n + r] = m < 0 ? -1 : p.metric[m]!;
       const c = b.customer[r]!;
@@ -691,10 +703,12 @@ export async function readLedgerColumns(
     }
   }
 
+  const idOf = (row: number) => blocks[blockOf[row]!]!.id[rowOf[row]!]!;
   const columns: TransactionColumns = {
     count: n,
-    id: id.length === n ? id : id.slice(0, n),
-    date: date.length === n ? date : date.slice(0, n),
+    idOf,
+    date: date.subarray(0, n),
+    dates,
     amount: amount.subarray(0, n),
     metric: metric.subarray(0, n),
     metrics,
@@ -710,8 +724,8 @@ export async function readLedgerColumns(
     transaction(row) {
       const from = row === 0 ? 0 : creditEnd[row - 1]!;
       const t: Transaction = {
-        id: id[row]!,
-        date: date[row]!,
+        id: idOf(row),
+        date: dates[date[row]!]!,
         amount: amount[row]!,
         credits: Array.from({ length: creditEnd[row]! - from }, (_, j) => ({
           personId: people[creditPerson[from + j]!]!,

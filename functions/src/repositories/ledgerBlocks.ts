@@ -93,7 +93,8 @@ export type TransactionBlock = TransactionBlockV1 | TransactionBlockV2 | Transac
 /** A stored block read into memory, whatever its format: what the ledger's reads work from. */
 export type BlockColumns = {
   rows: number;
-  id: string[];
+  /** Decoded on first use in format 3 (a getter): read it once per loop, not per row. */
+  readonly id: string[];
   date: Int32Array;
   dates: string[];
   amount: Float64Array;
@@ -264,15 +265,21 @@ function readV3(b: TransactionBlockV3): BlockColumns {
   const rows = b.rows;
   const shared = unpackInts(b.idShared, rows, 'idShared');
   const rest = unpackInts(b.idRest, rows, 'idRest');
-  const id = new Array<string>(rows);
-  let previous = '';
-  for (let r = 0, from = 0; r < rows; r++) {
-    const to = from + rest[r]!;
-    const tail = b.ids.slice(from, to);
-    const s = shared[r]!;
-    previous = id[r] = s === 0 ? tail : previous.slice(0, s) + tail;
-    from = to;
-  }
+  // The ids are decoded when first asked for: a payout run reads a month's columns and needs the ids
+  // of only a few rows (findings, ties), so most blocks never build their thousands of id strings.
+  let ids: string[] | undefined;
+  const decodeIds = () => {
+    const id = new Array<string>(rows);
+    let previous = '';
+    for (let r = 0, from = 0; r < rows; r++) {
+      const to = from + rest[r]!;
+      const tail = b.ids.slice(from, to);
+      const s = shared[r]!;
+      previous = id[r] = s === 0 ? tail : previous.slice(0, s) + tail;
+      from = to;
+    }
+    return id;
+  };
   const count = unpackInts(b.credits, rows, 'credits');
   const creditEnd = new Int32Array(rows);
   let credits = 0;
@@ -289,7 +296,9 @@ function readV3(b: TransactionBlockV3): BlockColumns {
   for (let j = 0; j < credits; j++) creditShare[j] = shares[shareOf[j]!]!;
   return {
     rows,
-    id,
+    get id() {
+      return (ids ??= decodeIds());
+    },
     date: unpackInts(b.date, rows, 'date'),
     dates: b.dates,
     amount,

@@ -83,8 +83,11 @@ export interface PayoutColumns {
  */
 export interface TransactionColumns {
   count: number;
-  id: readonly string[];
-  date: readonly string[];
+  /** Row i's transaction id: asked for rarely (findings, ties), so a ledger decodes ids on demand. */
+  idOf(row: number): string;
+  /** Index into `dates`. */
+  date: ArrayLike<number>;
+  dates: readonly string[];
   amount: ArrayLike<number>;
   /** Index into `metrics`, -1 for a transaction without a metric (revenue). */
   metric: ArrayLike<number>;
@@ -129,8 +132,8 @@ export function transactionColumns(transactions: readonly Transaction[]): Transa
   const metrics = dictionary();
   const customers = dictionary();
   const people = dictionary();
-  const id = new Array<string>(n);
-  const date = new Array<string>(n);
+  const dates = dictionary();
+  const date = new Int32Array(n);
   const amount = new Float64Array(n);
   const metric = new Int32Array(n);
   const customer = new Int32Array(n);
@@ -141,8 +144,7 @@ export function transactionColumns(transactions: readonly Transaction[]): Transa
   const adjusting: number[] = [];
   let k = 0;
   transactions.forEach((t, i) => {
-    id[i] = t.id;
-    date[i] = t.date;
+    date[i] = dates.of(t.date);
     amount[i] = t.amount;
     metric[i] = t.metric === undefined ? -1 : metrics.of(t.metric);
     customer[i] = t.customerId === undefined ? -1 : customers.of(t.customerId);
@@ -156,8 +158,9 @@ export function transactionColumns(transactions: readonly Transaction[]): Transa
   });
   return {
     count: n,
-    id,
+    idOf: (row) => transactions[row]!.id,
     date,
+    dates: dates.list,
     amount,
     metric,
     metrics: metrics.list,
@@ -418,18 +421,18 @@ function creditRows(
   let finestMicroStep = MICRO;
   const shares: number[] = [];
   const microOf: number[] = [];
+  const inPeriod = Uint8Array.from(tx.dates, (date) => (date < start || date > end ? 0 : 1));
 
   for (let i = 0; i < n; i++) {
-    const id = tx.id[i]!;
     if (seenIds) {
+      const id = tx.idOf(i);
       if (seenIds.has(id)) sink.add('org.duplicate-id', 'warning', `transactions[${i}].id`, { id, count: 2 });
       seenIds.add(id);
     }
-    const date = tx.date[i]!;
-    if (date < start || date > end) {
+    if (!inPeriod[tx.date[i]!]) {
       sink.add('payout.outside-period', 'warning', `transactions[${i}].date`, {
-        transactionId: id,
-        date,
+        transactionId: tx.idOf(i),
+        date: tx.dates[tx.date[i]!]!,
         period,
       });
       continue;
@@ -466,7 +469,7 @@ function creditRows(
     if (!sumsToOne) {
       const total = microOf.reduce((a, b) => a + b, 0);
       sink.add('payout.shares-not-one', 'error', `transactions[${i}].credits`, {
-        transactionId: id,
+        transactionId: tx.idOf(i),
         sum: String(total / MICRO),
       });
     }
@@ -488,6 +491,7 @@ function creditRows(
       c = customerOf[customerKey]!;
       if (c < 0) customerOf[customerKey] = c = customers++;
     } else {
+      const id = tx.idOf(i);
       const own = ownCustomer.get(id);
       if (own === undefined) ownCustomer.set(id, (c = customers++));
       else c = own;
@@ -564,8 +568,12 @@ function creditRows(
 
 /** The deal that opened a customer: earliest date, then id, then content, whatever the input order. */
 function openingOrder(tx: TransactionColumns, a: number, b: number): number {
-  if (tx.date[a] !== tx.date[b]) return tx.date[a]! < tx.date[b]! ? -1 : 1;
-  if (tx.id[a] !== tx.id[b]) return tx.id[a]! < tx.id[b]! ? -1 : 1;
+  const da = tx.dates[tx.date[a]!]!;
+  const db = tx.dates[tx.date[b]!]!;
+  if (da !== db) return da < db ? -1 : 1;
+  const ia = tx.idOf(a);
+  const ib = tx.idOf(b);
+  if (ia !== ib) return ia < ib ? -1 : 1;
   const ta = tx.transaction(a);
   const tb = tx.transaction(b);
   const ka = JSON.stringify([ta.amount, ta.credits]);
