@@ -453,7 +453,10 @@ async function section(scale: Scale, env: Record<string, string>) {
   const load1 = os.loadavg();
   const { one, twelve } = r;
   const runMedian = median(twelve.runMs);
-  const ratio = runMedian / d.ms.total;
+  // Both states are held to the budget: the worse of the two medians.
+  const ratioOne = median(one.runMs) / d.ms.total;
+  const ratioTwelve = runMedian / d.ms.total;
+  const ratio = Math.max(ratioOne, ratioTwelve);
   const earlierWall = r.earlier.map((e) => e.wall);
   const rows: string[] = [];
   const row = (
@@ -597,7 +600,7 @@ async function section(scale: Scale, env: Record<string, string>) {
     ...rows,
   ].join('\n');
   const notes = [
-    `- Run / DuckDB = ${ratio.toFixed(2)} (budget ≤ 3). Organisation: ${n(benchOrg().people.length)} people through \`PUT /api/org\` (${s(r.orgPutMs)}).`,
+    `- Run / DuckDB = ${ratioOne.toFixed(2)} with one month stored, ${ratioTwelve.toFixed(2)} with twelve (budget ≤ 3 for both); each run: ${one.runMs.map(s).join(', ')} and ${twelve.runMs.map(s).join(', ')}. Organisation: ${n(benchOrg().people.length)} people through \`PUT /api/org\` (${s(r.orgPutMs)}).`,
     `- Load average (1 min) ${load0[0]!.toFixed(2)} before, ${load1[0]!.toFixed(2)} after, on ${os.cpus().length} cores shared with other work.`,
     `- Requests sent again after the host had closed an idle keep-alive socket: ${resentCount()}.`,
     `- Store: ${JSON.stringify((r.health as { storeDetail?: unknown; store?: unknown }).store)}.`,

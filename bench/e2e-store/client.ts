@@ -81,9 +81,10 @@ export async function call(
       return { status: res.status, ms: performance.now() - start, bytes: Buffer.byteLength(text), text };
     } catch (error) {
       // A keep-alive socket the host closed while idle (its 5 s keep-alive timeout) fails the write
-      // before the host read anything: sent again on a new connection, counted in the report.
+      // before the host read anything: sent again, counted in the report. The pool may hold several
+      // such sockets (after the concurrent plan PUTs), so a few tries; uploads are content-addressed.
       const code = (error as { cause?: { code?: string } }).cause?.code;
-      if (attempt > 0 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw error;
+      if (attempt > 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw error;
       resent++;
     }
   }
