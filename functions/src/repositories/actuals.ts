@@ -3,9 +3,11 @@
 //   txn:<period>:<id>                       a claim per transaction id: its content hash and batch —
 //                                           how an id already stored is found without reading the month;
 //   txn-batch:<period>:<hash>               the batch head (written last: a batch is visible only whole),
-//     …:c<k>                                over columnar blocks of at most BLOCK_ROWS transactions;
+//     …:c<k>                                over columnar blocks of at most BLOCK_ROWS transactions
+//                                           and DOC_BYTES of JSON;
 //   txn-person:<period>:<person>:<hash>     per person of the batch, the transactions crediting them
-//                                           (a team's read is a key-range read of its people).
+//                                           (a team's read is a key-range read of its people), in
+//                                           parts …:p<k> past DOC_BYTES.
 // The month's run reads the batch heads and their blocks: documents grow with batches, not with
 // transactions. Metric actuals are append-only batches (latest upload wins per owner × metric × period).
 import {
@@ -46,10 +48,57 @@ const personDocId = (period: string, personId: string, batchHash: string) =>
   `txn-person:${period}:${personId}:${batchHash.slice(0, 24)}`;
 const personPrefix = (period: string, personId: string) => `txn-person:${period}:${personId}:`;
 
-/** Transactions per columnar block (one chunk document, well under Cosmos DB's 2 MB). */
+/** Transactions per columnar block (one chunk document). */
 const BLOCK_ROWS = 5000;
+/**
+ * Largest JSON a block or a person's document is written with: Cosmos DB refuses a document over
+ * 2 MB, and long ids, customers or many credits can take 5,000 rows (or one person's transactions of
+ * a batch) past it. Such a block is cut in halves until it fits; a person's document is cut in parts.
+ */
+export const DOC_BYTES = 1_500_000;
 /** A claim whose batch never became visible is an upload that died half way after this long. */
 const ORPHAN_CLAIM_MS = 10 * 60 * 1000;
+
+/** The batch's transactions (in id order) as blocks of BLOCK_ROWS, each cut in halves until under DOC_BYTES. */
+function blocksOf(all: readonly Transaction[]): {
+  blocks: TransactionBlock[];
+  rows: number[];
+  cut: boolean;
+} {
+  const blocks: TransactionBlock[] = [];
+  const rowsOf: number[] = [];
+  let cut = false;
+  const add = (rows: readonly Transaction[]) => {
+    const block = encodeBlock(rows);
+    if (rows.length > 1 && Buffer.byteLength(JSON.stringify(block)) > DOC_BYTES) {
+      cut = true;
+      const half = Math.ceil(rows.length / 2);
+      add(rows.slice(0, half));
+      add(rows.slice(half));
+    } else {
+      blocks.push(block);
+      rowsOf.push(rows.length);
+    }
+  };
+  for (let i = 0; i < all.length; i += BLOCK_ROWS) add(all.slice(i, i + BLOCK_ROWS));
+  return { blocks, rows: rowsOf, cut };
+}
+
+/** Transactions in consecutive parts whose JSON stays under DOC_BYTES (one part when they fit). */
+function partsUnder(transactions: readonly Transaction[]): Transaction[][] {
+  const parts: Transaction[][] = [[]];
+  let bytes = 0;
+  for (const t of transactions) {
+    const size = Buffer.byteLength(JSON.stringify(t)) + 1;
+    if (bytes + size > DOC_BYTES && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      bytes = 0;
+    }
+    parts.at(-1)!.push(t);
+    bytes += size;
+  }
+  return parts;
+}
 
 type ClaimDoc = {
   id: string;
@@ -147,8 +196,11 @@ export async function saveTransactions(args: {
   const ordered = [...incoming.values()].sort((a, b) => (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0));
   const batchHash = batchHashOfPairs(ordered.map((e) => [e.t.id, e.hash] as const));
   const batchId = batchHeadId(args.period, batchHash);
+  const all = ordered.map((e) => e.t);
+  const { blocks, rows, cut } = blocksOf(all);
   const blockOf = new Map<string, number>();
-  ordered.forEach((e, i) => blockOf.set(e.t.id, Math.floor(i / BLOCK_ROWS)));
+  for (let k = 0, i = 0; k < blocks.length; k++)
+    for (let r = 0; r < rows[k]!; r++) blockOf.set(all[i++]!.id, k);
 
   const claimOf = (id: string, hash: string): ClaimDoc => ({
     id: transactionDocId(args.period, id),
@@ -214,14 +266,17 @@ export async function saveTransactions(args: {
         byPerson.set(personId, list);
       }
     }
-    const personDocs: PersonDoc[] = [...byPerson].map(([personId, transactions]) => ({
-      id: personDocId(args.period, personId, batchHash),
-      pk,
-      type: 'txn-person',
-      personId,
-      batchId,
-      transactions,
-    }));
+    // A person's transactions in parts under DOC_BYTES: the first keeps the id it always had.
+    const personDocs: PersonDoc[] = [...byPerson].flatMap(([personId, transactions]) =>
+      partsUnder(transactions).map((part, k) => ({
+        id: `${personDocId(args.period, personId, batchHash)}${k === 0 ? '' : `:p${k}`}`,
+        pk,
+        type: 'txn-person' as const,
+        personId,
+        batchId,
+        transactions: part,
+      })),
+    );
     const { conflicts } = await containers.actuals.createAll(pk, personDocs);
     if (conflicts.length > 0) {
       // Written by an earlier try of this batch (content-addressed ids): write what is missing.
@@ -231,10 +286,7 @@ export async function saveTransactions(args: {
         personDocs.filter((d) => !existing.has(d.id)),
       );
     }
-    const all = ordered.map((e) => e.t);
     const head = { tenantId: args.tenantId, period: args.period, batchHash, transactions: all.length };
-    const blocks: TransactionBlock[] = [];
-    for (let i = 0; i < all.length; i += BLOCK_ROWS) blocks.push(encodeBlock(all.slice(i, i + BLOCK_ROWS)));
     await writeChunkedVersion(containers.actuals, {
       headId: batchId,
       partition: { field: 'pk', value: pk },
@@ -244,8 +296,12 @@ export async function saveTransactions(args: {
       items: blocks,
       chunkSize: 1,
       extra: { uploadedBy: args.who, uploadedAt },
-      // The blocks are the batch's transactions, which batchHash covers one by one.
-      hash: contentHash({ head, blocks: { format: 1, rows: BLOCK_ROWS, batchHash } }),
+      // The blocks are the batch's transactions, which batchHash covers one by one, laid out by the
+      // rule named here (the byte limit only where it cut a block, so earlier batches hash as they did).
+      hash: contentHash({
+        head,
+        blocks: { format: 1, rows: BLOCK_ROWS, batchHash, ...(cut ? { bytes: DOC_BYTES } : {}) },
+      }),
     });
   }
 
@@ -811,11 +867,13 @@ export async function readTransactionsOf(
         idRange: { from: prefix, to: `${prefix}\uffff` },
       });
     });
-    for (const doc of docs.flat()) {
-      if (!visible.has(doc.batchId)) continue;
-      for (const t of doc.transactions)
-        if (!found.has(`${part}\u0000${t.id}`)) found.set(`${part}\u0000${t.id}`, t);
-    }
+    for (const [k, list] of docs.entries())
+      for (const doc of list) {
+        // The key range of "a" also holds "a:b"'s documents: only the person's own are theirs.
+        if (doc.personId !== personIds[k] || !visible.has(doc.batchId)) continue;
+        for (const t of doc.transactions)
+          if (!found.has(`${part}\u0000${t.id}`)) found.set(`${part}\u0000${t.id}`, t);
+      }
   }
   return [...found.values()].sort(byId);
 }
