@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { transaction } from '@teamsheet/shared';
 import { HttpError, handler, json, readJson } from '../src/http';
 import { call } from './helpers';
 
@@ -22,6 +23,35 @@ describe('the handler wrapper and readJson', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(res.json).toMatchObject({ type: 'about:blank', title: 'Bad request', status: 400 });
     expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['items[1].value', 'name']);
+  });
+
+  it('words each wrong field in the caller’s language, the same paths in both', async () => {
+    const txEcho = handler(async (request) => json(await readJson(request, transaction)));
+    const body = { id: 't1', date: '3 March', amount: 1e300, credits: [{ personId: 7, share: 2 }] };
+    const en = await call(txEcho, { method: 'POST', json: body });
+    const zh = await call(txEcho, { method: 'POST', json: body, headers: { 'accept-language': 'zh-CN' } });
+    const paths = (r: typeof en) => r.json.errors.map((e: { path: string }) => e.path).sort();
+    expect(en.status).toBe(400);
+    expect(zh.status).toBe(400);
+    expect(paths(zh)).toEqual(paths(en));
+    expect(paths(en)).toEqual(['credits[0].personId', 'credits[0].share', 'date']);
+    const byPath = (r: typeof en) =>
+      Object.fromEntries(r.json.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+    expect(byPath(en)).toMatchObject({ date: 'expected a date as YYYY-MM-DD' });
+    expect(byPath(zh)).toMatchObject({
+      date: '应为 YYYY-MM-DD 格式的日期',
+      'credits[0].share': '分配比例应在 0 到 1 之间',
+    });
+    // zod's own checks in zod's Chinese: no English words left.
+    expect(byPath(zh)['credits[0].personId']).toMatch(/^无效输入/);
+    for (const e of zh.json.errors as { message: string }[]) expect(e.message).not.toMatch(/[a-z]{4,}/);
+    // A number past the exact range, after the shape is right, in Chinese too.
+    const big = await call(txEcho, {
+      method: 'POST',
+      json: { ...body, date: '2026-03-03', credits: [{ personId: 'p', share: 1 }] },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(big.json.errors).toEqual([{ path: 'amount', message: expect.stringMatching(/超出 ±\d+/) }]);
   });
 
   it('answers 400 naming the parse error for a body that is not JSON, and for an empty body', async () => {

@@ -47,7 +47,7 @@ describe('ledger documents under the 2 MB of a Cosmos DB document', () => {
     });
     const sizes = new Map<string, number[]>();
     for (const { id, type } of stored) {
-      const doc = (await containers.actuals.read<Record<string, unknown>>(pk, id))!;
+      const doc = (await containers.actuals.read<{ id: string }>(pk, id))!;
       sizes.set(type, [...(sizes.get(type) ?? []), Buffer.byteLength(JSON.stringify(doc))]);
     }
     // Uncut, the block and the person's document would each be over 2 MB.

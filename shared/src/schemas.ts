@@ -1,16 +1,18 @@
 // The HTTP contract (docs/architecture.md, HTTP contract) as runtime schemas (zod 4): the single source of
 // truth for request and response shapes, their TypeScript types, and the published OpenAPI document.
 import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import { fieldMessages } from './messages/fields';
 
 const id = z.string().min(1).max(200);
 /** Calendar date as ISO `YYYY-MM-DD`. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldMessages.en['field.iso-date']);
 /** Period id: `2026`, `2026-Q1` or `2026-03` (docs/rules.md, Periods). */
 export const periodId = z
   .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected a period id such as 2026, 2026-Q1 or 2026-03');
-const finiteNumber = z.number().refine(Number.isFinite, 'expected a finite number');
-const share = finiteNumber.refine((v) => v >= 0 && v <= 1, 'a share lies between 0 and 1');
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, fieldMessages.en['field.period-id']);
+const finiteNumber = z.number().refine(Number.isFinite, fieldMessages.en['field.finite-number']);
+const share = finiteNumber.refine((v) => v >= 0 && v <= 1, fieldMessages.en['field.share']);
 
 export const severity = z.enum(['error', 'warning', 'info']);
 export const finding = z.object({
@@ -180,7 +182,7 @@ export const component = z.discriminatedUnion('type', [
 export const compPlan = z.object({
   id,
   name: z.string().min(1).max(200),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code'),
+  currency: z.string().regex(/^[A-Z]{3}$/, fieldMessages.en['field.currency']),
   rounding: z.enum(['half-up', 'half-even']).optional(),
   components: z.array(component).min(1).max(50),
 });
@@ -238,7 +240,7 @@ export const scorecard = z.object({
       z.object({
         id,
         metric: id,
-        weight: finiteNumber.refine((w) => w >= 0, 'a weight is not negative'),
+        weight: finiteNumber.refine((w) => w >= 0, fieldMessages.en['field.weight']),
         direction: z.enum(['higher', 'lower']).optional(),
         curve,
       }),
@@ -260,7 +262,7 @@ export const rating = z.object({
   raterId: id,
   group: raterGroup,
   dimension: z.string().min(1).max(100),
-  score: finiteNumber.refine((s) => s >= 0 && s <= 100, 'a rating lies between 0 and 100'),
+  score: finiteNumber.refine((s) => s >= 0 && s <= 100, fieldMessages.en['field.rating']),
 });
 export const deduction = z.object({ personId: id, points: finiteNumber, reason: z.string().max(500) });
 export const scoreRequest = z.object({
@@ -367,16 +369,70 @@ export type FieldError = { path: string; message: string };
 export function parseWith<T>(
   schema: z.ZodType<T>,
   input: unknown,
+  locale: 'en' | 'zh-CN' = 'en',
 ): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
-  const result = schema.safeParse(input);
+  const result = locale === 'zh-CN' ? schema.safeParse(input, { error: zhIssue }) : schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
     errors: result.error.issues.slice(0, 100).map((issue) => ({
       path: formatPath(issue.path),
-      message: issue.message,
+      message: fieldMessageIn(locale, issue.message),
     })),
   };
+}
+
+/**
+ * zod's built-in checks in Chinese: types, lengths and sizes worded here (zod's zh-CN locale leaves
+ * "string" and "array" in English), the rest by zod's zh-CN locale. The schemas' own rules keep theirs.
+ */
+const zodZh = zhCN().localeError;
+const zhType: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  boolean: '布尔值（true 或 false）',
+  object: '对象',
+  array: '数组',
+  null: '空值（null）',
+  undefined: '空缺',
+  bigint: '整数',
+  nan: 'NaN',
+};
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const zhIssue: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `无效输入：应为${zhType[issue.expected] ?? issue.expected}，实际为${zhType[typeOf(issue.input)] ?? typeOf(issue.input)}`;
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = String(small ? issue.minimum : issue.maximum);
+      const op = issue.inclusive === false ? (small ? '大于' : '小于') : small ? '至少' : '至多';
+      if (issue.origin === 'string') return `文本长度应${op} ${bound} 个字符`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `应${op}有 ${bound} 项`;
+      return `数值应${op} ${bound}`;
+    }
+    case 'invalid_value':
+      return `无效选项：应为 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一`;
+    case 'unrecognized_keys':
+      return `不认识的字段：${issue.keys.join('、')}`;
+    default:
+      return zodZh(issue);
+  }
+};
+const fieldKeyOf = new Map<string, string>(
+  Object.entries(fieldMessages.en).map(([key, text]) => [text, key]),
+);
+
+/**
+ * A schema rule's message in `locale`: the schemas word their own rules in English (fieldMessages.en),
+ * so a message that is one of those is given in the caller's language; any other is left as it is.
+ */
+export function fieldMessageIn(locale: 'en' | 'zh-CN', message: string): string {
+  const key = fieldKeyOf.get(message);
+  return key && locale === 'zh-CN'
+    ? fieldMessages['zh-CN'][key as keyof (typeof fieldMessages)['en']]
+    : message;
 }
 
 /** Every schema of the contract by name, for the OpenAPI document. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finding } from '../src/schemas';
+import { finding, parseWith, transaction } from '../src/schemas';
 import {
   formatParam,
   locales,
@@ -67,8 +67,8 @@ describe('makeFinding', () => {
 describe('every catalog of every capability', () => {
   const names = Object.keys(messageCatalogs);
 
-  it('includes the five capabilities', () => {
-    expect(names.sort()).toEqual(['common', 'consolidation', 'payout', 'planning', 'scoring']);
+  it('includes the five capabilities and the fields of requests', () => {
+    expect(names.sort()).toEqual(['common', 'consolidation', 'fields', 'payout', 'planning', 'scoring']);
   });
 
   for (const name of names) {
@@ -123,5 +123,33 @@ describe('every catalog of every capability', () => {
     ]) {
       for (const locale of locales) expect(translate(locale, key)).not.toBe(key);
     }
+  });
+});
+
+describe('a request field refused in the caller’s language', () => {
+  const bad = {
+    id: '',
+    date: '2026-03-03',
+    amount: 'ten',
+    credits: [],
+    isNewCustomer: 'yes',
+    adjusts: { period: 'March', transactionId: 't0' },
+  };
+  it('gives the same paths in both languages, zod’s checks and the schemas’ own rules in Chinese', () => {
+    const en = parseWith(transaction, bad, 'en');
+    const zh = parseWith(transaction, bad, 'zh-CN');
+    if (en.ok || zh.ok) throw new Error('expected both refused');
+    expect(zh.errors.map((e) => e.path)).toEqual(en.errors.map((e) => e.path));
+    const zhBy = Object.fromEntries(zh.errors.map((e) => [e.path, e.message]));
+    expect(zhBy).toEqual({
+      id: '文本长度应至少 1 个字符',
+      amount: '无效输入：应为数字，实际为文本',
+      credits: '应至少有 1 项',
+      isNewCustomer: '无效输入：应为布尔值（true 或 false），实际为文本',
+      'adjusts.period': '应为期间编号，如 2026、2026-Q1 或 2026-03',
+    });
+    expect(Object.fromEntries(en.errors.map((e) => [e.path, e.message]))['adjusts.period']).toBe(
+      'expected a period id such as 2026, 2026-Q1 or 2026-03',
+    );
   });
 });

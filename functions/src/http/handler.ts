@@ -1,7 +1,7 @@
 // The wrapper every route handler goes through: it turns refusals into problem documents in the
 // caller's language, keeps stack traces in the log, and reads JSON bodies within the route's limit.
 import { z } from 'zod';
-import { parseWith, formatPath } from '@teamsheet/shared';
+import { fieldMessageIn, formatPath, parseWith, translate, type Locale } from '@teamsheet/shared';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '../azure';
 import { HttpError, localeOf, problem, problemFor, statusTitle } from './problem';
 import { StoreUnavailableError } from '../store/port';
@@ -29,7 +29,11 @@ function isMoneyOverflow(error: unknown): error is RangeError {
 export const MAX_BODY_NUMBER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 /** The paths of numbers beyond ±MAX_BODY_NUMBER in a parsed body (iterative: any depth is safe). */
-export function oversizedNumbers(value: unknown, limit = 100): { path: string; message: string }[] {
+export function oversizedNumbers(
+  value: unknown,
+  locale: Locale = 'en',
+  limit = 100,
+): { path: string; message: string }[] {
   const found: { path: string; message: string }[] = [];
   // Each entry names its parent and key; a path is spelled out only for a number found (a body of
   // 100,000 transactions has a million values, and copying a path array for each was most of the walk).
@@ -47,7 +51,7 @@ export function oversizedNumbers(value: unknown, limit = 100): { path: string; m
       if (Math.abs(v) > MAX_BODY_NUMBER)
         found.push({
           path: formatPath(pathOf(entry)),
-          message: `${v} is beyond ±${MAX_BODY_NUMBER}, the largest number accepted`,
+          message: translate(locale, 'field.number-too-large', { value: v, max: MAX_BODY_NUMBER }),
         });
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) {
@@ -85,7 +89,7 @@ export function handler(fn: RouteHandler): HttpHandler {
       if (isZodError(error)) {
         const errors = error.issues
           .slice(0, 100)
-          .map((i) => ({ path: formatPath(i.path), message: i.message }));
+          .map((i) => ({ path: formatPath(i.path), message: fieldMessageIn(locale, i.message) }));
         return problemFor(
           HttpError.of(400, 'http.body-invalid', { count: error.issues.length }, errors),
           locale,
@@ -146,10 +150,11 @@ export async function readJson<T>(
       reason: error instanceof Error ? error.message : String(error),
     });
   }
-  const parsed = parseWith(schema, value);
+  const locale = localeOf(request);
+  const parsed = parseWith(schema, value, locale);
   if (!parsed.ok)
     throw HttpError.of(400, 'http.body-invalid', { count: parsed.errors.length }, parsed.errors);
-  const oversized = oversizedNumbers(parsed.value);
+  const oversized = oversizedNumbers(parsed.value, locale);
   if (oversized.length > 0)
     throw HttpError.of(400, 'http.body-invalid', { count: oversized.length }, oversized);
   return parsed.value;

@@ -3,6 +3,7 @@
 import type { Finding, Severity } from '../schemas';
 import { commonMessages } from './common';
 import { consolidationMessages } from './consolidation';
+import { fieldMessages } from './fields';
 import { payoutMessages } from './payout';
 import { planningMessages } from './planning';
 import { scoringMessages } from './scoring';
@@ -19,6 +20,7 @@ export const messageCatalogs: Readonly<Record<string, MessageCatalog>> = {
   payout: payoutMessages,
   scoring: scoringMessages,
   consolidation: consolidationMessages,
+  fields: fieldMessages,
 };
 
 function merge(locale: Locale): Record<string, string> {
