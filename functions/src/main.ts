@@ -3,6 +3,7 @@
 import './functions/devToken';
 import './functions/health';
 import './functions/metrics';
+import './functions/me';
 import './functions/org';
 import './functions/openapi';
 import './functions/audit';

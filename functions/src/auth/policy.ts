@@ -67,6 +67,7 @@ const plansUnit: PolicyRow['access'] = {
 export const POLICY: readonly PolicyRow[] = [
   { method: 'GET', path: '/health', scope: 'none', anonymous: true, access: everyone },
   { method: 'GET', path: '/metrics', scope: 'none', access: everyone },
+  { method: 'GET', path: '/me', scope: 'none', access: everyone },
   // Everyone reads the org; what each sees is their scope (functions/src/auth/orgView.ts).
   { method: 'GET', path: '/org', scope: 'none', access: everyone },
   { method: 'PUT', path: '/org', scope: 'none', access: adminOnly },

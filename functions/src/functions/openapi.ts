@@ -30,6 +30,12 @@ const operations: Operation[] = [
   { method: 'get', path: '/metrics', who: 'signed in', summary: 'The metric catalog' },
   {
     method: 'get',
+    path: '/me',
+    who: 'signed in',
+    summary: 'The caller: person, roles, units in scope and the task-pane sections their roles open',
+  },
+  {
+    method: 'get',
     path: '/org',
     who: 'signed in',
     summary: 'The units and people the caller may see',
