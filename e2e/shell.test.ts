@@ -1,6 +1,6 @@
 // The task pane end to end in a real browser: npm start's host (API, demo data, built task pane) and
-// headless Chromium. Preview mode, demo sign-in as a manager, the language switch, the five sections,
-// and a table written into the preview workbook. Screenshots go to test-output/e2e/.
+// headless Chromium. Preview mode, demo sign-in as a manager, the language switch, the sections the
+// manager's role opens (GET /api/me), a table written into the preview workbook, and a rep's empty pane. Screenshots go to test-output/e2e/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
@@ -52,11 +52,14 @@ describe('task pane shell in a browser', () => {
     await expect.poll(() => page.getByTestId('nav-plan').textContent()).toBe('Plan');
   });
 
-  it('navigates through the five sections', async () => {
+  it('navigates through the sections a manager’s role opens, and only those', async () => {
+    const tabs = await page.locator('[data-testid^="nav-"][role="tab"]').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid')),
+    );
+    expect(tabs).toEqual(['nav-plan', 'nav-scores', 'nav-payouts', 'nav-history']);
     const sections: [string, string][] = [
       ['scores', 'Scores'],
       ['payouts', 'Payouts'],
-      ['consolidate', 'Consolidate'],
       ['history', 'History'],
       ['plan', 'Plan'],
     ];
@@ -77,6 +80,19 @@ describe('task pane shell in a browser', () => {
     expect(await page.getByTestId('sheet-tab-Metrics').getAttribute('aria-selected')).toBe('true');
     expect(await page.getByText(/Wrote \d+ metrics to the sheet Metrics\./).count()).toBe(1);
     await shot('05-metric-catalog');
+  });
+
+  it('tells a rep, in either language, that nothing opens for their role yet, with no sections', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('[data-role="rep"]').first().click();
+    await expect.poll(() => page.getByTestId('nav-nothing').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('[data-testid^="nav-"][role="tab"]').count()).toBe(0);
+    expect(await page.getByTestId('nav-nothing').textContent()).toContain('Nothing opens for your role');
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('nav-nothing').textContent()).toContain('暂无适用于您角色的功能');
+    await shot('05b-rep-zh-CN');
+    await page.getByTestId('language-select').selectOption('en');
+    await page.getByRole('button', { name: 'Sign out' }).click();
   });
 
   it('had no script errors on the way', () => {

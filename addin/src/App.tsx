@@ -1,4 +1,5 @@
-// The task-pane shell: language, sign-in, the five sections, and one place where failures show.
+// The task-pane shell: language, sign-in, the sections the caller's roles open (GET /api/me), and one
+// place where failures show.
 // In preview mode (a plain browser) the in-memory workbook is drawn beside the pane.
 import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import {
@@ -90,6 +91,8 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<Session | null>(null);
   const [section, setSection] = useState<Section>('plan');
+  // The sections the caller's roles open, from GET /api/me once signed in (null while it is asked).
+  const [open, setOpen] = useState<readonly Section[] | null>(null);
   // The failure itself is kept, not its text, so the message follows a later language switch.
   const [failure, setFailure] = useState<{ error: unknown; source?: 'api' | 'workbook' } | null>(null);
   const tr = useMemo(() => translator(locale), [locale]);
@@ -106,6 +109,30 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
     (error: unknown, source?: 'api' | 'workbook') => setFailure({ error, ...(source ? { source } : {}) }),
     [],
   );
+  const signedIn = session?.signIn.token;
+  useEffect(() => {
+    setOpen(null);
+    if (!signedIn) return;
+    let live = true;
+    api.get<{ sections: Section[] }>('/api/me').then(
+      (me) => {
+        if (!live) return;
+        setOpen(me.sections);
+        setSection((current) => (me.sections.includes(current) ? current : (me.sections[0] ?? current)));
+      },
+      (e: unknown) => {
+        if (!live) return;
+        // Unknown roles: every section, and the failure shown; the API still decides each call.
+        setOpen(sections.map((s) => s.id));
+        onError(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // Asked once per sign-in, not again on a language switch (api changes with the language).
+  }, [signedIn]);
+  const visible = sections.filter((s) => open?.includes(s.id));
   const error: UiError | null = failure
     ? failure.source === 'workbook'
       ? describeWorkbookError(failure.error, tr)
@@ -162,20 +189,35 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
               {tr('signIn.signOut')}
             </Button>
           </div>
-          <TabList
-            className={styles.nav}
-            aria-label={tr('nav.label')}
-            selectedValue={section}
-            onTabSelect={(_, d) => setSection(d.value as Section)}
-            size="small"
-          >
-            {sections.map((s) => (
-              <Tab key={s.id} value={s.id} data-testid={`nav-${s.id}`}>
-                {tr(s.label)}
-              </Tab>
-            ))}
-          </TabList>
-          <Page tr={tr} locale={locale} workbook={workbook} api={api} session={session} onError={onError} />
+          {open === null ? (
+            <Text data-testid="nav-loading">{tr('nav.loading')}</Text>
+          ) : visible.length === 0 ? (
+            <Text data-testid="nav-nothing">{tr('nav.nothing')}</Text>
+          ) : (
+            <>
+              <TabList
+                className={styles.nav}
+                aria-label={tr('nav.label')}
+                selectedValue={section}
+                onTabSelect={(_, d) => setSection(d.value as Section)}
+                size="small"
+              >
+                {visible.map((s) => (
+                  <Tab key={s.id} value={s.id} data-testid={`nav-${s.id}`}>
+                    {tr(s.label)}
+                  </Tab>
+                ))}
+              </TabList>
+              <Page
+                tr={tr}
+                locale={locale}
+                workbook={workbook}
+                api={api}
+                session={session}
+                onError={onError}
+              />
+            </>
+          )}
         </>
       ) : (
         <SignInPanel

@@ -27,7 +27,7 @@ describe('GET /api/me', () => {
       name: person.name,
       roles: ['manager'],
       unit: { id: team.id, name: team.name },
-      sections: ['plan', 'history', 'scores'],
+      sections: ['plan', 'history', 'scores', 'payouts'],
     });
     const ids = (res.json.units as { id: string; name: string }[]).map((u) => u.id);
     expect(ids).toContain('east-shanghai');
@@ -38,7 +38,7 @@ describe('GET /api/me', () => {
   it('gives a regional head the region below them and consolidation; finance every unit and payouts', async () => {
     await seedOrg(org);
     const head = await ask('head-east');
-    expect(head.json.sections).toEqual(['plan', 'history', 'consolidate', 'scores']);
+    expect(head.json.sections).toEqual(['plan', 'history', 'consolidate', 'scores', 'payouts']);
     const headUnits = (head.json.units as { id: string }[]).map((u) => u.id);
     expect(headUnits).toContain('east-shanghai');
     expect(headUnits).not.toContain('north-beijing');
@@ -57,7 +57,7 @@ describe('GET /api/me', () => {
   });
 
   it('opens the union of the sections of every role held, in the pane’s order', () => {
-    expect(sectionsFor(['finance', 'manager'])).toEqual(['plan', 'history', 'scores', 'payouts']);
+    expect(sectionsFor(['finance', 'rep'])).toEqual(['scores', 'payouts']);
     expect(sectionsFor(['admin'])).toEqual(['plan', 'history', 'consolidate', 'scores', 'payouts']);
   });
 });

@@ -16,6 +16,9 @@ export const en = {
   'nav.payouts': 'Payouts',
   'nav.consolidate': 'Consolidate',
   'nav.history': 'History',
+  'nav.loading': 'Opening your sections…',
+  'nav.nothing':
+    'Nothing opens for your role in the pane yet: your own statement will be here once finance approves a payout run.',
 
   'host.notExcel.title': 'Teamsheet runs in Excel',
   'host.notExcel.detail': 'It was opened in {host}.',

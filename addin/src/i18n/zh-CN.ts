@@ -17,6 +17,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'nav.payouts': '薪酬',
   'nav.consolidate': '汇总',
   'nav.history': '历史',
+  'nav.loading': '正在打开您的功能…',
+  'nav.nothing': '任务窗格中暂无适用于您角色的功能：财务批准薪酬结算后，您的个人工资单将显示在这里。',
 
   'host.notExcel.title': 'Teamsheet 需在 Excel 中运行',
   'host.notExcel.detail': '当前在 {host} 中打开。',

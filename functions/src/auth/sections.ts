@@ -6,10 +6,10 @@ export const PANE_SECTIONS = ['plan', 'history', 'consolidate', 'scores', 'payou
 export type PaneSection = (typeof PANE_SECTIONS)[number];
 
 const BY_ROLE: Record<Role, readonly PaneSection[]> = {
-  // A manager plans their team, reads its versions and scores it.
-  manager: ['plan', 'history', 'scores'],
-  // A regional head plans the region, reviews and consolidates the teams below, and reads scores.
-  regional_head: ['plan', 'history', 'consolidate', 'scores'],
+  // A manager plans their team, reads its versions, scores it and previews its pay.
+  manager: ['plan', 'history', 'scores', 'payouts'],
+  // A regional head does the same for the region, and consolidates the teams below.
+  regional_head: ['plan', 'history', 'consolidate', 'scores', 'payouts'],
   // Finance pays: payout runs, and the scores pay depends on.
   finance: ['payouts', 'scores'],
   admin: PANE_SECTIONS,
