@@ -4,7 +4,7 @@
 // a payout run from stored data, reads, and — in the same run — DuckDB computing the same payouts end
 // to end from a Parquet file of the same transactions, checked per person to the cent. Then the same
 // section at 5,000 transactions on the Cosmos DB adapter against the stand-in.
-// Alone: `npx tsx bench/e2e-store.bench.ts` (BENCH_E2E_MONTH_TX, BENCH_E2E_EARLIER_TX, BENCH_E2E_COSMOS=0,
+// Alone: `npx tsx bench/e2e-store.bench.ts` (BENCH_E2E_MONTH_TX, BENCH_E2E_EARLIER_TX, BENCH_E2E_COSMOS=0, BENCH_E2E_EMBEDDED=0,
 // BENCH_E2E_PROF=<dir> for a CPU profile of the host during the payout runs).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -611,28 +611,31 @@ async function section(scale: Scale, env: Record<string, string>) {
 export async function run(): Promise<BenchSection> {
   const monthTx = Number(process.env.BENCH_E2E_MONTH_TX ?? 1_000_000);
   const earlierTx = Number(process.env.BENCH_E2E_EARLIER_TX ?? 100_000);
-  const embedded = await section(
-    {
-      adapter: 'embedded',
-      monthTx,
-      earlierTx,
-      batch: 100_000,
-      plans: TEAMS,
-      teamReads: 21,
-      companyReads: 2,
-      runs: 3,
-    },
-    {},
-  );
-  const parts = [
-    'The local host (`startHost`, embedded SQLite file, WAL, synchronous=FULL) in its own process on a fresh',
-    'data folder, driven only over HTTP with development tokens; the 1M month is uploaded first, then the',
-    'measurements are taken, then the 11 earlier months are uploaded and the measurements taken again.',
-    '',
-    embedded.table,
-    '',
-    embedded.notes,
-  ];
+  const parts: string[] = [];
+  if (process.env.BENCH_E2E_EMBEDDED !== '0') {
+    const embedded = await section(
+      {
+        adapter: 'embedded',
+        monthTx,
+        earlierTx,
+        batch: 100_000,
+        plans: TEAMS,
+        teamReads: 21,
+        companyReads: 2,
+        runs: 3,
+      },
+      {},
+    );
+    parts.push(
+      'The local host (`startHost`, embedded SQLite file, WAL, synchronous=FULL) in its own process on a fresh',
+      'data folder, driven only over HTTP with development tokens; the 1M month is uploaded first, then the',
+      'measurements are taken, then the 11 earlier months are uploaded and the measurements taken again.',
+      '',
+      embedded.table,
+      '',
+      embedded.notes,
+    );
+  }
   if (process.env.BENCH_E2E_COSMOS !== '0') {
     const { startCosmosStandIn } = await import('../functions/test/support/cosmosStandIn');
     const standIn = await startCosmosStandIn();

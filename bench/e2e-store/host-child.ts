@@ -21,7 +21,8 @@ const host = await startHost({
   dataDir: process.env.BENCH_DATA_DIR ?? null,
   loadDemo: false,
   loadDemoActuals: false,
-  log: process.env.BENCH_HOST_LOG === '1',
+  // Request errors (a 503's cause) always reach the benchmark's stderr; the banner with BENCH_HOST_LOG=1.
+  log: process.env.BENCH_HOST_LOG === '1' ? true : 'errors',
 });
 let session: Session | undefined;
 

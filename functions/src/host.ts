@@ -37,8 +37,8 @@ export type HostOptions = {
    * year's history, in the background once the host answers (default: TEAMSHEET_DEMO_ACTUALS !== '0').
    */
   loadDemoActuals?: boolean;
-  /** Print the banner and request errors (default true). */
-  log?: boolean;
+  /** Print the banner and request errors (default true); `errors`: only request errors. */
+  log?: boolean | 'errors';
 };
 
 export type RunningHost = {
@@ -64,10 +64,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const env = process.env;
   const root = options.rootDir ?? defaultRoot;
   const hostname = options.hostname ?? env.HOST ?? '127.0.0.1';
-  const log = options.log ?? true;
+  const logErrors = (options.log ?? true) !== false;
+  const log = options.log === 'errors' ? false : logErrors;
   const logger: Logger = {
     info: (m) => log && console.log(m),
-    error: (m, e) => log && console.error(m, e ?? ''),
+    error: (m, e) => logErrors && console.error(m, e ?? ''),
   };
 
   // Sign-in with demo people is the point of the local host; the auth module refuses it in production.

@@ -113,6 +113,34 @@ async function headsAndApprovals(
   return { heads, approvals };
 }
 
+/**
+ * The newest head of a unit's plan for a period, or undefined: one document read however many
+ * versions the plan has (what a submission and a read of the latest version need, instead of every
+ * head and approval).
+ */
+async function latestHead(tenantId: string, unitId: string, period: string): Promise<PlanHead | undefined> {
+  const { containers } = await getStore();
+  const [head] = await queryByType<PlanHead>(containers.history, planPartitionKey(tenantId, period), HEAD, {
+    where: { unitId },
+    orderBy: { field: 'version', descending: true },
+    limit: 1,
+  });
+  return head;
+}
+
+/** The heads of a unit's plan that a request with this key wrote (a retry's, normally none or one). */
+async function headsOfRequest(
+  tenantId: string,
+  unitId: string,
+  period: string,
+  requestKey: string,
+): Promise<PlanHead[]> {
+  const { containers } = await getStore();
+  return queryByType<PlanHead>(containers.history, planPartitionKey(tenantId, period), HEAD, {
+    where: { unitId, requestKey },
+  });
+}
+
 function info(head: PlanHead, approval: PlanApproval | undefined): PlanVersionInfo {
   return {
     version: head.version,
@@ -176,8 +204,7 @@ export async function readPlanVersion(
   const pk = planPartitionKey(tenantId, period);
   let n = version;
   if (n === undefined) {
-    const { heads } = await headsAndApprovals(tenantId, unitId, period);
-    n = heads.at(-1)?.version;
+    n = (await latestHead(tenantId, unitId, period))?.version;
     if (n === undefined) return undefined;
   }
   const stored = await readChunkedVersion<PlanHead, PlanItem>(
@@ -292,16 +319,18 @@ export async function savePlanVersion(args: {
   const items = toItems(plan);
   const hash = contentHash({ head, items });
 
-  const replay = (heads: PlanHead[]): SavePlanResult | undefined => {
+  // A retry of the request that wrote a version already: looked up only when the base is not the
+  // latest version any more (the heads that request wrote, not every head of the plan).
+  const replay = async (): Promise<SavePlanResult | undefined> => {
     if (!args.requestKey) return undefined;
-    const mine = heads.find(
-      (h) => h.requestKey === args.requestKey && h.hash === hash && h.author === args.author,
-    );
+    const heads = await headsOfRequest(tenantId, plan.unitId, plan.period, args.requestKey);
+    const mine = heads
+      .sort((a, b) => a.version - b.version)
+      .find((h) => h.requestKey === args.requestKey && h.hash === hash && h.author === args.author);
     return mine ? { status: 'replayed', head: mine } : undefined;
   };
 
-  const { heads } = await headsAndApprovals(tenantId, plan.unitId, plan.period);
-  const current = heads.at(-1);
+  const current = await latestHead(tenantId, plan.unitId, plan.period);
   const currentVersion = current?.version ?? 0;
   // The base must be the latest version, and when the ETag named its content, that very content: a
   // version number alone could line up with another record after a restore (docs/security.md).
@@ -309,7 +338,7 @@ export async function savePlanVersion(args: {
     (args.baseVersion ?? 0) === currentVersion &&
     (!args.baseHash || !!current?.hash.startsWith(args.baseHash));
   if (!baseMatches) {
-    return replay(heads) ?? { status: 'stale', baseVersion: args.baseVersion, currentVersion };
+    return (await replay()) ?? { status: 'stale', baseVersion: args.baseVersion, currentVersion };
   }
   const version = currentVersion + 1;
   const createdAt = args.at ?? new Date().toISOString();
@@ -331,12 +360,11 @@ export async function savePlanVersion(args: {
     },
   });
   if (res.status === 'conflict') {
-    const again = await headsAndApprovals(tenantId, plan.unitId, plan.period);
     return (
-      replay(again.heads) ?? {
+      (await replay()) ?? {
         status: 'stale',
         baseVersion: args.baseVersion,
-        currentVersion: again.heads.at(-1)?.version ?? version,
+        currentVersion: (await latestHead(tenantId, plan.unitId, plan.period))?.version ?? version,
       }
     );
   }

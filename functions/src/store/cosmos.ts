@@ -25,6 +25,14 @@ const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const
 const LOOPBACK = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/?$/i;
 /** Operations per bulk call: the SDK splits them into service batches of 100 under its own congestion control. */
 const BULK_CALL = 5000;
+/**
+ * The most a createAll writes as one transactional batch (Cosmos DB: 100 operations, 2 MB a request):
+ * one round trip, all or nothing in the service. The SDK's bulk executor waits a second for a
+ * partial batch to fill before it sends it (BulkHelper's intervalForPartialBatchInMs), so every bulk
+ * call costs at least a second however few documents it writes: a plan PUT (one chunk) paid it.
+ */
+const BATCH_OPERATIONS = 100;
+const BATCH_BYTES = 1_800_000;
 
 function strip<T>(doc: T): T {
   const copy = { ...(doc as Record<string, unknown>) };
@@ -146,6 +154,43 @@ function cosmosCollection(name: ContainerName, container: Container): Collection
     return { created, conflicts };
   };
 
+  /**
+   * A small createAll as one transactional batch: true when every document was created. Otherwise
+   * nothing of the call stays stored (the service takes a failed batch back; a stand-in that does
+   * not is taken back here) and the caller writes through bulkCreate, which names each conflict.
+   */
+  const batchCreate = async (partition: string, docs: readonly StoredDoc[]): Promise<boolean> => {
+    if (docs.length === 0) return true;
+    if (docs.length > BATCH_OPERATIONS) return false;
+    const bodies = docs.map((doc) => withPartition(partition, doc));
+    let bytes = 0;
+    for (const body of bodies) {
+      bytes += Buffer.byteLength(JSON.stringify(body));
+      if (bytes > BATCH_BYTES) return false;
+    }
+    const operations = bodies.map((body) => ({
+      operationType: 'Create',
+      resourceBody: body as unknown as Record<string, never>,
+    })) as OperationInput[];
+    let results: { statusCode: number }[];
+    try {
+      results = (await container.items.batch(operations, partition)).result ?? [];
+    } catch {
+      // A refused batch (a conflict: the service answers it with the failing status) or a failed
+      // request: bulkCreate tells which ids exist, or fails with the store's error.
+      return false;
+    }
+    if (results.length === docs.length && results.every((r) => r.statusCode === 201 || r.statusCode === 200))
+      return true;
+    const created = results.flatMap((r, k) =>
+      r.statusCode === 201 || r.statusCode === 200 ? [docs[k]!.id] : [],
+    );
+    await attempt('take back documents of a refused write', () =>
+      Promise.all(created.map((id) => container.item(id, partition).delete())),
+    );
+    return false;
+  };
+
   return {
     name,
     async read<T extends StoredDoc>(partition: string, id: string) {
@@ -172,6 +217,7 @@ function cosmosCollection(name: ContainerName, container: Container): Collection
       // back what this call created when any id existed (or when a write failed half way).
       let outcome: { created: string[]; conflicts: string[] } | undefined;
       try {
+        if (await batchCreate(partition, docs)) return { conflicts: [] };
         outcome = await bulkCreate(partition, docs);
       } catch (error) {
         throw new StoreUnavailableError('store documents', error);
