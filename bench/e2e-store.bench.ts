@@ -660,7 +660,7 @@ export async function run(): Promise<BenchSection> {
         'The real `@azure/cosmos` SDK against `@vercel/cosmosdb-server` in the benchmark process (an in-memory',
         'server answering one query at a time by scanning the partition it names: these are the adapter working,',
         'not Cosmos DB latencies; the budgets are those of the embedded default, shown for comparison). The',
-        "company read sends one key-range query per person (2,013): a real cost on Azure too, not yet changed.",
+        'company read sends one key-range query per person (2,013): a real cost on Azure too, not yet changed.',
         '',
         cosmos.table,
         '',
