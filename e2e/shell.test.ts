@@ -38,6 +38,7 @@ describe('task pane shell in a browser', () => {
       .poll(() => page.getByTestId('session').textContent(), { timeout: 20_000 })
       .toContain(`Signed in as ${name}`);
     expect(await page.getByTestId('session').textContent()).toContain('Role: manager');
+    await expect.poll(() => page.getByTestId('nav-plan').count(), { timeout: 20_000 }).toBe(1);
     await shot('02-signed-in');
   });
 
@@ -47,6 +48,10 @@ describe('task pane shell in a browser', () => {
     expect(await page.getByTestId('preview-badge').textContent()).toBe('预览（未在 Excel 中运行）');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.getByTestId('session').textContent()).toContain('团队负责人');
+    // The plan's metrics by their names in the language, not their ids.
+    const metricsText = await page.getByTestId('page').textContent();
+    expect(metricsText).toContain('毛利');
+    expect(metricsText).not.toContain('gross_margin');
     await shot('03-zh-CN');
     await page.getByTestId('language-select').selectOption('en');
     await expect.poll(() => page.getByTestId('nav-plan').textContent()).toBe('Plan');

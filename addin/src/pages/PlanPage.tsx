@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { getMetric } from '@teamsheet/shared';
 import { AllocatePanel } from '../features/plan/AllocatePanel';
 import { ConflictNotice } from '../features/plan/ConflictNotice';
 import { FindingsList } from '../features/plan/FindingsList';
@@ -85,7 +86,8 @@ export function PlanPage(props: PageProps) {
             {CHOOSABLE_METRICS.map((m) => (
               <Checkbox
                 key={m}
-                label={m}
+                label={getMetric(m)?.label[locale] ?? m}
+                data-metric={m}
                 checked={metrics.includes(m)}
                 onChange={(_, d) => plan.toggleMetric(m, d.checked === true)}
               />
