@@ -9,7 +9,7 @@ import { issueDevToken } from '../functions/src/auth';
 import { rollup } from '../functions/src/functions/rollup';
 import { resetStore } from '../functions/src/store';
 import { saveOrg } from '../functions/src/repositories';
-import { approvePlanVersion, savePlanVersion } from '../functions/src/repositories/plans';
+import { recordPlanReview, savePlanVersion } from '../functions/src/repositories/plans';
 import { ms, time } from './lib';
 
 const TEAMS = 500;
@@ -41,7 +41,8 @@ async function withStore(): Promise<{
         requestKey: null,
       });
       if (saved.status !== 'created') throw new Error(`plan of ${entry.plan.unitId} not stored`);
-      if (entry.status === 'approved') await approvePlanVersion({ head: saved.head, approvedBy: 'P-R' });
+      if (entry.status === 'approved')
+        await recordPlanReview({ head: saved.head, decision: 'approve', by: 'P-R' });
       targets += entry.plan.targets.length;
     }
     const token = await issueDevToken('P-R', org);

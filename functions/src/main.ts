@@ -13,6 +13,7 @@ import './functions/plans';
 import './functions/planVersions';
 import './functions/planDiff';
 import './functions/planApprove';
+import './functions/planQueue';
 import './functions/scoresCompute';
 import './functions/scoresRun';
 import './functions/activities';

@@ -97,6 +97,11 @@ const REQUESTS: Record<string, Build> = {
     // submitted version 1 in an earlier cell (the four-eyes rule has its own tests).
     json: { version: 99 },
   }),
+  'POST /plans/{unitId}/{period}/review': (_t, v) => ({
+    path: `plans/${APPROVAL_TARGETS[v]}/${PERIOD}/review`,
+    json: { version: 99, decision: 'reject', comment: 'too low' },
+  }),
+  'GET /plans': (t) => ({ path: `plans?parent=${t.unitId}&period=${PERIOD}` }),
   'POST /actuals': (t) => ({
     json: {
       period: PERIOD,
@@ -164,6 +169,7 @@ const AFTER_THE_GATE: Record<string, number[]> = {
   'GET /plans/{unitId}/{period}': [404], // no plan of that unit yet
   'GET /plans/{unitId}/{period}/diff': [404],
   'POST /plans/{unitId}/{period}/approve': [404], // no such version to approve
+  'POST /plans/{unitId}/{period}/review': [404],
   'POST /periods/{period}/scores': [422], // no targets stored for the unit's reps
   'GET /periods/{period}/scores': [404], // no scores stored
   'POST /periods/{period}/payout-runs': [409], // the period was closed by an earlier cell

@@ -3,7 +3,7 @@ import type { Plan } from '@teamsheet/shared';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { rollup } from '../src/functions/rollup';
 import { currentTenant } from '../src/repositories';
-import { approvePlanVersion, savePlanVersion } from '../src/repositories/plans';
+import { recordPlanReview, savePlanVersion } from '../src/repositories/plans';
 import { call, seedOrg, tokenFor, useFreshStore } from './helpers';
 
 const demo = demoOrg();
@@ -79,7 +79,7 @@ describe('GET /api/rollup/{unitId}/{period}', () => {
       null,
       '2026-01-07T09:00:00.000Z',
     );
-    await approvePlanVersion({ head: nanjing, approvedBy: 'head-east', at: '2026-01-07T10:00:00.000Z' });
+    await recordPlanReview({ head: nanjing, decision: 'approve', by: 'head-east', at: '2026-01-07T10:00:00.000Z' });
     await submit(
       plan('east-shanghai', { 'east-shanghai': [300, 300, 300] }),
       'mgr-east-shanghai',

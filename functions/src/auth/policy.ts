@@ -79,6 +79,9 @@ export const POLICY: readonly PolicyRow[] = [
   { method: 'GET', path: '/plans/{unitId}/{period}/versions', scope: 'unit', access: readsUnit },
   { method: 'GET', path: '/plans/{unitId}/{period}/diff', scope: 'unit', access: readsUnit },
   { method: 'POST', path: '/plans/{unitId}/{period}/approve', scope: 'parent-unit', access: plansUnit },
+  { method: 'POST', path: '/plans/{unitId}/{period}/review', scope: 'parent-unit', access: plansUnit },
+  // The review queue of a parent unit (?parent=): the units below it, in scope.
+  { method: 'GET', path: '/plans', scope: 'unit', access: readsUnit },
   {
     method: 'POST',
     path: '/actuals',

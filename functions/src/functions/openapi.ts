@@ -169,6 +169,20 @@ const operations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/plans/{unitId}/{period}/review',
+    who: "the parent unit's manager or a regional head above it (not the submitter)",
+    summary:
+      "Review the latest version: {version, decision: 'approve'|'reject', comment} (a rejection needs a comment)",
+  },
+  {
+    method: 'get',
+    path: '/plans',
+    who: 'manager / regional head in scope, finance, admin',
+    summary:
+      'The review queue (?parent=&period=): each unit below with status, due date, late, submitter, version, findings summary, review',
+  },
+  {
+    method: 'post',
     path: '/periods/{period}/scores',
     who: 'manager / regional head in scope, admin',
     summary: 'Score a unit from stored targets and actuals; a new stored version',

@@ -1,4 +1,5 @@
-// GET /api/plans/{unitId}/{period}[?version=n]: a stored version of a unit's plan (the latest by default).
+// GET /api/plans/{unitId}/{period}[?version=n]: a stored version of a unit's plan (the latest by default),
+// with its status and review (a rejection's comment).
 // PUT /api/plans/{unitId}/{period}: a manager in scope submits a new version (workflows/submitPlan.ts):
 // If-Match names the version it was based on, Idempotency-Key makes a retry safe, errors refuse it (422).
 import { plan as planSchema } from '@teamsheet/shared';
@@ -29,13 +30,15 @@ async function getPlan(request: HttpRequest) {
       latest: latest?.head.version ?? '-',
     });
   }
-  const { head, plan, status, approval } = stored;
+  const { head, plan, status, approval, review } = stored;
   const tag = versionTag(head.version, head.hash);
   if (request.headers.get('if-none-match') === tag) return { status: 304, headers: { etag: tag } };
   const { author, createdAt, basedOn, hash, summary } = head;
   const approved = approval ? { approvedBy: approval.approvedBy, approvedAt: approval.approvedAt } : {};
   const body = { unitId, period, version: head.version, status, author, createdAt, basedOn, hash, summary };
-  return json({ ...body, ...approved, plan }, 200, { etag: tag });
+  // The review of this version (a rejection with its comment), for the team to read.
+  const reviewed = review ? { review } : {};
+  return json({ ...body, ...approved, ...reviewed, plan }, 200, { etag: tag });
 }
 
 const putPlan = command('plan.submit', {

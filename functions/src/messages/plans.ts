@@ -27,6 +27,9 @@ export const plansMessages = {
       'Version {version} of the plan of {unitId} for {period} was already approved by {by} at {at}.',
     'plan.superseded':
       'Version {version} of the plan of {unitId} for {period} was superseded by version {latest}; approve the latest version.',
+    'plan.already-rejected':
+      'Version {version} of the plan of {unitId} for {period} was already rejected by {by} at {at}; a resubmission is reviewed as a new version.',
+    'plan.reject-comment': 'A rejection says why: write a comment for the team.',
     'plan.context-invalid': 'The date {today} in "today" does not exist; send a date as YYYY-MM-DD.',
   },
   'zh-CN': {
@@ -47,6 +50,9 @@ export const plansMessages = {
     'plan.approve-root': '{unitId} 没有上级单位,其计划只能由管理员审批。',
     'plan.already-approved': '{unitId} 在 {period} 的计划版本 {version} 已由 {by} 于 {at} 审批。',
     'plan.superseded': '{unitId} 在 {period} 的计划版本 {version} 已被版本 {latest} 取代,请审批最新版本。',
+    'plan.already-rejected':
+      '{unitId} 在 {period} 的计划版本 {version} 已由 {by} 于 {at} 退回;重新提交后将作为新版本审批。',
+    'plan.reject-comment': '退回计划须说明原因:请填写给团队的意见。',
     'plan.context-invalid': '"today" 中的日期 {today} 不存在,请按 YYYY-MM-DD 填写。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;

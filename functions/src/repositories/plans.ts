@@ -2,8 +2,11 @@
 // `plan:<unit>:<period>:v<n>` written as chunks plus a head (head last), approvals as their own
 // documents, and the validation context a stored plan is checked against.
 import {
+  planCycleStatus,
   samePeriodLastYear,
   type Goal,
+  type PlanReviewFacts,
+  type ReviewDecision,
   type Plan,
   type PlanValidationContext,
   type Target,
@@ -24,7 +27,7 @@ import { contentHash } from '../store/hash';
 import { readMetricActuals } from './actuals';
 import { readLatestOrg } from './org';
 
-export type PlanStatus = 'submitted' | 'approved';
+export type PlanStatus = 'submitted' | 'approved' | 'rejected';
 
 /** What a version's head holds besides the chunk bookkeeping. */
 export type PlanHead = VersionHead & {
@@ -44,7 +47,13 @@ export type PlanHead = VersionHead & {
   requestKey?: string | null;
 };
 
-export type PlanApproval = {
+/**
+ * The review of a version: its one review document, `plan-approval:<unit>:<period>:v<n>` (named for
+ * the approvals it first held), so that a version is approved or rejected once and never both —
+ * creating the document decides. `decision` absent is an approval (documents written before
+ * rejections existed); a rejection carries its comment. Approvals keep `approvedBy`/`approvedAt`.
+ */
+export type PlanReview = {
   id: string;
   pk: string;
   type: 'plan-approval';
@@ -53,9 +62,26 @@ export type PlanApproval = {
   period: string;
   version: number;
   hash: string;
-  approvedBy: string;
-  approvedAt: string;
+  decision?: ReviewDecision;
+  comment?: string;
+  reviewedBy?: string;
+  reviewedAt?: string;
+  approvedBy?: string;
+  approvedAt?: string;
 };
+/** An approval as the plan routes answer it. */
+export type PlanApproval = { approvedBy: string; approvedAt: string };
+
+/** Who decided what, when, from a review document of either age. */
+export function reviewFacts(doc: PlanReview): PlanReviewFacts {
+  const by = doc.reviewedBy ?? doc.approvedBy ?? '-';
+  const at = doc.reviewedAt ?? doc.approvedAt ?? '';
+  const decision = doc.decision ?? 'approve';
+  return { version: doc.version, decision, by, at, ...(doc.comment ? { comment: doc.comment } : {}) };
+}
+
+const approvalOf = (review: PlanReviewFacts | undefined): PlanApproval | undefined =>
+  review?.decision === 'approve' ? { approvedBy: review.by, approvedAt: review.at } : undefined;
 
 export type PlanVersionInfo = {
   version: number;
@@ -67,9 +93,16 @@ export type PlanVersionInfo = {
   basedOn: number | null;
   approvedBy?: string;
   approvedAt?: string;
+  review?: PlanReviewFacts;
 };
 
-export type StoredPlan = { plan: Plan; head: PlanHead; status: PlanStatus; approval?: PlanApproval };
+export type StoredPlan = {
+  plan: Plan;
+  head: PlanHead;
+  status: PlanStatus;
+  approval?: PlanApproval;
+  review?: PlanReviewFacts;
+};
 
 type PlanItem = { target: Target } | { goal: Goal };
 
@@ -101,16 +134,16 @@ async function headsAndApprovals(
   tenantId: string,
   unitId: string,
   period: string,
-): Promise<{ heads: PlanHead[]; approvals: Map<number, PlanApproval> }> {
+): Promise<{ heads: PlanHead[]; reviews: Map<number, PlanReviewFacts> }> {
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, period);
-  const docs = await queryByType<PlanHead | PlanApproval>(containers.history, pk, [HEAD, APPROVAL], {
+  const docs = await queryByType<PlanHead | PlanReview>(containers.history, pk, [HEAD, APPROVAL], {
     where: { unitId },
   });
   const heads = docs.filter((d): d is PlanHead => d.type === HEAD).sort((a, b) => a.version - b.version);
-  const approvals = new Map<number, PlanApproval>();
-  for (const d of docs) if (d.type === APPROVAL) approvals.set(d.version, d as PlanApproval);
-  return { heads, approvals };
+  const reviews = new Map<number, PlanReviewFacts>();
+  for (const d of docs) if (d.type === APPROVAL) reviews.set(d.version, reviewFacts(d as PlanReview));
+  return { heads, reviews };
 }
 
 /**
@@ -141,16 +174,22 @@ async function headsOfRequest(
   });
 }
 
-function info(head: PlanHead, approval: PlanApproval | undefined): PlanVersionInfo {
+/** The status of a version from its own review (an earlier version's review says nothing of it). */
+const statusOf = (version: number, review: PlanReviewFacts | undefined): PlanStatus =>
+  planCycleStatus(version, review) as PlanStatus;
+
+function info(head: PlanHead, review: PlanReviewFacts | undefined): PlanVersionInfo {
+  const approval = approvalOf(review);
   return {
     version: head.version,
     author: head.author,
     createdAt: head.createdAt,
-    status: approval ? 'approved' : 'submitted',
+    status: statusOf(head.version, review),
     summary: summaryOf(head),
     hash: head.hash,
     basedOn: head.basedOn ?? null,
-    ...(approval ? { approvedBy: approval.approvedBy, approvedAt: approval.approvedAt } : {}),
+    ...(approval ?? {}),
+    ...(review ? { review } : {}),
   };
 }
 
@@ -160,8 +199,8 @@ export async function listPlanVersions(
   unitId: string,
   period: string,
 ): Promise<PlanVersionInfo[]> {
-  const { heads, approvals } = await headsAndApprovals(tenantId, unitId, period);
-  return heads.map((h) => info(h, approvals.get(h.version)));
+  const { heads, reviews } = await headsAndApprovals(tenantId, unitId, period);
+  return heads.map((h) => info(h, reviews.get(h.version)));
 }
 
 function planFrom(head: PlanHead, items: PlanItem[]): Plan {
@@ -213,12 +252,15 @@ export async function readPlanVersion(
     pk,
   );
   if (!stored || stored.head.type !== HEAD) return undefined;
-  const approval = await readOne<PlanApproval>(containers.history, planApprovalId(unitId, period, n), pk);
+  const doc = await readOne<PlanReview>(containers.history, planApprovalId(unitId, period, n), pk);
+  const review = doc ? reviewFacts(doc) : undefined;
+  const approval = approvalOf(review);
   return {
     plan: planFrom(stored.head, stored.items),
     head: stored.head,
-    status: approval ? 'approved' : 'submitted',
+    status: statusOf(n, review),
     ...(approval ? { approval } : {}),
+    ...(review ? { review } : {}),
   };
 }
 
@@ -234,18 +276,36 @@ export async function listLatestPlans(
   {
     plan: Plan;
     version: number;
-    status: 'submitted' | 'approved';
+    status: PlanStatus;
     submittedBy?: string;
     submittedAt?: string;
   }[]
 > {
+  const states = await listPlanStates(tenantId, period);
+  return mapBounded(states, READ_CONCURRENCY, async ({ head, review }) => ({
+    plan: planFrom(head, await readItems(head)),
+    version: head.version,
+    status: statusOf(head.version, review),
+    submittedBy: head.author,
+    submittedAt: head.createdAt,
+  }));
+}
+
+export type PlanState = { head: PlanHead; review?: PlanReviewFacts };
+
+/**
+ * The latest head of every unit's plan for a period with that version's review, if any, ordered by
+ * unit id: one query over the period's partition, no plan content read (the review queue, and the
+ * first step of listLatestPlans).
+ */
+export async function listPlanStates(tenantId: string, period: string): Promise<PlanState[]> {
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, period);
-  const docs = await queryByType<PlanHead | PlanApproval>(containers.history, pk, [HEAD, APPROVAL]);
+  const docs = await queryByType<PlanHead | PlanReview>(containers.history, pk, [HEAD, APPROVAL]);
   const latest = new Map<string, PlanHead>();
-  const approved = new Set<string>();
+  const reviews = new Map<string, PlanReview>();
   for (const d of docs) {
-    if (d.type === APPROVAL) approved.add(d.id);
+    if (d.type === APPROVAL) reviews.set(d.id, d as PlanReview);
     else if (d.type === HEAD) {
       const h = d as PlanHead;
       const seen = latest.get(h.unitId);
@@ -253,13 +313,10 @@ export async function listLatestPlans(
     }
   }
   const heads = [...latest.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-  return mapBounded(heads, READ_CONCURRENCY, async (head) => ({
-    plan: planFrom(head, await readItems(head)),
-    version: head.version,
-    status: approved.has(planApprovalId(head.unitId, head.period, head.version)) ? 'approved' : 'submitted',
-    submittedBy: head.author,
-    submittedAt: head.createdAt,
-  }));
+  return heads.map((head) => {
+    const doc = reviews.get(planApprovalId(head.unitId, head.period, head.version));
+    return doc ? { head, review: reviewFacts(doc) } : { head };
+  });
 }
 
 // ---- writing
@@ -400,18 +457,26 @@ export async function previousHashOf(head: PlanHead): Promise<string | null> {
   return prev?.hash ?? null;
 }
 
-export type ApproveResult =
-  { status: 'created'; approval: PlanApproval } | { status: 'conflict'; approval?: PlanApproval };
+export type ReviewResult =
+  | { status: 'created'; review: PlanReviewFacts; hash: string }
+  | { status: 'conflict'; review?: PlanReviewFacts };
 
-/** Records the approval of a version (append-only: a second approval of it fails on the id). */
-export async function approvePlanVersion(args: {
+/**
+ * Records the review of a version (append-only: the version's one review document, so a second
+ * review of it — approval or rejection — fails on the id and answers the first), audited.
+ */
+export async function recordPlanReview(args: {
   head: PlanHead;
-  approvedBy: string;
+  decision: ReviewDecision;
+  by: string;
+  comment?: string;
   at?: string;
-}): Promise<ApproveResult> {
-  const { head } = args;
+}): Promise<ReviewResult> {
+  const { head, decision, by } = args;
   const { containers } = await getStore();
-  const approval: PlanApproval = {
+  const at = args.at ?? new Date().toISOString();
+  const comment = args.comment?.trim();
+  const doc: PlanReview = {
     id: planApprovalId(head.unitId, head.period, head.version),
     pk: head.pk,
     type: APPROVAL,
@@ -420,27 +485,29 @@ export async function approvePlanVersion(args: {
     period: head.period,
     version: head.version,
     hash: head.hash,
-    approvedBy: args.approvedBy,
-    approvedAt: args.at ?? new Date().toISOString(),
+    decision,
+    ...(comment ? { comment } : {}),
+    reviewedBy: by,
+    reviewedAt: at,
+    ...(decision === 'approve' ? { approvedBy: by, approvedAt: at } : {}),
   };
-  const res = await createImmutable(containers.history, approval);
+  const res = await createImmutable(containers.history, doc);
   if (res.status === 'conflict') {
-    return {
-      status: 'conflict',
-      approval: await readOne<PlanApproval>(containers.history, approval.id, head.pk),
-    };
+    const first = await readOne<PlanReview>(containers.history, doc.id, head.pk);
+    return first ? { status: 'conflict', review: reviewFacts(first) } : { status: 'conflict' };
   }
+  const hash = contentHash(doc);
   await appendAudit({
     tenantId: head.tenantId,
-    who: args.approvedBy,
-    action: 'plan.approve',
+    who: by,
+    action: decision === 'approve' ? 'plan.approve' : 'plan.reject',
     entity: planEntity(head.unitId, head.period),
     beforeHash: head.hash,
-    afterHash: contentHash(approval),
-    at: approval.approvedAt,
-    details: { version: head.version },
+    afterHash: hash,
+    at,
+    details: { version: head.version, ...(comment ? { comment } : {}) },
   });
-  return { status: 'created', approval };
+  return { status: 'created', review: reviewFacts(doc), hash };
 }
 
 // ---- the validation context of a stored plan

@@ -116,7 +116,9 @@ export async function rollupView(caller: Caller, ask: RollupAsk): Promise<Comman
     unitId,
     period,
     org: org.org,
-    plans,
+    // A rejected latest version still holds the team's latest figures: counted as submitted (not
+    // approved) until the resubmission (docs/rules.md, Planning cycle); the ETag keeps the status.
+    plans: plans.map((p) => ({ ...p, status: p.status === 'approved' ? 'approved' : 'submitted' })),
     ...(unitTargets ? { unitTargets } : {}),
     currentTemplateVersion: TEMPLATE_VERSION,
     locale,

@@ -6,3 +6,4 @@ export * from './objective';
 export * from './targetIndex';
 export * from './validate';
 export * from './diff';
+export * from './cycle';
