@@ -21,12 +21,14 @@ describe('planning workflow in a browser', () => {
     await page.getByTestId('plan-insert').click();
     await expect
       .poll(() => page.getByTestId('plan-notice').textContent(), { timeout: 20_000 })
-      .toContain('target rows for east-shanghai 2026');
+      .toContain('target rows for 上海团队 Shanghai 2026');
     await openSheet('Targets');
     expect(await cell('A1').textContent()).toBe('teamsheet:targets:2026.1');
     expect(await cell('A2').textContent()).toBe('Owner');
-    expect(await cell('A3').textContent()).toBe('east-shanghai');
-    expect(await cell('B3').textContent()).toBe('revenue');
+    // owners by name and metrics by label, not ids; the marker row stays hidden
+    expect(await cell('A3').textContent()).toBe('上海团队 Shanghai');
+    expect(await cell('B3').textContent()).toBe('Revenue');
+    expect(await cell('A1').isVisible()).toBe(false);
     await shot('01-templates');
   });
 
@@ -142,8 +144,8 @@ describe('planning workflow in a browser', () => {
     const text = (await conflict.textContent()) ?? '';
     expect(text).toContain('Someone stored version 2 while you worked on version 1');
     expect(text).toContain('2 cells differ between version 1 and version 2');
-    expect(text).toContain('east-shanghai · revenue · 2026-06: 100,000 → 120,000 (changed)');
-    expect(text).toContain('east-shanghai · revenue · 2026-07: 100,000 → 80,000 (changed)');
+    expect(text).toContain('上海团队 Shanghai · Revenue · 2026-06: 100,000 → 120,000 (changed)');
+    expect(text).toContain('上海团队 Shanghai · Revenue · 2026-07: 100,000 → 80,000 (changed)');
     expect(await page.getByTestId('plan-reload').textContent()).toBe('Reload version 2');
     expect(await cell('D1').textContent()).toBe('1'); // nothing stored, the sheet still says version 1
     await conflict.scrollIntoViewIfNeeded();

@@ -58,9 +58,9 @@ describe('task pane shell in a browser', () => {
   });
 
   it('navigates through the sections a manager’s role opens, and only those', async () => {
-    const tabs = await page.locator('[data-testid^="nav-"][role="tab"]').evaluateAll((els) =>
-      els.map((e) => e.getAttribute('data-testid')),
-    );
+    const tabs = await page
+      .locator('[data-testid^="nav-"][role="tab"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(tabs).toEqual(['nav-plan', 'nav-scores', 'nav-payouts', 'nav-history']);
     const sections: [string, string][] = [
       ['scores', 'Scores'],
@@ -94,7 +94,9 @@ describe('task pane shell in a browser', () => {
     expect(await page.locator('[data-testid^="nav-"][role="tab"]').count()).toBe(0);
     expect(await page.getByTestId('nav-nothing').textContent()).toContain('Nothing opens for your role');
     await page.getByTestId('language-select').selectOption('zh-CN');
-    await expect.poll(() => page.getByTestId('nav-nothing').textContent()).toContain('暂无适用于您角色的功能');
+    await expect
+      .poll(() => page.getByTestId('nav-nothing').textContent())
+      .toContain('暂无适用于您角色的功能');
     await shot('05b-rep-zh-CN');
     await page.getByTestId('language-select').selectOption('en');
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -26,11 +26,13 @@ import { HistoryPage } from './pages/HistoryPage';
 import type { PageProps } from './pages/PageProps';
 import { PayoutsPage } from './pages/PayoutsPage';
 import { PlanPage } from './pages/PlanPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { ScoresPage } from './pages/ScoresPage';
 
-export type Section = 'plan' | 'scores' | 'payouts' | 'consolidate' | 'history';
+export type Section = 'plan' | 'review' | 'scores' | 'payouts' | 'consolidate' | 'history';
 const sections: { id: Section; label: UiKey; Page: ComponentType<PageProps> }[] = [
   { id: 'plan', label: 'nav.plan', Page: PlanPage },
+  { id: 'review', label: 'nav.review', Page: ReviewPage },
   { id: 'scores', label: 'nav.scores', Page: ScoresPage },
   { id: 'payouts', label: 'nav.payouts', Page: PayoutsPage },
   { id: 'consolidate', label: 'nav.consolidate', Page: ConsolidatePage },

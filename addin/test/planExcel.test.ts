@@ -99,8 +99,8 @@ describe('Insert template on Excel', () => {
       cols: 15,
     });
     expect(excel.values('Targets', 'A3:B4')).toEqual([
-      [unitId, 'revenue'],
-      [unitId, 'visits'],
+      [unitId, 'Revenue'],
+      [unitId, 'Visits'],
     ]);
     expect(excel.value('Targets', `A${2 + rows}`)).toBe(people.at(-1));
     // drop-downs: owners in Lists!A, the whole metric catalog in Lists!B (too long for an inline list)
@@ -112,7 +112,11 @@ describe('Insert template on Excel', () => {
     });
     expect(excel.validationAt('Targets', 'C3')).toBeUndefined();
     expect(excel.values(LISTS_SHEET, `A2:A${owners.length + 1}`).flat()).toEqual(owners);
-    expect(excel.values(LISTS_SHEET, `B2:B${catalog.length + 1}`).flat()).toEqual(catalog);
+    // Metric labels for the drop-down; each id kept beside its label in column D, for reading back.
+    expect(excel.values(LISTS_SHEET, `B2:B${catalog.length + 1}`).flat()).toEqual(
+      catalog.map((m) => metricCatalog[m]!.label.en),
+    );
+    expect(excel.values(LISTS_SHEET, `D2:D${catalog.length + 1}`).flat()).toEqual(catalog);
     // number formats per row by its metric: revenue is money, visits a count; the header stays General
     expect(excel.format('Targets', 'C3')).toBe('#,##0.00');
     expect(excel.format('Targets', 'O3')).toBe('#,##0.00');

@@ -22,6 +22,11 @@ import { monthParts, runAllocation } from '../src/features/plan/allocation';
 const org = demoOrg();
 const unitId = 'east-shanghai';
 const people = org.people.filter((p) => p.unitId === unitId).map((p) => p.id);
+/** The names the sheets show: the unit's and each person's, from the organisation. */
+const ownerNames = new Map<string, string>([
+  ...org.units.map((u) => [u.id, u.name ?? u.id] as [string, string]),
+  ...org.people.map((p) => [p.id, p.name ?? p.id] as [string, string]),
+]);
 const owners = [unitId, ...people];
 
 const cellOf = (wb: PreviewWorkbook, sheet: string, address: string) => {
@@ -31,7 +36,14 @@ const cellOf = (wb: PreviewWorkbook, sheet: string, address: string) => {
 
 async function freshPlan(): Promise<PreviewWorkbook> {
   const wb = createPreviewWorkbook([]);
-  await insertTemplates(wb, { unitId, year: 2026, owners, metrics: ['revenue', 'visits'], locale: 'en' });
+  await insertTemplates(wb, {
+    unitId,
+    year: 2026,
+    owners,
+    metrics: ['revenue', 'visits'],
+    locale: 'en',
+    ownerNames,
+  });
   return wb;
 }
 
@@ -53,20 +65,24 @@ describe('plan templates in a workbook', () => {
     // the unit and each of its people, each with revenue then visits: 2 × (1 + people) rows
     const table = await wb.readTable('Targets', 'TeamsheetTargets');
     expect(table?.rows).toHaveLength(2 * owners.length);
-    expect(table?.rows[0]?.slice(0, 2)).toEqual([unitId, 'revenue']);
-    expect(table?.rows[1]?.slice(0, 2)).toEqual([unitId, 'visits']);
+    // owners by name, metrics by their label: no ids on the sheet (they read back as ids, below)
+    const unitName = ownerNames.get(unitId)!;
+    expect(table?.rows[0]?.slice(0, 2)).toEqual([unitName, 'Revenue']);
+    expect(table?.rows[1]?.slice(0, 2)).toEqual([unitName, 'Visits']);
+    expect(table?.rows[2]?.[0]).toBe(ownerNames.get(people[0]!));
     // revenue is money (two decimals), visits a count
     expect(cellOf(wb, 'Targets', 'C3')?.numberFormat).toBe('#,##0.00');
     expect(cellOf(wb, 'Targets', 'O3')?.numberFormat).toBe('#,##0.00');
     expect(cellOf(wb, 'Targets', 'C4')?.numberFormat).toBe('#,##0');
     // drop-downs come from the Lists sheet: the owners, and the whole metric catalog (too long for an inline list)
-    expect(cellOf(wb, 'Targets', 'A3')?.list).toEqual(owners);
-    expect(cellOf(wb, 'Targets', 'B3')?.list).toContain('new_customers');
+    expect(cellOf(wb, 'Targets', 'A3')?.list).toEqual(owners.map((o) => ownerNames.get(o)));
+    expect(cellOf(wb, 'Targets', 'B3')?.list).toContain('New customers');
     expect(cellOf(wb, 'Targets', 'B3')?.list?.join(',').length).toBeGreaterThan(255);
     // Goals: the starter goal, its owner drop-down and the date format of the deadline
     expect(cellOf(wb, 'Goals', 'A1')?.value).toBe('teamsheet:goals:2026.1');
     expect(cellOf(wb, 'Goals', 'A3')?.value).toBe('G1');
-    expect(cellOf(wb, 'Goals', 'B3')?.list).toEqual(owners);
+    expect(cellOf(wb, 'Goals', 'B3')?.list).toEqual(owners.map((o) => ownerNames.get(o)));
+    expect(cellOf(wb, 'Goals', 'B3')?.value).toBe(ownerNames.get(unitId));
     expect(cellOf(wb, 'Goals', 'H3')?.numberFormat).toBe('yyyy-mm-dd');
   });
 

@@ -141,7 +141,7 @@ export async function readVisibleTexts(page: Page): Promise<VisibleText[]> {
       name,
     );
     const cells = await table
-      .locator('td[data-address]')
+      .locator('tr:not([data-hidden="true"]) > td[data-address]')
       .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.trim()).filter(Boolean));
     texts.push({ where: `sheet tab`, text: name }, { where: `sheet ${name}`, text: cells.join('\n') });
   }

@@ -38,7 +38,7 @@ describe('GET /api/me', () => {
   it('gives a regional head the region below them and consolidation; finance every unit and payouts', async () => {
     await seedOrg(org);
     const head = await ask('head-east');
-    expect(head.json.sections).toEqual(['plan', 'history', 'consolidate', 'scores', 'payouts']);
+    expect(head.json.sections).toEqual(['plan', 'review', 'history', 'consolidate', 'scores', 'payouts']);
     const headUnits = (head.json.units as { id: string }[]).map((u) => u.id);
     expect(headUnits).toContain('east-shanghai');
     expect(headUnits).not.toContain('north-beijing');
@@ -58,6 +58,6 @@ describe('GET /api/me', () => {
 
   it('opens the union of the sections of every role held, in the pane’s order', () => {
     expect(sectionsFor(['finance', 'rep'])).toEqual(['scores', 'payouts']);
-    expect(sectionsFor(['admin'])).toEqual(['plan', 'history', 'consolidate', 'scores', 'payouts']);
+    expect(sectionsFor(['admin'])).toEqual(['plan', 'review', 'history', 'consolidate', 'scores', 'payouts']);
   });
 });

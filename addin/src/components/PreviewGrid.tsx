@@ -69,8 +69,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   frozen: { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
-  // Rows and sheets Excel hides stay visible in the preview, dimmed, so that nothing is secret.
-  hiddenRow: { opacity: 0.45, fontStyle: 'italic' },
+  // A hidden row is hidden as Excel hides it (the row numbers skip it; it stays in the DOM). Hidden
+  // sheets keep their tab, dimmed, so that nothing a template keeps is secret in the preview.
+  hiddenRow: { display: 'none' },
   hiddenTab: { opacity: 0.55, fontStyle: 'italic' },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke3}`,

@@ -1,6 +1,25 @@
 // UI strings of the planning workflow (Plan and History sections), in English and Chinese.
 // Findings come translated from the core; these are the pane's own words.
 export const planEn = {
+  'plan.open.title': 'Your team’s stored plan',
+  'plan.open.help':
+    'Open the stored plan into the Targets and Goals sheets, change it there, check it and submit it as the next version.',
+  'plan.open.loading': 'Looking for the stored plan…',
+  'plan.open.none': 'No plan of {unit} for {year} is stored yet: start from a blank template below.',
+  'plan.open.status': 'Version {version}: {status}, submitted by {author} on {date}.',
+  'plan.open.version': 'Version to open',
+  'plan.open.versionOption': 'Version {version} · {status} · {date}',
+  'plan.open.button': 'Open version {version}',
+  'plan.open.done':
+    'Opened version {version} into the Targets and Goals sheets. Change them, check and submit.',
+  'plan.open.rejected': 'Rejected by {by} on {date}: “{comment}” Change the plan and resubmit it.',
+  'plan.open.approved': 'Approved by {by} on {date}.',
+  'plan.status.submitted': 'submitted, waiting for review',
+  'plan.status.approved': 'approved',
+  'plan.status.rejected': 'rejected',
+  'plan.status.not-started': 'not started',
+  'plan.busy.open': 'Opening the stored plan…',
+  'plan.submit.resubmit': 'Resubmit',
   'plan.unit': 'Unit',
   'plan.year': 'Plan year',
   'plan.metrics': 'Metrics to plan',
@@ -101,6 +120,23 @@ export const planEn = {
 } as const;
 
 export const planZhCN: Record<keyof typeof planEn, string> = {
+  'plan.open.title': '团队已保存的计划',
+  'plan.open.help': '把已保存的计划打开到目标与目标（OGSM）工作表，在表中修改、检查后，作为下一个版本提交。',
+  'plan.open.loading': '正在查找已保存的计划…',
+  'plan.open.none': '{unit} 尚无 {year} 年的已保存计划：请在下方从空白模板开始。',
+  'plan.open.status': '版本 {version}：{status}，由 {author} 于 {date} 提交。',
+  'plan.open.version': '要打开的版本',
+  'plan.open.versionOption': '版本 {version} · {status} · {date}',
+  'plan.open.button': '打开版本 {version}',
+  'plan.open.done': '已把版本 {version} 打开到目标与目标（OGSM）工作表。修改、检查后再提交。',
+  'plan.open.rejected': '{by} 于 {date} 退回：“{comment}”请修改计划后重新提交。',
+  'plan.open.approved': '{by} 于 {date} 审批通过。',
+  'plan.status.submitted': '已提交，待审批',
+  'plan.status.approved': '已审批',
+  'plan.status.rejected': '已退回',
+  'plan.status.not-started': '未开始',
+  'plan.busy.open': '正在打开已保存的计划…',
+  'plan.submit.resubmit': '重新提交',
   'plan.unit': '单位',
   'plan.year': '计划年度',
   'plan.metrics': '计划指标',

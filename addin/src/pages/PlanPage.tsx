@@ -1,5 +1,7 @@
-// Plan: insert the planning templates, allocate, check (the core at once, then the server), and
-// submit a new version; a stale base shows what changed. The use cases are in features/plan/.
+// Plan: open the team's stored plan (its status and review on show) or insert a blank template,
+// allocate, check (the core at once, then the server), and submit the next version (resubmit after a
+// rejection); a stale base shows what changed. Each step's notice shows beside it. The use cases are
+// in features/plan/.
 import {
   Button,
   Checkbox,
@@ -18,7 +20,14 @@ import { getMetric } from '@teamsheet/shared';
 import { AllocatePanel } from '../features/plan/AllocatePanel';
 import { ConflictNotice } from '../features/plan/ConflictNotice';
 import { FindingsList } from '../features/plan/FindingsList';
-import { CHOOSABLE_METRICS, usePlanSection } from '../features/plan/usePlanSection';
+import {
+  CHOOSABLE_METRICS,
+  usePlanSection,
+  type PlanNotice,
+  type PlanStep,
+} from '../features/plan/usePlanSection';
+import type { StoredVersion } from '../features/plan/storedPlan';
+import type { Translate } from '../i18n';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
 
@@ -34,21 +43,110 @@ const useStyles = makeStyles({
   metrics: { display: 'flex', flexWrap: 'wrap' },
 });
 
+/** The notice of a step, beside it, in the language on show. */
+function StepNotice({ notice, step, tr }: { notice: PlanNotice | null; step: PlanStep; tr: Translate }) {
+  if (!notice || notice.step !== step) return null;
+  return (
+    <MessageBar intent={notice.intent} data-testid={notice.testId}>
+      <MessageBarBody>{notice.parts.map((p) => tr(p.key, p.params)).join(' ')}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+const dateOf = (iso: string, locale: string) =>
+  iso ? new Date(iso).toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' }) : '';
+
 export function PlanPage(props: PageProps) {
   const { tr, locale, workbook, onError } = props;
   const styles = useStyles();
   const plan = usePlanSection(props);
-  const { busy, notice, unitId, units, metrics, conflict } = plan;
+  const { busy, notice, unitId, units, metrics, conflict, stored, latest, ownerNames } = plan;
   const busyLabel = busy ? tr(`plan.busy.${busy}`) : '';
+  const nameOf = (id: string) => ownerNames.get(id) ?? id;
+  const statusText = (v: StoredVersion) => tr(`plan.status.${v.status}`);
+  const chosen = stored?.find((v) => v.version === plan.chosenVersion) ?? latest;
+  const hasStored = !!latest;
+  const review = latest?.review;
 
   return (
     <SectionIntro title={tr('page.plan.title')} intro={tr('page.plan.intro')}>
       {busy ? <Spinner size="tiny" label={busyLabel} labelPosition="after" data-testid="plan-busy" /> : null}
-      {notice ? (
-        <MessageBar intent={notice.intent} data-testid={notice.testId}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+
+      <div className={styles.block} data-testid="plan-open-block">
+        <Text weight="semibold">{tr('plan.open.title')}</Text>
+        <Text size={200}>{tr('plan.open.help')}</Text>
+        <Text size={200} data-testid="plan-status">
+          {stored === null
+            ? tr('plan.open.loading')
+            : latest
+              ? tr('plan.open.status', {
+                  version: latest.version,
+                  status: statusText(latest),
+                  author: nameOf(latest.author),
+                  date: dateOf(latest.createdAt, locale),
+                })
+              : tr('plan.open.none', { unit: nameOf(unitId), year: plan.year })}
+        </Text>
+        {latest && review?.decision === 'reject' ? (
+          <MessageBar intent="warning" data-testid="plan-review">
+            <MessageBarBody>
+              {tr('plan.open.rejected', {
+                by: nameOf(review.by),
+                date: dateOf(review.at, locale),
+                comment: review.comment ?? '',
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : latest && review?.decision === 'approve' ? (
+          <MessageBar intent="success" data-testid="plan-review">
+            <MessageBarBody>
+              {tr('plan.open.approved', { by: nameOf(review.by), date: dateOf(review.at, locale) })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {stored && stored.length > 1 ? (
+          <Field label={tr('plan.open.version')}>
+            <Dropdown
+              data-testid="plan-version"
+              value={
+                chosen
+                  ? tr('plan.open.versionOption', {
+                      version: chosen.version,
+                      status: statusText(chosen),
+                      date: dateOf(chosen.createdAt, locale),
+                    })
+                  : ''
+              }
+              selectedOptions={chosen ? [String(chosen.version)] : []}
+              onOptionSelect={(_, d) => plan.setChosenVersion(Number(d.optionValue))}
+            >
+              {[...stored].reverse().map((v) => {
+                const text = tr('plan.open.versionOption', {
+                  version: v.version,
+                  status: statusText(v),
+                  date: dateOf(v.createdAt, locale),
+                });
+                return (
+                  <Option key={v.version} value={String(v.version)} text={text}>
+                    {text}
+                  </Option>
+                );
+              })}
+            </Dropdown>
+          </Field>
+        ) : null}
+        {hasStored && chosen ? (
+          <Button
+            appearance="primary"
+            disabled={busy !== null}
+            onClick={() => void plan.open()}
+            data-testid="plan-open"
+          >
+            {tr('plan.open.button', { version: chosen.version })}
+          </Button>
+        ) : null}
+        <StepNotice notice={notice} step="open" tr={tr} />
+      </div>
 
       <div className={styles.block}>
         <Text weight="semibold">{tr('plan.insert.title')}</Text>
@@ -95,13 +193,14 @@ export function PlanPage(props: PageProps) {
           </div>
         </Field>
         <Button
-          appearance="primary"
+          appearance={hasStored ? 'secondary' : 'primary'}
           disabled={busy !== null || !plan.org || metrics.length === 0}
           onClick={() => void plan.insert()}
           data-testid="plan-insert"
         >
           {tr('plan.insert.button')}
         </Button>
+        <StepNotice notice={notice} step="insert" tr={tr} />
       </div>
 
       <div className={styles.block}>
@@ -124,6 +223,7 @@ export function PlanPage(props: PageProps) {
         <Button disabled={busy !== null} onClick={() => void plan.check()} data-testid="plan-check">
           {tr('plan.check.button')}
         </Button>
+        <StepNotice notice={notice} step="check" tr={tr} />
         {plan.findings ? <FindingsList findings={plan.findings} tr={tr} onSelect={plan.select} /> : null}
       </div>
 
@@ -141,8 +241,9 @@ export function PlanPage(props: PageProps) {
           onClick={() => void plan.submit()}
           data-testid="plan-submit"
         >
-          {tr('plan.submit.button')}
+          {latest?.status === 'rejected' ? tr('plan.submit.resubmit') : tr('plan.submit.button')}
         </Button>
+        <StepNotice notice={notice} step="submit" tr={tr} />
         {conflict ? (
           <ConflictNotice
             conflict={conflict}
@@ -150,6 +251,7 @@ export function PlanPage(props: PageProps) {
             locale={locale}
             onReload={() => void plan.reload(conflict.current)}
             onResubmit={() => void plan.submit(conflict.current)}
+            ownerNames={ownerNames}
           />
         ) : null}
       </div>

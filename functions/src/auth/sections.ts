@@ -2,14 +2,14 @@
 // pane shows nothing else. The sections are the pane's tabs; the API's policy still decides every call.
 import type { Role } from '@teamsheet/shared';
 
-export const PANE_SECTIONS = ['plan', 'history', 'consolidate', 'scores', 'payouts'] as const;
+export const PANE_SECTIONS = ['plan', 'review', 'history', 'consolidate', 'scores', 'payouts'] as const;
 export type PaneSection = (typeof PANE_SECTIONS)[number];
 
 const BY_ROLE: Record<Role, readonly PaneSection[]> = {
   // A manager plans their team, reads its versions, scores it and previews its pay.
   manager: ['plan', 'history', 'scores', 'payouts'],
-  // A regional head does the same for the region, and consolidates the teams below.
-  regional_head: ['plan', 'history', 'consolidate', 'scores', 'payouts'],
+  // A regional head does the same for the region, reviews the teams' plans and consolidates them.
+  regional_head: ['plan', 'review', 'history', 'consolidate', 'scores', 'payouts'],
   // Finance pays: payout runs, and the scores pay depends on.
   finance: ['payouts', 'scores'],
   admin: PANE_SECTIONS,

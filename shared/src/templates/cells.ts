@@ -24,6 +24,11 @@ export type TableReadOptions = {
   firstColumn?: number;
   /** The workbook uses the 1904 date system (Excel for Mac of old); serial numbers count from 1904-01-01. */
   date1904?: boolean;
+  /**
+   * Owners by the names a sheet shows for them (a person's or unit's name → its id): an owner cell
+   * holding a name reads as the id; an id reads as itself. Metrics are read by their labels always.
+   */
+  owners?: ReadonlyMap<string, string>;
 };
 
 export type ImportTable = SheetTable & TableReadOptions;
@@ -125,6 +130,7 @@ type ReadContext = {
   firstColumn: number;
   date1904: boolean;
   locale: Locale;
+  owners: ReadonlyMap<string, string> | undefined;
 };
 
 function context(sheet: SheetDef, table: TableReadOptions, locale: Locale): ReadContext {
@@ -135,6 +141,7 @@ function context(sheet: SheetDef, table: TableReadOptions, locale: Locale): Read
     firstColumn: table.firstColumn ?? 1,
     date1904: table.date1904 === true,
     locale,
+    owners: table.owners,
   };
 }
 
@@ -284,7 +291,12 @@ function parseCell(col: ColumnDef, raw: CellValue, ctx: ReadContext): CellResult
           : raw instanceof Date
             ? (isoOfDate(raw) ?? shown(raw))
             : String(raw).trim();
-      const value = col.type === 'metric' ? resolveMetric(text) : text;
+      const value =
+        col.type === 'metric'
+          ? resolveMetric(text)
+          : col.type === 'owner'
+            ? (ctx.owners?.get(text) ?? text)
+            : text;
       if (typeof raw === 'string' && raw.trimStart().startsWith('=')) {
         // A formula typed into a text field is kept as text, never evaluated, and reported.
         return {

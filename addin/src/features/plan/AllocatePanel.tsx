@@ -153,12 +153,11 @@ export function AllocatePanel({
     if (!result) return;
     try {
       if (mode === 'months' && current) {
-        await writeMonths(
-          workbook,
-          grid,
-          current.row,
-          result.parts.map((p) => p.value),
-        );
+        const months = result.parts.map((p) => p.value);
+        await writeMonths(workbook, grid, current.row, months);
+        // The row's Total follows its months at once (the sum the allocation split).
+        const sum = Number(months.reduce((a, v) => a + v, 0).toFixed(6));
+        await writeTotals(workbook, grid, new Map([[current.row, sum]]));
       } else {
         const values = new Map<number, number>();
         result.parts.forEach((p, i) => {
@@ -184,7 +183,16 @@ export function AllocatePanel({
   const shown = figuresFor(basis);
   const setFigure = (id: string, key: 'lastYear' | 'lastPeriod' | 'weight', text: string) =>
     setFigures((f) => ({ ...f, [id]: { ...f[id], [key]: text } }));
-  const rowLabel = (r: TargetsGrid['rows'][number]) => `${r.owner} · ${r.metric}`;
+  const rowLabel = (r: TargetsGrid['rows'][number]) => `${r.ownerName} · ${r.metricName}`;
+  const metricName = (m: string) => grid.rows.find((r) => r.metric === m)?.metricName ?? m;
+  /** A part by name: a month as the language names it (1月, January), a person by their name. */
+  const partName = (id: string) => {
+    if (mode === 'people') return grid.rows.find((r) => r.owner === id)?.ownerName ?? id;
+    const [y, m] = id.split('-').map(Number);
+    return y && m
+      ? new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(locale, { month: 'long', timeZone: 'UTC' })
+      : id;
+  };
 
   return (
     <div className={styles.root} data-testid="allocate">
@@ -211,13 +219,13 @@ export function AllocatePanel({
         ) : (
           <Field label={tr('plan.allocate.metric')}>
             <Dropdown
-              value={metric}
+              value={metricName(metric)}
               selectedOptions={[metric]}
               onOptionSelect={(_, d) => setMetric(String(d.optionValue))}
             >
               {metrics.map((m) => (
-                <Option key={m} value={m}>
-                  {m}
+                <Option key={m} value={m} text={metricName(m)}>
+                  {metricName(m)}
                 </Option>
               ))}
             </Dropdown>
@@ -274,12 +282,12 @@ export function AllocatePanel({
         <tbody>
           {parts.map((p, i) => (
             <tr key={p.id}>
-              <td className={styles.head}>{p.id}</td>
+              <td className={styles.head}>{partName(p.id)}</td>
               {shown.map((k) => (
                 <td key={k} className={styles.cell}>
                   <input
                     className={styles.input}
-                    aria-label={`${tr(figureLabel[k])} ${p.id}`}
+                    aria-label={`${tr(figureLabel[k])} ${partName(p.id)}`}
                     value={figures[p.id]?.[k] ?? ''}
                     onChange={(e) => setFigure(p.id, k, e.target.value)}
                   />

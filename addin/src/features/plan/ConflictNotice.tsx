@@ -1,5 +1,6 @@
 // A stale base on screen: who stored what meanwhile, the cells that differ, and the two ways on —
 // reload the newer version, or submit this sheet on top of it.
+import { getMetric } from '@teamsheet/shared';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
 import type { Locale, Translate } from '../../i18n';
 import type { Conflict } from './planWorkflow';
@@ -24,8 +25,12 @@ export function ConflictNotice(props: {
   locale: Locale;
   onReload: () => void;
   onResubmit: () => void;
+  /** Owner names by id (people and units): the changes name owners, not ids. */
+  ownerNames?: ReadonlyMap<string, string>;
 }) {
-  const { conflict, tr, locale } = props;
+  const { conflict, tr, locale, ownerNames } = props;
+  const ownerOf = (id: string | undefined) => (id ? (ownerNames?.get(id) ?? id) : id);
+  const metricOf = (id: string | undefined) => (id ? (getMetric(id)?.label[locale] ?? id) : id);
   const styles = useStyles();
   const { base, current, changes } = conflict;
   return (
@@ -38,7 +43,7 @@ export function ConflictNotice(props: {
             <ul className={styles.changes}>
               {changes.slice(0, SHOWN).map((c, i) => (
                 <li key={i}>
-                  {[c.key.owner ?? c.key.id, c.key.metric ?? c.field, c.key.period]
+                  {[ownerOf(c.key.owner) ?? c.key.id, metricOf(c.key.metric) ?? c.field, c.key.period]
                     .filter(Boolean)
                     .join(' · ')}
                   : {changeValue(c.before, locale)} → {changeValue(c.after, locale)} (

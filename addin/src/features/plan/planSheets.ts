@@ -4,6 +4,7 @@
 import {
   TEMPLATE_LAYOUT,
   TEMPLATE_VERSION,
+  getMetric,
   getTemplate,
   goalRowsToGoals,
   goalsToRows,
@@ -72,6 +73,32 @@ export interface TemplateInput {
   /** A stored plan to write instead of empty rows (reload). */
   plan?: Pick<Plan, 'targets' | 'goals'>;
   baseVersion?: number;
+  /** The names the sheets show for owners (id → a person's or unit's name); ids without one show as ids. */
+  ownerNames?: ReadonlyMap<string, string>;
+}
+
+/**
+ * How the sheets show owners and metrics: by name and by the metric's label in the language. The
+ * hidden Lists sheet keeps each name beside its id, so reading the sheets back maps names to ids
+ * (readOwnerIds) without the organisation at hand; a typed id still reads as itself.
+ */
+function shownAs(input: Pick<TemplateInput, 'ownerNames' | 'locale'>) {
+  return {
+    owner: (id: CellValue) => (typeof id === 'string' ? (input.ownerNames?.get(id) ?? id) : id),
+    metric: (id: CellValue) => (typeof id === 'string' ? (getMetric(id)?.label[input.locale] ?? id) : id),
+  };
+}
+
+/** Owner names → ids, as the Lists sheet holds them (empty before a template is inserted). */
+async function readOwnerIds(workbook: Workbook): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (!(await workbook.listSheets()).includes(LISTS_SHEET)) return ids;
+  const lists = await workbook.readTable(LISTS_SHEET, LISTS_TABLE);
+  for (const row of lists?.rows ?? []) {
+    const [name, , id] = row;
+    if (typeof name === 'string' && typeof id === 'string' && name && id) ids.set(name, id);
+  }
+  return ids;
 }
 
 /** A starter OGSM goal for the unit, so the Goals table has a row to edit and a shape to copy. */
@@ -108,13 +135,19 @@ export async function insertTemplates(
   const period = String(year);
   const catalog = Object.keys(metricCatalog);
   const listRows = Math.max(input.owners.length, catalog.length);
+  const show = shownAs(input);
+  const [ownerCol, metricCol] = getTemplate('targets').sheets[0]!.columns as [
+    SheetDef['columns'][number],
+    SheetDef['columns'][number],
+  ];
   await workbook.writeTable(LISTS_SHEET, {
     name: LISTS_TABLE,
-    headers: [
-      getTemplate('targets').sheets[0]!.columns[0]!.header[locale],
-      getTemplate('targets').sheets[0]!.columns[1]!.header[locale],
-    ],
-    rows: Array.from({ length: listRows }, (_, i) => [input.owners[i] ?? null, catalog[i] ?? null]),
+    headers: [ownerCol.header[locale], metricCol.header[locale], `${ownerCol.key} id`, `${metricCol.key} id`],
+    rows: Array.from({ length: listRows }, (_, i) => {
+      const owner = input.owners[i] ?? null;
+      const metric = catalog[i] ?? null;
+      return [show.owner(owner), show.metric(metric), owner, metric];
+    }),
   });
   const ownersRange = `${LISTS_SHEET}!A2:A${input.owners.length + 1}`;
   const metricsRange = `${LISTS_SHEET}!B2:B${catalog.length + 1}`;
@@ -124,14 +157,18 @@ export async function insertTemplates(
   let formats: string[];
   if (input.plan && input.plan.targets.length > 0) {
     const written = planToTargetRows(input.plan, year, { locale });
-    rows = written.rows as CellValue[][];
+    rows = (written.rows as CellValue[][]).map(([owner, metric, ...values]) => [
+      show.owner(owner ?? null),
+      show.metric(metric ?? null),
+      ...values,
+    ]);
     formats = written.numberFormats;
   } else {
     rows = [];
     formats = [];
     for (const owner of input.owners)
       for (const metric of input.metrics) {
-        rows.push([owner, metric, ...Array<CellValue>(1 + 12).fill(null)]);
+        rows.push([show.owner(owner), show.metric(metric), ...Array<CellValue>(1 + 12).fill(null)]);
         formats.push(numberFormatFor(metric));
       }
   }
@@ -155,6 +192,11 @@ export async function insertTemplates(
   const goalRows = goalsToRows(goals, { locale });
   const def = goalsDef();
   const header = (key: string) => def.columns.find((c) => c.key === key)!.header[locale];
+  const goalOwnerAt = goalRows.headers.indexOf(header('owner'));
+  const goalMetricAt = goalRows.headers.indexOf(header('metric'));
+  const shownGoalRows = (goalRows.rows as CellValue[][]).map((row) =>
+    row.map((v, i) => (i === goalOwnerAt ? show.owner(v) : i === goalMetricAt ? show.metric(v) : v)),
+  );
   const numberFormats: Record<string, string> = {};
   for (const c of def.columns) if (c.numberFormat) numberFormats[c.header[locale]] = c.numberFormat;
   const goalsName = goalsSheetName(locale);
@@ -162,7 +204,7 @@ export async function insertTemplates(
   await workbook.writeTable(goalsName, {
     name: GOALS_TABLE,
     headers: goalRows.headers,
-    rows: goalRows.rows as CellValue[][],
+    rows: shownGoalRows,
     at: TABLE_AT,
     numberFormats,
     listRanges: { [header('owner')]: ownersRange, [header('metric')]: metricsRange },
@@ -253,12 +295,14 @@ export async function readPlan(workbook: Workbook, locale: Locale): Promise<Plan
     return { headerRow: start.row, col: start.col }; // 0-based
   };
   const tAt = tableAt(targets.data);
+  const owners = await readOwnerIds(workbook);
   const tInput = {
     headers: targets.data.headers,
     rows: targets.data.rows,
     sheetName: targets.sheet,
     firstRow: tAt.headerRow + 2,
     firstColumn: tAt.col + 1,
+    owners,
   };
   const { plan, findings } = targetRowsToPlan(
     { ...tInput, unitId: stamp.unitId, period: stamp.period, templateVersion: stamp.templateVersion },
@@ -291,6 +335,7 @@ export async function readPlan(workbook: Workbook, locale: Locale): Promise<Plan
       sheetName: goals.sheet,
       firstRow: gAt.headerRow + 2,
       firstColumn: gAt.col + 1,
+      owners,
     };
     const read = goalRowsToGoals(gInput, locale);
     plan.goals = read.goals;
@@ -421,6 +466,9 @@ export async function paintFindings(
 export interface TargetRowRef {
   owner: string;
   metric: string;
+  /** How the sheet shows them: the owner's name, the metric's label. */
+  ownerName: string;
+  metricName: string;
   /** 0-based sheet row. */
   row: number;
   total: number | null;
@@ -444,11 +492,14 @@ export async function readTargetsGrid(workbook: Workbook, locale: Locale): Promi
   if (!stamp || !found) throw new TemplateMissingError();
   const start = parseRange(found.data.address).start;
   const year = Number(stamp.period.slice(0, 4));
+  const owners = await readOwnerIds(workbook);
   const { records, columns } = readTable(targetsSheet(year), {
     headers: found.data.headers,
     rows: found.data.rows,
     sheetName: found.sheet,
+    owners,
   });
+  const nameOf = new Map([...owners].map(([name, id]) => [id, name]));
   const totalAt = columns.get('total') ?? 2;
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
   return {
@@ -460,6 +511,8 @@ export async function readTargetsGrid(workbook: Workbook, locale: Locale): Promi
     rows: records.map((r) => ({
       owner: String(r.values.owner ?? ''),
       metric: String(r.values.metric ?? ''),
+      ownerName: nameOf.get(String(r.values.owner ?? '')) ?? String(r.values.owner ?? ''),
+      metricName: getMetric(String(r.values.metric ?? ''))?.label[locale] ?? String(r.values.metric ?? ''),
       row: start.row + 1 + r.index,
       total: num(r.values.total),
       months: Array.from({ length: 12 }, (_, i) => num(r.values[monthKey(i + 1)])),

@@ -171,9 +171,12 @@ export async function reloadVersion(
     year: number;
     owners: string[];
     metrics: string[];
+    ownerNames?: ReadonlyMap<string, string>;
+    /** Take the unit and period from the sheet's stamp (a conflict's reload); false: the ones given. */
+    fromStamp?: boolean;
   },
 ): Promise<void> {
-  const stamp = await readStamp(workbook, opts.locale);
+  const stamp = opts.fromStamp === false ? null : await readStamp(workbook, opts.locale);
   const unitId = stamp?.unitId || opts.unitId;
   const period = stamp?.period || String(opts.year);
   const got = await api.get<{ plan?: Plan; version?: number } & Partial<Plan>>(
@@ -188,6 +191,7 @@ export async function reloadVersion(
     locale: opts.locale,
     plan,
     baseVersion: opts.version,
+    ...(opts.ownerNames ? { ownerNames: opts.ownerNames } : {}),
   });
 }
 

@@ -1,9 +1,11 @@
-// The Plan section's state and actions: which unit, year and metrics, what the sheet is based on, the
-// notice, findings and conflict on show, and the use cases of planWorkflow.ts run one at a time.
+// The Plan section's state and actions: which unit, year and metrics, the team's stored plan (its
+// versions, status and review), what the sheet is based on, the notice beside the action that caused
+// it, findings and conflict on show, and the use cases of planWorkflow.ts run one at a time.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ValidationSummary } from '@teamsheet/shared';
 import { isApiFailure, WriteAttempt } from '../../api';
 import type { Selection } from '../../office';
+import type { UiKey, UiParams } from '../../i18n';
 import type { PageProps } from '../../pages/PageProps';
 import { useBusy } from '../common/useBusy';
 import { useSelection } from '../common/useSelection';
@@ -28,6 +30,7 @@ import {
   writeMetricCatalog,
   type Conflict,
 } from './planWorkflow';
+import { fetchStoredVersions, ownerNamesOf, type StoredVersion } from './storedPlan';
 
 const DEFAULT_METRICS = ['revenue', 'new_customers', 'visits'];
 export const CHOOSABLE_METRICS = [
@@ -40,8 +43,19 @@ export const CHOOSABLE_METRICS = [
   'deals',
 ];
 
-export type PlanBusy = 'insert' | 'check' | 'submit' | 'reload';
-export type PlanNotice = { intent: 'success' | 'info' | 'warning'; text: string; testId: string };
+export type PlanBusy = 'open' | 'insert' | 'check' | 'submit' | 'reload';
+/** Where a notice shows: beside the step whose action caused it. */
+export type PlanStep = 'open' | 'insert' | 'check' | 'submit';
+/**
+ * A notice as keys and parameters, rendered with `tr` when shown, so it reads in the language on
+ * show after a switch.
+ */
+export type PlanNotice = {
+  intent: 'success' | 'info' | 'warning';
+  parts: { key: UiKey; params?: UiParams }[];
+  testId: string;
+  step: PlanStep;
+};
 
 const counts = (s: ValidationSummary) => ({ errors: s.errors, warnings: s.warnings, infos: s.infos });
 
@@ -58,12 +72,36 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
   const [refresh, setRefresh] = useState(0);
   const [selectedRow, setSelectedRow] = useState<number | null>(null);
   const [catalogDone, setCatalogDone] = useState<number | null>(null);
+  /** The stored versions of the unit's plan for the year, oldest first; null while asked. */
+  const [stored, setStored] = useState<StoredVersion[] | null>(null);
+  const [storedRefresh, setStoredRefresh] = useState(0);
+  /** The version chosen to open; null opens the latest. */
+  const [chosenVersion, setChosenVersion] = useState<number | null>(null);
   /** The submit in flight: its key is reused when the same plan is sent again after a failure. */
   const [attempt] = useState(() => new WriteAttempt());
 
   useEffect(() => {
     if (org) setUnitId((u) => u || startingUnit(org, session.signIn.personId, session.person?.unitId));
   }, [org, session]);
+
+  // The team's stored plan for the year: what Open writes, and the status the section shows.
+  useEffect(() => {
+    if (!unitId) return;
+    let live = true;
+    setStored(null);
+    setChosenVersion(null);
+    fetchStoredVersions(api, unitId, String(year)).then(
+      (versions) => live && setStored(versions),
+      (error: unknown) => {
+        if (!live) return;
+        setStored([]);
+        onError(error, 'api');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, unitId, year, storedRefresh, onError]);
 
   // The sheet remembers which unit, period and version it holds; the pane follows it.
   useEffect(() => {
@@ -90,72 +128,108 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
   useSelection(workbook, followTargets);
 
   const owners = useMemo(() => planOwners(org, unitId, year), [org, unitId, year]);
-  const say = (intent: PlanNotice['intent'], text: string, testId = 'plan-notice') =>
-    setNotice({ intent, text, testId });
+  const ownerNames = useMemo(() => ownerNamesOf(org), [org]);
+  const latest = stored?.at(-1) ?? null;
 
-  const fail = (error: unknown) => {
+  const say = (
+    step: PlanStep,
+    intent: PlanNotice['intent'],
+    key: UiKey,
+    params?: UiParams,
+    testId = 'plan-notice',
+  ) => setNotice({ intent, parts: [{ key, ...(params ? { params } : {}) }], testId, step });
+
+  const fail = (step: PlanStep, error: unknown) => {
     if (error instanceof TemplateMissingError)
-      say('warning', `${tr('plan.templateMissing.title')}. ${tr('plan.templateMissing.action')}`);
+      setNotice({
+        intent: 'warning',
+        parts: [{ key: 'plan.templateMissing.title' }, { key: 'plan.templateMissing.action' }],
+        testId: 'plan-notice',
+        step,
+      });
     else onError(error, isApiFailure(error) ? 'api' : 'workbook');
   };
-  /** Runs one action with the notice cleared; its failure is shown as the section shows failures. */
-  const act = (name: PlanBusy, work: () => Promise<void>) =>
+  /** Runs one action with the notice cleared; its failure is shown beside it (or as the shell shows failures). */
+  const act = (name: PlanBusy, step: PlanStep, work: () => Promise<void>) =>
     run(name, async () => {
       setNotice(null);
       try {
         await work();
       } catch (error) {
-        fail(error);
+        fail(step, error);
       }
     });
 
+  /** Writes a stored version (the chosen one, else the latest) into the Targets and Goals sheets. */
+  const open = () =>
+    act('open', 'open', async () => {
+      const version = chosenVersion ?? latest?.version;
+      if (!version) return;
+      setFindings(null);
+      setConflict(null);
+      await reloadVersion(workbook, api, {
+        locale,
+        version,
+        unitId,
+        year,
+        owners,
+        metrics,
+        ownerNames,
+        fromStamp: false,
+      });
+      attempt.forget();
+      setBaseVersion(version);
+      setRefresh((n) => n + 1);
+      say('open', 'success', 'plan.open.done', { version }, 'plan-opened');
+    });
+
+  // A blank template is based on the latest stored version, so that its submission is the next one.
   const insert = () =>
-    act('insert', async () => {
+    act('insert', 'insert', async () => {
       setFindings(null);
       setConflict(null);
       if (!knowsUnit(org, unitId)) throw new Error(tr('plan.insert.noOrg'));
+      const base = latest?.version ?? 0;
       const written = await insertTemplates(workbook, {
         unitId,
         year,
         owners,
         metrics,
         locale,
-        baseVersion: 0,
+        baseVersion: base,
+        ownerNames,
       });
       attempt.forget();
-      setBaseVersion(0);
+      setBaseVersion(base);
       setRefresh((n) => n + 1);
-      say(
-        'success',
-        tr('plan.insert.done', {
-          rows: written.rows,
-          unit: unitId,
-          year,
-          targets: written.targets,
-          goals: written.goals,
-        }),
-      );
+      say('insert', 'success', 'plan.insert.done', {
+        rows: written.rows,
+        unit: ownerNames.get(unitId) ?? unitId,
+        year,
+        targets: written.targets,
+        goals: written.goals,
+      });
     });
 
   const check = () =>
-    act('check', async () => {
+    act('check', 'check', async () => {
       const local = await checkLocally(workbook, { locale, org });
       setFindings(local.located);
-      say('info', tr('plan.check.local', counts(local.summary)));
+      say('check', 'info', 'plan.check.local', counts(local.summary));
       try {
         const server = await checkOnServer(workbook, api, local.read);
         setFindings(server.located);
         const total = server.summary.errors + server.summary.warnings + server.summary.infos;
-        if (total === 0) say('success', tr('plan.check.clean'));
-        else say('info', tr('plan.check.server', counts(server.summary)));
+        if (total === 0) say('check', 'success', 'plan.check.clean');
+        else say('check', 'info', 'plan.check.server', counts(server.summary));
       } catch (error) {
-        say('warning', tr('plan.check.serverFailed'));
+        say('check', 'warning', 'plan.check.serverFailed');
         onError(error, 'api');
       }
     });
 
   const submit = (onTopOf?: number) =>
-    act('submit', async () => {
+    act('submit', 'submit', async () => {
       setConflict(null);
       const outcome = await submitPlan(workbook, api, {
         locale,
@@ -165,14 +239,17 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
       switch (outcome.status) {
         case 'import-errors':
           setFindings(outcome.located);
-          say('warning', tr('plan.submit.importErrors', { count: outcome.count }));
+          say('submit', 'warning', 'plan.submit.importErrors', { count: outcome.count });
           break;
         case 'stored':
           setBaseVersion(outcome.version);
           setFindings(outcome.located);
+          setStoredRefresh((n) => n + 1);
           say(
+            'submit',
             'success',
-            tr('plan.submit.stored', { version: outcome.version, ...counts(outcome.summary) }),
+            'plan.submit.stored',
+            { version: outcome.version, ...counts(outcome.summary) },
             'plan-stored',
           );
           break;
@@ -181,20 +258,20 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
           break;
         case 'rejected':
           setFindings(outcome.located);
-          say('warning', tr('plan.submit.rejected', { count: outcome.errors }));
+          say('submit', 'warning', 'plan.submit.rejected', { count: outcome.errors });
           break;
       }
     });
 
   const reload = (version: number) =>
-    act('reload', async () => {
-      await reloadVersion(workbook, api, { locale, version, unitId, year, owners, metrics });
+    act('reload', 'submit', async () => {
+      await reloadVersion(workbook, api, { locale, version, unitId, year, owners, metrics, ownerNames });
       attempt.forget();
       setBaseVersion(version);
       setConflict(null);
       setFindings(null);
       setRefresh((n) => n + 1);
-      say('success', tr('plan.conflict.reloaded', { version }));
+      say('submit', 'success', 'plan.conflict.reloaded', { version });
     });
 
   const writeCatalog = () =>
@@ -240,6 +317,12 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
     refresh,
     selectedRow,
     catalogDone,
+    stored,
+    latest,
+    chosenVersion,
+    setChosenVersion,
+    ownerNames,
+    open,
     metricsSheet: METRICS_SHEET,
     allocationWritten: () => setRefresh((n) => n + 1),
     insert,

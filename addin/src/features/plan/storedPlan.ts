@@ -1,0 +1,28 @@
+// The team's stored plan as the Plan section shows it: its versions with status, submitter, time and
+// review (GET /api/plans/{unitId}/{period}/versions), and the names the sheets show for owners.
+import type { PlanCycleStatus, PlanReviewFacts, ValidationSummary } from '@teamsheet/shared';
+import type { Api } from '../../api';
+import type { OrgView } from '../org/org';
+import { planPath } from './planWorkflow';
+
+export type StoredVersion = {
+  version: number;
+  status: Exclude<PlanCycleStatus, 'not-started'>;
+  author: string;
+  createdAt: string;
+  summary: ValidationSummary;
+  review?: PlanReviewFacts;
+};
+
+/** The stored versions of a unit's plan for a period, oldest first (none: an empty list). */
+export function fetchStoredVersions(api: Api, unitId: string, period: string): Promise<StoredVersion[]> {
+  return api.get<StoredVersion[]>(`${planPath(unitId, period)}/versions`);
+}
+
+/** Every unit's and person's name by id, for the sheets and the pane. */
+export function ownerNamesOf(org: OrgView | null): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const u of org?.units ?? []) if (u.name) names.set(u.id, u.name);
+  for (const p of org?.people ?? []) if (p.name) names.set(p.id, p.name);
+  return names;
+}
