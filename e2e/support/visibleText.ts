@@ -121,19 +121,21 @@ export async function readVisibleTexts(page: Page): Promise<VisibleText[]> {
       node.childNodes.forEach(walk);
     };
     walk(document.body);
-    // Form controls show their value, not a text node.
+    // Text fields show their value, not a text node (a checkbox's or a radio's value is not shown).
+    const TEXT_TYPES = ['text', 'search', 'number', 'email', 'tel', 'url'];
     document.querySelectorAll('input, textarea').forEach((el) => {
       const input = el as HTMLInputElement;
-      if (input.type !== 'hidden' && input.checkVisibility?.() !== false && input.value)
-        parts.push(input.value);
+      const shown = input.tagName === 'TEXTAREA' || TEXT_TYPES.includes(input.type);
+      if (shown && input.checkVisibility?.() !== false && input.value) parts.push(input.value);
     });
     return parts.join('\n');
   });
   const texts: VisibleText[] = [{ where: 'pane', text: pane }];
-  const tabs = page.locator('[data-testid^="sheet-tab-"]');
+  // A hidden sheet (the Lists a template's drop-downs read) is not on show in Excel.
+  const tabs = page.locator('[data-testid^="sheet-tab-"]:not([data-hidden="true"])');
   const names = await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(10)));
   const table = page.getByTestId('preview-table');
-  const shown = names.length > 0 ? await table.getAttribute('data-sheet') : null;
+  const shown = names.length > 0 ? await table.getAttribute('data-sheet').catch(() => null) : null;
   for (const name of names) {
     await page.getByTestId(`sheet-tab-${name}`).click();
     await page.waitForFunction(

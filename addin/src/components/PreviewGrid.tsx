@@ -288,6 +288,7 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
             key={s.name}
             value={s.name}
             data-testid={`sheet-tab-${s.name}`}
+            data-hidden={s.hidden ? 'true' : undefined}
             className={s.hidden ? styles.hiddenTab : undefined}
             title={s.hidden ? tr('grid.hiddenSheet') : undefined}
           >

@@ -82,7 +82,7 @@ export function PlanPage(props: PageProps) {
               ? tr('plan.open.status', {
                   version: latest.version,
                   status: statusText(latest),
-                  author: nameOf(latest.author),
+                  author: latest.authorName ?? nameOf(latest.author),
                   date: dateOf(latest.createdAt, locale),
                 })
               : tr('plan.open.none', { unit: nameOf(unitId), year: plan.year })}
@@ -91,7 +91,7 @@ export function PlanPage(props: PageProps) {
           <MessageBar intent="warning" data-testid="plan-review">
             <MessageBarBody>
               {tr('plan.open.rejected', {
-                by: nameOf(review.by),
+                by: review.byName ?? nameOf(review.by),
                 date: dateOf(review.at, locale),
                 comment: review.comment ?? '',
               })}
@@ -100,7 +100,10 @@ export function PlanPage(props: PageProps) {
         ) : latest && review?.decision === 'approve' ? (
           <MessageBar intent="success" data-testid="plan-review">
             <MessageBarBody>
-              {tr('plan.open.approved', { by: nameOf(review.by), date: dateOf(review.at, locale) })}
+              {tr('plan.open.approved', {
+                by: review.byName ?? nameOf(review.by),
+                date: dateOf(review.at, locale),
+              })}
             </MessageBarBody>
           </MessageBar>
         ) : null}

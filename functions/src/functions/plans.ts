@@ -12,6 +12,7 @@ import { readPlanVersion, MAX_PLAN_BYTES } from '../repositories/plans';
 import { refusal } from '../refusal';
 import { ifMatchOf, planAddress, versionParam, versionTag } from '../address';
 import { checkPlanAddress, submitPlan } from '../workflows/submitPlan';
+import { namedReview } from '../workflows/reviewPlan';
 
 async function getPlan(request: HttpRequest) {
   const caller = await signedInCaller(request);
@@ -37,7 +38,7 @@ async function getPlan(request: HttpRequest) {
   const approved = approval ? { approvedBy: approval.approvedBy, approvedAt: approval.approvedAt } : {};
   const body = { unitId, period, version: head.version, status, author, createdAt, basedOn, hash, summary };
   // The review of this version (a rejection with its comment), for the team to read.
-  const reviewed = review ? { review } : {};
+  const reviewed = review ? { review: namedReview(caller.org, review) } : {};
   return json({ ...body, ...approved, ...reviewed, plan }, 200, { etag: tag });
 }
 

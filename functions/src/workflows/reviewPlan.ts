@@ -2,7 +2,13 @@
 // it with a comment saying why; the latest version, once, by someone in the parent unit's scope who
 // did not submit it. The review is the version's own append-only document, audited; a rejected plan
 // is resubmitted as a new version, which waits for its own review.
-import { mayReviewPlan, reviewProblem, type ReviewDecision } from '@teamsheet/shared';
+import {
+  mayReviewPlan,
+  reviewProblem,
+  type OrgIndex,
+  type PlanReviewFacts,
+  type ReviewDecision,
+} from '@teamsheet/shared';
 import type { Caller } from '../auth';
 import type { CommandAnswer } from './answer';
 import { serverText } from '../messages';
@@ -17,6 +23,14 @@ export type ReviewPlanInput = {
   decision: ReviewDecision;
   comment?: string;
 };
+
+/**
+ * A review with the reviewer's name: the team reads who decided, though the reviewer (a head above
+ * them) is outside the org they may see.
+ */
+export function namedReview(org: OrgIndex, review: PlanReviewFacts): PlanReviewFacts & { byName: string } {
+  return { ...review, byName: org.person(review.by)?.name ?? review.by };
+}
 
 /** Scope alone, before the body is read: outside it, every unit gets the same 403. */
 export function authorizePlanReview(caller: Caller, unitId: string): void {
@@ -77,7 +91,7 @@ export async function reviewPlan(caller: Caller, input: ReviewPlanInput): Promis
       version,
       status: decision === 'approve' ? 'approved' : 'rejected',
       hash,
-      review,
+      review: namedReview(caller.org, review),
       ...(decision === 'approve' ? { approvedBy: review.by, approvedAt: review.at } : {}),
     },
     headers: { etag: versionTag(version, stored.head.hash) },

@@ -195,7 +195,8 @@ export async function reloadVersion(
   });
 }
 
-export const METRICS_SHEET = 'Metrics';
+/** The metric catalog's sheet, named in the user's language. */
+export const metricsSheetName = (locale: Locale) => (locale === 'zh-CN' ? '指标目录' : 'Metrics');
 
 /** The metric catalog as a table on the Metrics sheet, headers in the user's language; returns its size. */
 export async function writeMetricCatalog(
@@ -204,12 +205,13 @@ export async function writeMetricCatalog(
   locale: Locale,
 ): Promise<number> {
   const list = Object.values(metricCatalog);
-  await workbook.writeTable(METRICS_SHEET, {
+  const sheet = metricsSheetName(locale);
+  await workbook.writeTable(sheet, {
     name: 'MetricCatalog',
     headers,
     rows: list.map((m) => [m.id, m.label[locale], m.unit, m.aggregation, m.direction]),
     freezeHeader: true,
   });
-  await workbook.selectCell(METRICS_SHEET, 'A1');
+  await workbook.selectCell(sheet, 'A1');
   return list.length;
 }

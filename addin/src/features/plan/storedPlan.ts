@@ -9,9 +9,11 @@ export type StoredVersion = {
   version: number;
   status: Exclude<PlanCycleStatus, 'not-started'>;
   author: string;
+  /** The submitter's and reviewer's names as the server knows them (a head above is outside the team's view). */
+  authorName?: string;
   createdAt: string;
   summary: ValidationSummary;
-  review?: PlanReviewFacts;
+  review?: PlanReviewFacts & { byName?: string };
 };
 
 /** The stored versions of a unit's plan for a period, oldest first (none: an empty list). */

@@ -19,7 +19,7 @@ import {
   type LocatedFinding,
 } from './planSheets';
 import {
-  METRICS_SHEET,
+  metricsSheetName,
   checkLocally,
   checkOnServer,
   knowsUnit,
@@ -323,7 +323,7 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
     setChosenVersion,
     ownerNames,
     open,
-    metricsSheet: METRICS_SHEET,
+    metricsSheet: metricsSheetName(locale),
     allocationWritten: () => setRefresh((n) => n + 1),
     insert,
     check,
