@@ -171,6 +171,13 @@ export function validatePlan(
     const def = getMetric(t.metric);
     const row = (): MessageParams => ({ owner: t.owner, metric: t.metric, period: t.period });
     if (!def) add('specific.metric-unknown', 'error', `targets[${i}].metric`, row());
+    // Below zero: nobody makes −5 visits (an error for a count); a negative sum of money plans a loss
+    // or returns and is worth a second look (a warning). Rates and ratios may be negative.
+    if (def && t.value < 0 && (def.unit === 'count' || def.unit === 'currency'))
+      add('measurable.negative-target', def.unit === 'count' ? 'error' : 'warning', `targets[${i}].value`, {
+        ...row(),
+        value: t.value,
+      });
     if (!ownerKnown(t.owner))
       add('specific.owner-unknown', 'error', `targets[${i}].owner`, { owner: t.owner, unitId: plan.unitId });
     if (!inHorizon[i]) {

@@ -111,6 +111,26 @@ describe('specific.vague-wording', () => {
   });
 });
 
+describe('measurable.negative-target', () => {
+  it('refuses −5 visits (a count), questions a negative revenue, lets a rate through', () => {
+    const found = hits(
+      plan([
+        t('r1', 'visits', '2026-03', -5),
+        t('r1', 'revenue', '2026-03', -1000),
+        t('r1', 'visits', '2026-04', 0),
+      ]),
+      'measurable.negative-target',
+    );
+    expect(found.map((f) => [f.path, f.severity])).toEqual([
+      ['targets[0].value', 'error'],
+      ['targets[1].value', 'warning'],
+    ]);
+    expect(found[0]!.message).toBe(
+      'r1 visits 2026-03: the target -5 is below zero; a target is an amount to reach, zero or more.',
+    );
+  });
+});
+
 describe('measurable.*', () => {
   const goal = (g: Partial<Goal>): Plan =>
     plan([], [{ id: 'g', owner: 'R', objective: '', deadline: '2026-12-31', ...g }]);
