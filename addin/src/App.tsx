@@ -26,15 +26,27 @@ import { HistoryPage } from './pages/HistoryPage';
 import type { PageProps } from './pages/PageProps';
 import { PayoutsPage } from './pages/PayoutsPage';
 import { PlanPage } from './pages/PlanPage';
+import { QuestionsPage } from './pages/QuestionsPage';
 import { ScoresPage } from './pages/ScoresPage';
+import { StatementPage } from './pages/StatementPage';
 
-export type Section = 'plan' | 'scores' | 'payouts' | 'consolidate' | 'history';
+export type Section =
+  | 'plan'
+  | 'scores'
+  | 'payouts'
+  | 'consolidate'
+  | 'history'
+  // Issue 11: the person's statement, finance's answers to questions on it.
+  | 'statement'
+  | 'questions';
 const sections: { id: Section; label: UiKey; Page: ComponentType<PageProps> }[] = [
   { id: 'plan', label: 'nav.plan', Page: PlanPage },
   { id: 'scores', label: 'nav.scores', Page: ScoresPage },
   { id: 'payouts', label: 'nav.payouts', Page: PayoutsPage },
   { id: 'consolidate', label: 'nav.consolidate', Page: ConsolidatePage },
   { id: 'history', label: 'nav.history', Page: HistoryPage },
+  { id: 'statement', label: 'nav.statement', Page: StatementPage },
+  { id: 'questions', label: 'nav.questions', Page: QuestionsPage },
 ];
 
 /** A failure known before the shell starts (host checks), as translation keys so it follows the language switch. */

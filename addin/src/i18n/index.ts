@@ -6,14 +6,22 @@ import { zhCN as shellZhCN } from './zh-CN';
 import { planStrings } from './plan';
 import { consolidateStrings } from './consolidate';
 import { payoutsStrings } from './payouts';
+import { statementStrings } from './statement';
 
 // Per-feature catalogs (same shape as en.ts / zh-CN.ts) merge here: one import and one spread each.
-const en = { ...shellEn, ...planStrings.en, ...consolidateStrings.en, ...payoutsStrings.en };
+const en = {
+  ...shellEn,
+  ...planStrings.en,
+  ...consolidateStrings.en,
+  ...payoutsStrings.en,
+  ...statementStrings.en,
+};
 const zhCN = {
   ...shellZhCN,
   ...planStrings['zh-CN'],
   ...consolidateStrings['zh-CN'],
   ...payoutsStrings['zh-CN'],
+  ...statementStrings['zh-CN'],
 };
 
 export type Locale = 'en' | 'zh-CN';
