@@ -252,6 +252,7 @@ describe('statements and questions', () => {
       status: 'open',
       personName: nameOf('rep-001'),
       component: 'commission',
+      lineMetric: 'revenue',
       lineAmount: '5000.00',
       comment: body.comment,
     });
@@ -366,6 +367,7 @@ describe('statements and questions', () => {
     expect(adjustment[0].trace).toEqual([
       { step: 'question', value: questionId },
       { step: 'corrects', value: '2026-03 commission' },
+      { step: 'corrects.line', value: 'commission revenue' },
       { step: 'amount', value: '123.46' },
     ]);
     const rep = april.json.people.find((p: { personId: string }) => p.personId === 'rep-001');

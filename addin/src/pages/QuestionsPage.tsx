@@ -70,7 +70,11 @@ export function QuestionsPage(props: PageProps) {
               <Text weight="semibold">
                 {tr('questions.item', {
                   name: q.personName,
-                  line: lineLabel({ type: q.lineType }, tr, locale),
+                  line: lineLabel(
+                    { type: q.lineType, ...(q.lineMetric ? { metric: q.lineMetric } : {}) },
+                    tr,
+                    locale,
+                  ),
                   month: monthName(q.period, locale),
                   amount: money(q.lineAmount, q.currency, locale),
                 })}

@@ -21,6 +21,8 @@ export type QuestionDoc = {
   lineId: string;
   component: string;
   lineType: string;
+  /** The metric of a commission or override line, for its name. */
+  lineMetric?: string;
   lineAmount: string;
   lineAmountMinor: number;
   currency: string;
@@ -181,7 +183,12 @@ async function ensureAdjustment(answer: AnswerDoc, question: QuestionDoc): Promi
     personId: question.personId,
     amountMinor: answer.amountMinor,
     amount: answer.amount ?? '',
-    corrects: { period: question.period, component: question.component },
+    corrects: {
+      period: question.period,
+      component: question.component,
+      type: question.lineType,
+      ...(question.lineMetric ? { metric: question.lineMetric } : {}),
+    },
     createdAt: answer.answeredAt,
   } satisfies AdjustmentDoc);
 }

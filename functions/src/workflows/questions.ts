@@ -48,6 +48,7 @@ export async function askQuestion(caller: Caller, input: AskInput): Promise<Comm
     lineId,
     component: line.component,
     lineType: line.type,
+    ...(line.metric ? { lineMetric: line.metric } : {}),
     lineAmount: line.amount,
     lineAmountMinor: line.amountMinor,
     currency: run.head.currency,

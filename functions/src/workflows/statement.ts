@@ -89,6 +89,7 @@ export function questionView(caller: Caller, q: StoredQuestion) {
     lineId: q.lineId,
     component: q.component,
     lineType: q.lineType,
+    ...(q.lineMetric ? { lineMetric: q.lineMetric } : {}),
     lineAmount: q.lineAmount,
     lineAmountMinor: q.lineAmountMinor,
     currency: q.currency,

@@ -50,8 +50,8 @@ export type QuestionAdjustment = {
   questionId: string;
   personId: string;
   amountMinor: number;
-  /** The statement line it corrects. */
-  corrects: { period: string; component: string };
+  /** The statement line it corrects: its period, component id, and type and metric (for its name). */
+  corrects: { period: string; component: string; type?: string; metric?: string };
 };
 
 /**
@@ -80,6 +80,9 @@ export function applyQuestionAdjustments(
       trace: [
         { step: 'question', value: a.questionId },
         { step: 'corrects', value: `${a.corrects.period} ${a.corrects.component}` },
+        ...(a.corrects.type
+          ? [{ step: 'corrects.line', value: [a.corrects.type, a.corrects.metric ?? ''].join(' ').trim() }]
+          : []),
         { step: 'amount', value: formatMinor(a.amountMinor as Minor, scale) },
       ],
     });

@@ -24,6 +24,7 @@ export type Question = {
   lineId: string;
   component: string;
   lineType: string;
+  lineMetric?: string;
   lineAmount: string;
   currency: string;
   comment: string;
@@ -152,14 +153,16 @@ export function lineLabel(line: { type: string; metric?: string }, tr: Translate
 /** A line's Explain: the core's trace as steps in the user's language; an adjustment by its question. */
 export function explainLine(line: StatementLine, tr: Translate, locale: Locale, currency: string): string[] {
   if (line.type === 'adjustment') {
-    const corrects = line.trace.find((s) => s.step === 'corrects')?.value;
-    const [period, component] = typeof corrects === 'string' ? corrects.split(' ') : [];
+    // The trace names the corrected line by period and component, and by type and metric for its name.
+    const value = (step: string) => String(line.trace.find((s) => s.step === step)?.value ?? '');
+    const [period] = value('corrects').split(' ');
+    const [type, metric] = value('corrects.line').split(' ');
     const amount = money(line.amount, currency, locale);
-    return period && component
+    return period && type
       ? [
           tr('statement.adjustment.explain', {
             month: monthName(period, locale),
-            line: lineLabel({ type: component }, tr, locale),
+            line: lineLabel({ type, ...(metric ? { metric } : {}) }, tr, locale),
             amount,
           }),
         ]
