@@ -20,6 +20,7 @@ export const statementsMessages = {
     'question.no-open-period':
       'No month in the next two years after {period} is open to pay the adjustment; open a period first.',
     'question.status': 'status must be open or answered; got "{status}".',
+    'question.amount-range': '{amount} is more than a payout can hold to the cent; enter a smaller amount.',
     'question.decision.accepted': 'accepted',
     'question.decision.declined': 'declined',
   },
@@ -34,6 +35,7 @@ export const statementsMessages = {
     'question.zero-amount': '金额四舍五入后为零：接受的申诉至少调整一分钱。',
     'question.no-open-period': '{period} 之后两年内没有未结账的月份可支付该调整；请先开放一个期间。',
     'question.status': 'status 只能是 open 或 answered；收到的是 "{status}"。',
+    'question.amount-range': '{amount} 超出薪酬金额可精确表示的范围，请输入较小的金额。',
     'question.decision.accepted': '已接受',
     'question.decision.declined': '已驳回',
   },

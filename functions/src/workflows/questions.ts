@@ -6,6 +6,7 @@ import {
   currencyScale,
   formatMinor,
   nextPeriod,
+  type Minor,
   type QuestionAnswerRequest,
 } from '@teamsheet/shared';
 import type { Caller } from '../auth';
@@ -89,6 +90,18 @@ export async function nextOpenPeriod(tenantId: string, period: string): Promise<
 
 export type AnswerInput = QuestionAnswerRequest & { questionId: string };
 
+/** The answer's amount in minor units; past what money holds exactly, 400 on `amount` (never a 500). */
+function amountInMinor(caller: Caller, amount: number, scale: number): Minor {
+  try {
+    return answerAmountMinor(amount, scale);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw refusal('invalid', 'question.amount-range', { amount }, [
+      { path: 'amount', message: serverText(caller.locale, 'question.amount-range', { amount }) },
+    ]);
+  }
+}
+
 export async function answerQuestion(caller: Caller, input: AnswerInput): Promise<CommandAnswer> {
   const stored = await readQuestion(caller.tenantId, input.questionId);
   if (!stored) throw refusal('not-found', 'question.not-found', { questionId: input.questionId });
@@ -105,7 +118,7 @@ export async function answerQuestion(caller: Caller, input: AnswerInput): Promis
   if (stored.answer) throw answered(stored.answer);
   const accepted = input.decision === 'accepted';
   const scale = currencyScale(stored.currency);
-  const minor = accepted ? answerAmountMinor(input.amount!, scale) : undefined;
+  const minor = accepted ? amountInMinor(caller, input.amount!, scale) : undefined;
   if (minor === 0)
     throw refusal('invalid', 'question.zero-amount', {}, [
       { path: 'amount', message: serverText(caller.locale, 'question.zero-amount') },
