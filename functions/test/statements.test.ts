@@ -382,6 +382,18 @@ describe('statements and questions', () => {
     const verify = await runCall(payoutRunVerify, '2026-04', april.json.runId, '/verify');
     expect(verify.json).toMatchObject({ matches: true, resultMatches: true });
 
+    // Two questions on one line at the same moment: one is stored, the other is told it is open.
+    const both = await Promise.all([
+      ask('rep-001', '2026-03', 'rep-001', { lineId: 'commission', comment: 'Once more' }),
+      ask('rep-001', '2026-03', 'rep-001', { lineId: 'commission', comment: 'Once more, again' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await queue('finance-1', 'open')).json.questions).toHaveLength(1);
+    const second = both.find((r) => r.status === 201)!.json.questionId;
+    expect(
+      (await answer(second, { decision: 'declined', comment: 'Answered above.' }, 'finance-2')).status,
+    ).toBe(201);
+
     // A question on the locked period, declined with a reason: the reason on the question, nothing paid.
     const asked = await ask('rep-003', '2026-03', 'rep-003', {
       lineId: 'commission',
@@ -399,7 +411,7 @@ describe('statements and questions', () => {
     );
     expect(declined.json.answer.amount).toBeUndefined();
     expect(await findDocs('history', { type: 'question-adjustment' })).toHaveLength(1);
-    expect((await queue('finance-1', 'answered')).json.questions).toHaveLength(2);
+    expect((await queue('finance-1', 'answered')).json.questions).toHaveLength(3);
 
     const after = (await runCall(payoutRunGet, '2026-03', runId, '', 'GET')).json;
     expect(after).toEqual(lockedRun);

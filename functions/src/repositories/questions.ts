@@ -65,12 +65,18 @@ const answerDocId = (questionId: string) => `question-answer:${questionId}`;
 const adjustmentDocId = (period: string, questionId: string) => `question-adjustment:${period}:${questionId}`;
 const entityOf = (tenantId: string, questionId: string) => `question:${tenantId}:${questionId}`;
 
-/** Stores a new question, audited; its id derives from who asked what and when. */
+/**
+ * Stores a new question, audited. Its id derives from the line and how many questions the line had
+ * before (`sequence`): of two asking at once, one creates it and the other gets `conflict`, so a line
+ * never has two open questions.
+ */
 export async function storeQuestion(
   input: Omit<QuestionDoc, 'id' | 'pk' | 'type' | 'questionId'>,
-): Promise<QuestionDoc> {
+  sequence: number,
+): Promise<{ status: 'created'; question: QuestionDoc } | { status: 'conflict' }> {
   const { containers } = await getStore();
-  const questionId = `q-${contentHash(input).slice(0, 16)}`;
+  const { tenantId, personId, period, lineId } = input;
+  const questionId = `q-${contentHash({ tenantId, personId, period, lineId, sequence }).slice(0, 16)}`;
   const doc: QuestionDoc = {
     ...input,
     id: questionDocId(questionId),
@@ -79,7 +85,8 @@ export async function storeQuestion(
     questionId,
   };
   const res = await createImmutable(containers.history, doc);
-  const stored = res.status === 'created' ? doc : ((await readQuestion(input.tenantId, questionId)) ?? doc);
+  if (res.status === 'conflict') return { status: 'conflict' };
+  const stored = doc;
   await appendAudit({
     tenantId: input.tenantId,
     who: input.askedBy,
@@ -90,7 +97,7 @@ export async function storeQuestion(
     at: input.askedAt,
     details: { personId: input.personId, period: input.period, lineId: input.lineId },
   });
-  return stored;
+  return { status: 'created', question: stored };
 }
 
 /** A question with its answer, or undefined. */

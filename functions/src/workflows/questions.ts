@@ -36,27 +36,35 @@ export async function askQuestion(caller: Caller, input: AskInput): Promise<Comm
     throw refusal('unprocessable', 'question.unknown-line', { lineId, period }, [
       { path: 'lineId', message: serverText(caller.locale, 'question.unknown-line', { lineId, period }) },
     ]);
-  const open = (await listQuestions(caller.tenantId, { personId, period })).find(
-    (q) => q.lineId === lineId && !q.answer,
+  const earlier = (await listQuestions(caller.tenantId, { personId, period })).filter(
+    (q) => q.lineId === lineId,
   );
-  if (open)
-    throw refusal('conflict', 'question.open', { lineId, period }, [], { questionId: open.questionId });
-  const question = await storeQuestion({
-    tenantId: caller.tenantId,
-    personId,
-    period,
-    runId: run.head.runId,
-    lineId,
-    component: line.component,
-    lineType: line.type,
-    ...(line.metric ? { lineMetric: line.metric } : {}),
-    lineAmount: line.amount,
-    lineAmountMinor: line.amountMinor,
-    currency: run.head.currency,
-    comment: input.comment.trim(),
-    askedBy: caller.principal.personId,
-    askedAt: new Date().toISOString(),
-  });
+  const open = earlier.find((q) => !q.answer);
+  const refuseOpen = (questionId?: string) =>
+    refusal('conflict', 'question.open', { lineId, period }, [], questionId ? { questionId } : {});
+  if (open) throw refuseOpen(open.questionId);
+  const stored = await storeQuestion(
+    {
+      tenantId: caller.tenantId,
+      personId,
+      period,
+      runId: run.head.runId,
+      lineId,
+      component: line.component,
+      lineType: line.type,
+      ...(line.metric ? { lineMetric: line.metric } : {}),
+      lineAmount: line.amount,
+      lineAmountMinor: line.amountMinor,
+      currency: run.head.currency,
+      comment: input.comment.trim(),
+      askedBy: caller.principal.personId,
+      askedAt: new Date().toISOString(),
+    },
+    earlier.length,
+  );
+  // Someone asked about the line at the same moment: theirs is the open question.
+  if (stored.status === 'conflict') throw refuseOpen();
+  const { question } = stored;
   return {
     status: 201,
     body: questionView(caller, question),
