@@ -203,6 +203,15 @@ describe.each(['en', 'zh-CN'] as const)('the statement journey in %s', (locale) 
     expect(await page.getByTestId('line-question').first().textContent()).toContain(t.open);
     await readable(locale);
     await shot(`${locale}-02-questioned`);
+    if (locale === 'en') {
+      // The feedback is kept as a message, not as text: it follows a language switch.
+      await page.getByTestId('language-select').selectOption('zh-CN');
+      await expect
+        .poll(() => page.getByTestId('ask-notice').textContent())
+        .toBe('您对“销售额提成”的申诉已提交给财务。');
+      await page.getByTestId('language-select').selectOption('en');
+      await expect.poll(() => page.getByTestId('ask-notice').textContent()).toContain(t.sent);
+    }
   });
 
   it('finance, signed in separately, sees the question by name and answers it', async () => {
