@@ -11,7 +11,7 @@ import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
 
 const stack = useStack({ name: 'statement', viewport: { width: 1400, height: 1000 } });
-const { shot } = paneOf(stack);
+const { shot, grid, cell } = paneOf(stack);
 let page: Page;
 
 const PERIOD = '2026-03';
@@ -148,6 +148,8 @@ const TEXT = {
   en: {
     title: 'My statement',
     month: 'March 2026',
+    sheet: 'Statement 2026-03',
+    lineHeader: 'Line',
     comment: 'The deal of 20 March is missing from my credit.',
     sent: 'was sent to finance',
     open: 'waiting for finance',
@@ -159,6 +161,8 @@ const TEXT = {
   'zh-CN': {
     title: '我的工资单',
     month: '2026年3月',
+    sheet: '工资单 2026-03',
+    lineHeader: '项目',
     comment: '3月20日的那笔成交没有计入我的业绩。',
     sent: '已提交给财务',
     open: '等待财务答复',
@@ -186,6 +190,15 @@ describe.each(['en', 'zh-CN'] as const)('the statement journey in %s', (locale) 
     expect(await page.getByTestId('attainment-chart').count()).toBe(1);
     expect(await page.getByTestId('statement-ytd').textContent()).toContain(t.month);
     expect(await page.getByTestId('task-pane').textContent()).toContain(repNames[rep]);
+    // Write to a sheet: the lines by name, their amounts and how they were computed, and the total.
+    await page.getByTestId('statement-write-sheet').click();
+    await expect
+      .poll(() => page.getByTestId('statement-sheet-notice').textContent(), { timeout: 20_000 })
+      .toContain(t.sheet);
+    await expect.poll(() => grid().getAttribute('data-sheet')).toBe(t.sheet);
+    expect(await cell('A1').textContent()).toBe(t.lineHeader);
+    expect(await cell('B2').textContent()).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(await cell('C2').textContent()).toContain(' → ');
     await readable(locale);
     await shot(`${locale}-01-statement`);
   });

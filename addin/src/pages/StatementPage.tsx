@@ -164,6 +164,22 @@ export function StatementPage(props: PageProps) {
             tr={tr}
             locale={locale}
           />
+
+          <div className={styles.block} data-testid="statement-sheet">
+            <Text weight="semibold">{tr('statement.sheet.title')}</Text>
+            <Text size={200}>{tr('statement.sheet.help')}</Text>
+            <div className={styles.row}>
+              <Button
+                appearance="primary"
+                disabled={disabled}
+                onClick={() => void st.writeSheet()}
+                data-testid="statement-write-sheet"
+              >
+                {tr('statement.sheet.write')}
+              </Button>
+            </div>
+            <NoticeBar notice={st.sheetNotice} tr={tr} testId="statement-sheet-notice" />
+          </div>
         </>
       ) : null}
     </SectionIntro>

@@ -5,9 +5,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { WriteAttempt } from '../../api';
 import type { PageProps } from '../../pages/PageProps';
 import { useBusy } from '../common/useBusy';
+import { writeStatementSheet } from './statementSheet';
 import { askQuestion, readStatement, thisMonth, type Notice, type Statement } from './statement';
 
-export function useStatement({ api, session, onError }: PageProps) {
+export function useStatement({ api, session, onError, workbook, tr, locale }: PageProps) {
   const personId = session.signIn.personId;
   const [period, setPeriod] = useState<string | null>(null);
   const [statement, setStatement] = useState<Statement | null>(null);
@@ -17,7 +18,8 @@ export function useStatement({ api, session, onError }: PageProps) {
   const [askNotice, setAskNotice] = useState<{ lineId: string; notice: Notice } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [attempt] = useState(() => new WriteAttempt());
-  const { busy, run } = useBusy<'read' | 'ask'>();
+  const [sheetNotice, setSheetNotice] = useState<Notice>(null);
+  const { busy, run } = useBusy<'read' | 'ask' | 'sheet'>();
 
   const load = useCallback(
     (month: string, pickNewest: boolean) =>
@@ -48,6 +50,7 @@ export function useStatement({ api, session, onError }: PageProps) {
     setExplained(null);
     setAsking(null);
     setAskNotice(null);
+    setSheetNotice(null);
     void load(month, false);
   };
 
@@ -82,8 +85,22 @@ export function useStatement({ api, session, onError }: PageProps) {
     });
   };
 
+  /** The statement on a sheet of its own, in the language of this moment (a sheet is written once). */
+  const writeSheet = () =>
+    run('sheet', async () => {
+      if (!statement || statement.status === 'none') return;
+      try {
+        const written = await writeStatementSheet(workbook, statement, tr, locale);
+        setSheetNotice({ intent: 'success', key: 'statement.sheet.written', params: written });
+      } catch (e) {
+        onError(e, 'workbook');
+      }
+    });
+
   return {
     period,
+    writeSheet,
+    sheetNotice,
     statement,
     busy,
     failure,
