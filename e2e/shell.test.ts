@@ -1,6 +1,6 @@
 // The task pane end to end in a real browser: npm start's host (API, demo data, built task pane) and
 // headless Chromium. Preview mode, demo sign-in as a manager, the language switch, the sections the
-// manager's role opens (GET /api/me), a table written into the preview workbook, and a rep's empty pane. Screenshots go to test-output/e2e/.
+// manager's role opens (GET /api/me), a table written into the preview workbook, and a rep's pane of their statement alone. Screenshots go to test-output/e2e/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
@@ -87,16 +87,25 @@ describe('task pane shell in a browser', () => {
     await shot('05-metric-catalog');
   });
 
-  it('tells a rep, in either language, that nothing opens for their role yet, with no sections', async () => {
+  it('opens a rep only their statement, in either language', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('[data-role="rep"]').first().click();
-    await expect.poll(() => page.getByTestId('nav-nothing').count(), { timeout: 20_000 }).toBe(1);
-    expect(await page.locator('[data-testid^="nav-"][role="tab"]').count()).toBe(0);
-    expect(await page.getByTestId('nav-nothing').textContent()).toContain('Nothing opens for your role');
+    await expect.poll(() => page.getByTestId('nav-statement').count(), { timeout: 20_000 }).toBe(1);
+    const tabs = await page
+      .locator('[data-testid^="nav-"][role="tab"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(tabs).toEqual(['nav-statement']);
+    await expect.poll(() => page.getByTestId('page').locator('h2').textContent()).toBe('My statement');
+    // Without an approved run the rep is told so in words (the statement itself: e2e/statement.test.ts).
+    const shown = page.locator('[data-testid="statement-none"], [data-testid="statement-lines"]');
+    await shown.first().waitFor({ timeout: 20_000 });
+    if ((await page.getByTestId('statement-none').count()) > 0)
+      expect(await page.getByTestId('statement-none').textContent()).toMatch(
+        /No (approved payout run pays you|month of \d{4} has an approved payout run)/,
+      );
     await page.getByTestId('language-select').selectOption('zh-CN');
-    await expect
-      .poll(() => page.getByTestId('nav-nothing').textContent())
-      .toContain('暂无适用于您角色的功能');
+    await expect.poll(() => page.getByTestId('nav-statement').textContent()).toBe('工资单');
+    await expect.poll(() => page.getByTestId('page').locator('h2').textContent()).toBe('我的工资单');
     await shot('05b-rep-zh-CN');
     await page.getByTestId('language-select').selectOption('en');
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -27,9 +27,20 @@ import type { PageProps } from './pages/PageProps';
 import { PayoutsPage } from './pages/PayoutsPage';
 import { PlanPage } from './pages/PlanPage';
 import { ReviewPage } from './pages/ReviewPage';
+import { QuestionsPage } from './pages/QuestionsPage';
 import { ScoresPage } from './pages/ScoresPage';
+import { StatementPage } from './pages/StatementPage';
 
-export type Section = 'plan' | 'review' | 'scores' | 'payouts' | 'consolidate' | 'history';
+export type Section =
+  | 'plan'
+  | 'review'
+  | 'scores'
+  | 'payouts'
+  | 'consolidate'
+  | 'history'
+  // Issue 11: the person's statement, finance's answers to questions on it.
+  | 'statement'
+  | 'questions';
 const sections: { id: Section; label: UiKey; Page: ComponentType<PageProps> }[] = [
   { id: 'plan', label: 'nav.plan', Page: PlanPage },
   { id: 'review', label: 'nav.review', Page: ReviewPage },
@@ -37,6 +48,8 @@ const sections: { id: Section; label: UiKey; Page: ComponentType<PageProps> }[] 
   { id: 'payouts', label: 'nav.payouts', Page: PayoutsPage },
   { id: 'consolidate', label: 'nav.consolidate', Page: ConsolidatePage },
   { id: 'history', label: 'nav.history', Page: HistoryPage },
+  { id: 'statement', label: 'nav.statement', Page: StatementPage },
+  { id: 'questions', label: 'nav.questions', Page: QuestionsPage },
 ];
 
 /** A failure known before the shell starts (host checks), as translation keys so it follows the language switch. */

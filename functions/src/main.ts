@@ -30,5 +30,10 @@ import './functions/payoutRunApprove';
 import './functions/payoutRunVerify';
 import './functions/periodClose';
 import './functions/payoutsExport';
+// Statements and questions (issue 11).
+import './functions/statements';
+import './functions/statementQuestions';
+import './functions/questions';
+import './functions/questionAnswer';
 
 export { routes } from './registry';

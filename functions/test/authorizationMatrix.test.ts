@@ -158,6 +158,10 @@ const REQUESTS: Record<string, Build> = {
     body: workbook,
   }),
   'GET /audit': () => ({ path: 'audit?entity=org:demo' }),
+  'POST /statements/{personId}/{period}/questions': () => ({
+    json: { lineId: 'commission', comment: 'Why this amount?' },
+  }),
+  'POST /questions/{id}/answer': () => ({ json: { decision: 'declined', comment: 'As computed.' } }),
 };
 
 /**
@@ -176,6 +180,8 @@ const AFTER_THE_GATE: Record<string, number[]> = {
   'POST /periods/{period}/payout-runs/{runId}/approve': [409],
   'POST /periods/{period}/close': [409],
   'GET /periods/{period}/payouts': [404],
+  'POST /statements/{personId}/{period}/questions': [422], // no approved run of the month: no line to question
+  'POST /questions/{id}/answer': [404], // no such question
 };
 
 function requestFor(key: string, t: Target, variant: Variant): Request {
@@ -184,7 +190,13 @@ function requestFor(key: string, t: Target, variant: Variant): Request {
     template.includes('payout-runs') || template.includes('/close') || template.includes('/payouts')
       ? RUN_PERIOD
       : PERIOD;
-  const values: Record<string, string> = { unitId: t.unitId, period, runId, kind: 'targets' };
+  const values: Record<string, string> = {
+    unitId: t.unitId,
+    personId: t.personId,
+    period,
+    runId,
+    kind: 'targets',
+  };
   const path = template
     .slice(1)
     .replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name] ?? 'x'));
@@ -210,8 +222,11 @@ type Cell = {
 };
 
 /** What the table says a role gets for a target: outside the scope, a missing id is like any other. */
-function expectation(row: PolicyRow, access: Access, variant: Variant): 'allowed' | 'refused' {
+function expectation(row: PolicyRow, access: Access, variant: Variant, role: Persona): 'allowed' | 'refused' {
   if (access === 'none') return 'refused';
+  // `self`: only the caller's own person is in scope (the rep's target is the rep themselves).
+  if (row.scope === 'self')
+    return variant === 'in' && CALLER[role] === TARGETS.in.personId ? 'allowed' : 'refused';
   if (access === 'all' || row.scope === 'none') return 'allowed';
   return variant === 'in' ? 'allowed' : 'refused';
 }
@@ -260,7 +275,13 @@ describe('the authorization matrix', () => {
         const variants: Variant[] = row.scope === 'none' ? ['in'] : ['in', 'out', 'missing'];
         for (const variant of variants) {
           const res = await send(key, requestFor(key, TARGETS[variant], variant), tokens[role]);
-          cells.push({ key, role, variant, expected: expectation(row, row.access[role], variant), res });
+          cells.push({
+            key,
+            role,
+            variant,
+            expected: expectation(row, row.access[role], variant, role),
+            res,
+          });
         }
       }
     }

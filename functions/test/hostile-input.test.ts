@@ -32,8 +32,11 @@ const FINANCE_ROUTES = new Set([
   'periodClose',
   'payoutsExport',
 ]);
+// Statements and questions (issue 11): finance answers; a person questions their own statement.
+for (const name of ['questions', 'questionAnswer']) FINANCE_ROUTES.add(name);
 /** Admin sees and may change everything except what only finance or a manager does (actuals, runs). */
-const personaOf = (r: RegisteredRoute): string => (FINANCE_ROUTES.has(r.name) ? 'finance-1' : 'admin');
+const personaOf = (r: RegisteredRoute): string =>
+  r.name === 'statementQuestions' ? rep : FINANCE_ROUTES.has(r.name) ? 'finance-1' : 'admin';
 
 // ---- a valid request per route, so that one broken part at a time is what gets refused
 
@@ -88,6 +91,8 @@ const validBodies: Record<string, unknown> = {
     transactions: [{ id: 't1', date: '2026-03-03', amount: 90_000, credits: [{ personId: 'r1', share: 1 }] }],
   },
   payoutRuns: { plan: sampleCompPlan('sales-2026'), unitId: UNIT },
+  statementQuestions: { lineId: 'commission', comment: 'Why this amount?' },
+  questionAnswer: { decision: 'accepted', amount: 120.5, comment: 'A deal was missed.' },
 };
 
 const validParam: Record<string, string> = {
@@ -95,6 +100,8 @@ const validParam: Record<string, string> = {
   period: PERIOD,
   runId: 'run-none',
   kind: 'targets',
+  personId: rep,
+  id: 'q-none',
 };
 const validQuery: Record<string, string> = {
   imports: `kind=targets&unitId=${UNIT}&period=${PERIOD}`,

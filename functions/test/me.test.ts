@@ -1,5 +1,5 @@
 // GET /api/me: the caller as the task pane needs them — person, roles, units in scope by name, and the
-// sections their roles open (a manager their team's planning, finance the payouts, a rep none yet).
+// sections their roles open (a manager their team's planning, finance the payouts and questions, a rep their statement).
 import { describe, expect, it } from 'vitest';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { me } from '../src/functions/me';
@@ -43,21 +43,21 @@ describe('GET /api/me', () => {
     expect(headUnits).toContain('east-shanghai');
     expect(headUnits).not.toContain('north-beijing');
     const finance = await ask('finance-1');
-    expect(finance.json.sections).toEqual(['scores', 'payouts']);
+    expect(finance.json.sections).toEqual(['scores', 'payouts', 'questions']);
     expect((finance.json.units as unknown[]).length).toBe(org.units.length);
   });
 
-  it('opens no section for a rep and lists no unit of anyone else', async () => {
+  it('opens only the statement for a rep and lists no unit of anyone else', async () => {
     await seedOrg(org);
     const rep = await ask('rep-001');
     expect(rep.status).toBe(200);
-    expect(rep.json.sections).toEqual([]);
+    expect(rep.json.sections).toEqual(['statement']);
     expect(rep.json.units).toEqual([]);
     expect(rep.json.unit).toMatchObject({ id: org.people.find((p) => p.id === 'rep-001')!.unitId });
   });
 
   it('opens the union of the sections of every role held, in the pane’s order', () => {
-    expect(sectionsFor(['finance', 'rep'])).toEqual(['scores', 'payouts']);
+    expect(sectionsFor(['finance', 'rep'])).toEqual(['scores', 'payouts', 'statement', 'questions']);
     expect(sectionsFor(['admin'])).toEqual(['plan', 'review', 'history', 'consolidate', 'scores', 'payouts']);
   });
 });

@@ -18,6 +18,8 @@ import { payoutRuns } from '../src/functions/payoutRuns';
 import { periodCloseRoute } from '../src/functions/periodClose';
 import { planApprove } from '../src/functions/planApprove';
 import { plans } from '../src/functions/plans';
+import { questionAnswer } from '../src/functions/questionAnswer';
+import { statementQuestions } from '../src/functions/statementQuestions';
 import { scoresRun } from '../src/functions/scoresRun';
 import '../src/main';
 import { routes } from '../src/registry';
@@ -90,6 +92,7 @@ const changedOrg = (): Org => ({
 
 let runId = '';
 let orgTag = '';
+let questionId = '';
 
 const rows: Row[] = [
   {
@@ -249,6 +252,48 @@ const rows: Row[] = [
     }),
     firstStatus: 200,
   },
+  // A question on the approved run's line of the month (the period closed by the row above: a closed
+  // period may be questioned, nothing of it changes), and finance's answer to it.
+  {
+    route: 'statementQuestions',
+    handler: statementQuestions,
+    period: null,
+    request: () => ({
+      who: rep,
+      method: 'POST',
+      path: `statements/${rep}/${MONTH}/questions`,
+      params: { personId: rep, period: MONTH },
+      json: { lineId: 'commission', comment: 'Why this amount?' },
+    }),
+    other: () => ({
+      who: rep,
+      method: 'POST',
+      path: `statements/${rep}/${MONTH}/questions`,
+      params: { personId: rep, period: MONTH },
+      json: { lineId: 'commission', comment: 'Why not more?' },
+    }),
+    firstStatus: 201,
+  },
+  {
+    route: 'questionAnswer',
+    handler: questionAnswer,
+    period: null,
+    request: () => ({
+      who: 'finance-1',
+      method: 'POST',
+      path: `questions/${questionId}/answer`,
+      params: { id: questionId },
+      json: { decision: 'declined', comment: 'As computed.' },
+    }),
+    other: () => ({
+      who: 'finance-1',
+      method: 'POST',
+      path: `questions/${questionId}/answer`,
+      params: { id: questionId },
+      json: { decision: 'accepted', amount: 10, comment: 'Paid.' },
+    }),
+    firstStatus: 201,
+  },
   {
     route: 'org',
     handler: orgRoute,
@@ -320,6 +365,7 @@ describe('every write route answers a retry, a reused key, a closed period and a
       expect(first.status, first.text).toBe(row.firstStatus);
       expect(first.headers.get('idempotent-replayed')).toBeNull();
       if (row.route === 'payoutRuns') runId = first.json.runId;
+      if (row.route === 'statementQuestions') questionId = first.json.questionId;
       firsts.set(row.route, first);
 
       const replay = await send(row.handler, row.request(), keyOf(row));

@@ -7,6 +7,7 @@ import { planStrings } from './plan';
 import { consolidateStrings } from './consolidate';
 import { payoutsStrings } from './payouts';
 import { reviewStrings } from './review';
+import { statementStrings } from './statement';
 
 // Per-feature catalogs (same shape as en.ts / zh-CN.ts) merge here: one import and one spread each.
 const en = {
@@ -15,6 +16,7 @@ const en = {
   ...consolidateStrings.en,
   ...payoutsStrings.en,
   ...reviewStrings.en,
+  ...statementStrings.en,
 };
 const zhCN = {
   ...shellZhCN,
@@ -22,6 +24,7 @@ const zhCN = {
   ...consolidateStrings['zh-CN'],
   ...payoutsStrings['zh-CN'],
   ...reviewStrings['zh-CN'],
+  ...statementStrings['zh-CN'],
 };
 
 export type Locale = 'en' | 'zh-CN';

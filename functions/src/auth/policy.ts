@@ -10,9 +10,10 @@ export type Access = 'all' | 'in-scope' | 'none';
 
 /**
  * What the scope is checked on: none; the unit of the address, query or body; the people of a body's
- * rows; the parent of the address's unit (plan approval is the parent unit's decision).
+ * rows; the parent of the address's unit (plan approval is the parent unit's decision); the person of
+ * the address being the caller themselves (`self`: a question on one's own statement).
  */
-export type ScopeTarget = 'none' | 'unit' | 'person' | 'parent-unit';
+export type ScopeTarget = 'none' | 'unit' | 'person' | 'parent-unit' | 'self';
 
 export const POLICY_ROLES = [
   'admin',
@@ -118,6 +119,28 @@ export const POLICY: readonly PolicyRow[] = [
   // A plan workbook (kind=targets or goals) is a unit's plan: in scope only. Other kinds: signed in.
   { method: 'POST', path: '/imports', scope: 'unit', access: readsUnit },
   { method: 'GET', path: '/audit', scope: 'none', access: { ...financeOnly, admin: 'all' } },
+  // Statements and questions (issue 11): a statement is read by the person, the managers above them
+  // and finance; a question is asked by the person about their own statement only; finance answers.
+  {
+    method: 'GET',
+    path: '/statements/{personId}/{period}',
+    scope: 'person',
+    access: { admin: 'all', finance: 'all', regional_head: 'in-scope', manager: 'in-scope', rep: 'in-scope' },
+  },
+  {
+    method: 'POST',
+    path: '/statements/{personId}/{period}/questions',
+    scope: 'self',
+    access: {
+      admin: 'in-scope',
+      finance: 'in-scope',
+      regional_head: 'in-scope',
+      manager: 'in-scope',
+      rep: 'in-scope',
+    },
+  },
+  { method: 'GET', path: '/questions', scope: 'none', access: financeOnly },
+  { method: 'POST', path: '/questions/{id}/answer', scope: 'none', access: financeOnly },
 ];
 
 /** The row of an operation, if the table has one. */

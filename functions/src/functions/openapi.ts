@@ -231,6 +231,33 @@ const operations: Operation[] = [
     who: 'manager / regional head in scope, finance, admin',
     summary: "Stored transactions crediting a unit's people, with their activities and metric actuals",
   },
+  // Statements and questions (issue 11).
+  {
+    method: 'get',
+    path: '/statements/{personId}/{period}',
+    who: 'the person, managers above them, finance',
+    summary:
+      "A person's statement of a month: lines of the approved run with traces, attainment, year to date, questions (status 'none' while no approved run; managers and finance may see the latest draft, status 'draft')",
+  },
+  {
+    method: 'post',
+    path: '/statements/{personId}/{period}/questions',
+    who: 'the person',
+    summary: 'Question a line of the approved statement ({ lineId, comment }), Idempotency-Key',
+  },
+  {
+    method: 'get',
+    path: '/questions',
+    who: 'finance',
+    summary: 'Questions on statement lines (?status=open|answered), with their answers',
+  },
+  {
+    method: 'post',
+    path: '/questions/{id}/answer',
+    who: 'finance',
+    summary:
+      "Answer once: { decision: 'accepted', amount } (an adjustment in the next open period's run) or { decision: 'declined', comment }",
+  },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });

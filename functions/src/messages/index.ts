@@ -9,6 +9,7 @@ import { httpMessages } from './http';
 import { payoutsMessages } from './payouts';
 import { plansMessages } from './plans';
 import { readsMessages } from './reads';
+import { statementsMessages } from './statements';
 import { xlsxMessages } from './xlsx';
 
 /** Every part by name, so a test can check each is complete in both languages and no key is in two. */
@@ -19,6 +20,7 @@ export const serverCatalogParts = {
   payouts: payoutsMessages,
   reads: readsMessages,
   xlsx: xlsxMessages,
+  statements: statementsMessages,
 } as const;
 
 type Parts = typeof serverCatalogParts;

@@ -5,7 +5,9 @@
 // a period pays from exactly one approved run; a run is `locked` once its period is closed.
 // Re-running reproduces the hash: verifyRun recomputes the lines from the stored snapshot.
 import {
+  applyQuestionAdjustments,
   computePayouts,
+  currencyScale,
   PAYOUT_ENGINE_VERSION,
   previousPeriod,
   quotasFromTargets,
@@ -18,6 +20,7 @@ import {
   type PayoutOutcome,
   type PayoutRequest,
   type Person,
+  type QuestionAdjustment,
   type Quota,
   type Transaction,
   type TransactionColumns,
@@ -38,6 +41,7 @@ import { contentHash } from '../store/hash';
 import { readLatestOrg } from './org';
 import { periodAndContainers, periodState } from './periods';
 import { listLatestPlans } from './plans';
+import { readAdjustments } from './questions';
 import { readScores } from './scores';
 import { refusal } from '../refusal';
 
@@ -102,7 +106,8 @@ type InputItem =
   | { transaction: Transaction }
   | { activity: Activity }
   | { score: NonNullable<PayoutRequest['scores']>[number] }
-  | { draw: NonNullable<PayoutRequest['drawBalances']>[number] };
+  | { draw: NonNullable<PayoutRequest['drawBalances']>[number] }
+  | { adjustment: QuestionAdjustment };
 
 export type PayoutApproval = {
   id: string;
@@ -213,6 +218,8 @@ export type GatheredInputs = {
    * costly read, left to when the run is computed (an existing run is answered without it).
    */
   readTransactions(): Promise<{ columns: TransactionColumns; outside: number }>;
+  /** Accepted questions' adjustments this period pays its people (repositories/questions.ts). */
+  adjustments: QuestionAdjustment[];
 };
 
 /**
@@ -273,8 +280,11 @@ export async function gatherRunInputs(
     scores,
     drawBalances,
   };
+  // Accepted questions paid in this period (an isolated hook: the run's other inputs do not depend on it).
+  const adjustments = await readAdjustments(tenantId, period, inScope);
   return {
     request,
+    adjustments,
     planVersions,
     orgVersion: version.version,
     orgHash: version.hash,
@@ -323,6 +333,8 @@ export function computeRun(args: {
   /** The request's transactions as columns, instead of `request.transactions` (then empty). */
   transactions?: TransactionColumns;
   engineVersion?: string;
+  /** Accepted questions' adjustments, each an `adjustment` line (none: the hashes are as before). */
+  adjustments?: readonly QuestionAdjustment[];
 }): ComputedRun {
   const columns = args.transactions;
   const outcome = computePayouts(args.request, {
@@ -334,6 +346,9 @@ export function computeRun(args: {
     args.request.plan.components,
     columns ? columns.adjusting.map((row) => columns.transaction(row)) : args.request.transactions,
   );
+  const adjustments = args.adjustments ?? [];
+  applyQuestionAdjustments(outcome, adjustments, currencyScale(args.request.plan.currency));
+  const withAdjustments = adjustments.length > 0 ? { adjustments } : {};
   // The batches are immutable and their hashes cover every transaction, so naming them (and the rule
   // that picks transactions out of them) identifies the transactions without hashing each again.
   const inputHash = args.ledger
@@ -344,8 +359,9 @@ export function computeRun(args: {
           pick: 'every-credit-in-people',
           count: columns ? columns.count : args.request.transactions.length,
         },
+        ...withAdjustments,
       })
-    : contentHash(args.request);
+    : contentHash({ ...args.request, ...withAdjustments });
   const resultHash = contentHash({
     lines: outcome.lines,
     people: outcome.people,
@@ -377,6 +393,10 @@ function inputItems(r: PayoutRequest, withTransactions: boolean): InputItem[] {
   ];
 }
 
+/** The snapshot's accepted-question adjustments (items of their own, so verifyRun recomputes them). */
+const adjustmentItems = (adjustments: readonly QuestionAdjustment[]): InputItem[] =>
+  adjustments.map((adjustment) => ({ adjustment }));
+
 function requestFrom(period: string, plan: CompPlan, items: readonly InputItem[]): PayoutRequest {
   const r: PayoutRequest = {
     period,
@@ -394,7 +414,7 @@ function requestFrom(period: string, plan: CompPlan, items: readonly InputItem[]
     else if ('transaction' in item) r.transactions.push(item.transaction);
     else if ('activity' in item) r.activities!.push(item.activity);
     else if ('score' in item) r.scores!.push(item.score);
-    else r.drawBalances!.push(item.draw);
+    else if ('draw' in item) r.drawBalances!.push(item.draw);
   }
   return r;
 }
@@ -420,6 +440,7 @@ function runKey(gathered: GatheredInputs, unitId: string | null): string {
     orgHash: gathered.orgHash,
     engineVersion: PAYOUT_ENGINE_VERSION,
     unitId,
+    ...(gathered.adjustments.length > 0 ? { adjustments: gathered.adjustments } : {}),
   });
 }
 
@@ -478,6 +499,7 @@ export async function createRun(args: {
     orgVersion,
     orgHash,
     ledger: summary.ledger,
+    adjustments: args.gathered.adjustments,
   });
   const { outcome } = computed;
   const runId = `run-${(args.fresh
@@ -507,7 +529,7 @@ export async function createRun(args: {
     type: 'payout-run-input',
     version: 1,
     head: inputHead,
-    items: inputItems(request, !summary.ledger),
+    items: [...inputItems(request, !summary.ledger), ...adjustmentItems(args.gathered.adjustments)],
     chunkSize: 2000,
     hash: contentHash({ head: inputHead, inputHash: computed.inputHash }),
   });
@@ -724,6 +746,7 @@ export async function verifyRun(
   >(containers.history, inputHeadId(run.period, run.runId), pkOf(tenantId, run.period));
   if (!stored) throw new Error(`payout run ${run.runId} has no input snapshot`);
   const request = requestFrom(run.period, stored.head.plan, stored.items);
+  const adjustments = stored.items.flatMap((i) => ('adjustment' in i ? [i.adjustment] : []));
   let ledgerMatches = true;
   if (stored.head.ledger) {
     // The named batches read again, each checked against its hash, then picked as the run picked them.
@@ -742,6 +765,7 @@ export async function verifyRun(
     orgVersion: run.orgVersion,
     orgHash: run.orgHash,
     ...(stored.head.ledger ? { ledger: stored.head.ledger } : {}),
+    adjustments,
   });
   return {
     runHash: run.runHash,

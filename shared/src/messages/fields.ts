@@ -11,6 +11,11 @@ export const fieldMessages = {
     'field.weight': 'a weight is not negative',
     'field.rating': 'a rating lies between 0 and 100',
     'field.number-too-large': '{value} is beyond ±{max}, the largest number accepted',
+    // Questions on statement lines and their answers (payout/questions.ts).
+    'field.comment-required': 'a comment is required: say what you question',
+    'field.answer-amount': 'an accepted question needs an amount (not zero) to adjust by',
+    'field.answer-reason': 'a declined question needs a reason in the comment',
+    'field.answer-no-amount': 'only an accepted question has an amount',
   },
   'zh-CN': {
     'field.iso-date': '应为 YYYY-MM-DD 格式的日期',
@@ -21,5 +26,9 @@ export const fieldMessages = {
     'field.weight': '权重不能为负数',
     'field.rating': '评分应在 0 到 100 之间',
     'field.number-too-large': '{value} 超出 ±{max}，即可接受的最大数值',
+    'field.comment-required': '请填写说明：对哪一点有疑问',
+    'field.answer-amount': '接受申诉时须填写调整金额（不能为零）',
+    'field.answer-reason': '驳回申诉时须在说明中写明理由',
+    'field.answer-no-amount': '只有接受的申诉才有调整金额',
   },
 } as const;

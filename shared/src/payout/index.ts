@@ -23,3 +23,11 @@ export { neutraliseCell, payoutCsv, payoutExportRows, exportCells, PAYOUT_EXPORT
 export type { PayoutExportInput, PayoutExportRow } from './export';
 export { tracePriorPeriodAdjustments, PRIOR_PERIOD_STEP } from './adjustments';
 export { quotaMetrics, quotasFromTargets } from './quotas';
+export {
+  ADJUSTMENT_COMPONENT,
+  answerAmountMinor,
+  applyQuestionAdjustments,
+  questionAnswerRequest,
+  questionRequest,
+} from './questions';
+export type { QuestionAdjustment, QuestionAnswerRequest, QuestionRequest } from './questions';
