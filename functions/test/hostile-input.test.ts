@@ -63,6 +63,7 @@ const validBodies: Record<string, unknown> = {
   },
   plans: validPlan,
   planApprove: { version: 1 },
+  planReview: { version: 1, decision: 'reject', comment: 'Too low.' },
   scoresCompute: {
     period: PERIOD,
     scorecard: {

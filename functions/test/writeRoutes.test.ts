@@ -16,7 +16,7 @@ import { org as orgRoute } from '../src/functions/org';
 import { payoutRunApprove } from '../src/functions/payoutRunApprove';
 import { payoutRuns } from '../src/functions/payoutRuns';
 import { periodCloseRoute } from '../src/functions/periodClose';
-import { planApprove } from '../src/functions/planApprove';
+import { planApprove, planReview } from '../src/functions/planApprove';
 import { plans } from '../src/functions/plans';
 import { questionAnswer } from '../src/functions/questionAnswer';
 import { statementQuestions } from '../src/functions/statementQuestions';
@@ -26,6 +26,7 @@ import { routes } from '../src/registry';
 import type { HttpHandler } from '../src/azure';
 import { currentTenant } from '../src/repositories';
 import { closePeriod } from '../src/repositories/periods';
+import { savePlanVersion } from '../src/repositories/plans';
 import { call, findDocs, seedOrg, tokenFor, useFreshStore, type CallResult } from './helpers';
 
 const demo = demoOrg();
@@ -84,6 +85,12 @@ const send = async (handler: HttpHandler, r: Request, key?: string) =>
 
 const planPath = { path: `plans/${unitId}/${YEAR}`, params: { unitId, period: YEAR } };
 const approvePath = { path: `plans/${unitId}/${YEAR}/approve`, params: { unitId, period: YEAR } };
+/** A second team's plan is the one reviewed (rejected) by planReview: Shanghai's v1 is approved above. */
+const reviewedUnit = 'east-hangzhou';
+const reviewPath = {
+  path: `plans/${reviewedUnit}/${YEAR}/review`,
+  params: { unitId: reviewedUnit, period: YEAR },
+};
 const runsPath = (period = MONTH) => ({ path: `periods/${period}/payout-runs`, params: { period } });
 const changedOrg = (): Org => ({
   ...demo,
@@ -116,6 +123,24 @@ const rows: Row[] = [
     period: YEAR,
     request: () => ({ who: 'head-east', method: 'POST', ...approvePath, json: { version: 1 } }),
     other: () => ({ who: 'head-east', method: 'POST', ...approvePath, json: { version: 2 } }),
+    firstStatus: 201,
+  },
+  {
+    route: 'planReview',
+    handler: planReview,
+    period: YEAR,
+    request: () => ({
+      who: 'head-east',
+      method: 'POST',
+      ...reviewPath,
+      json: { version: 1, decision: 'reject', comment: 'Too low against last year.' },
+    }),
+    other: () => ({
+      who: 'head-east',
+      method: 'POST',
+      ...reviewPath,
+      json: { version: 1, decision: 'approve' },
+    }),
     firstStatus: 201,
   },
   {
@@ -356,6 +381,15 @@ describe('every write route answers a retry, a reused key, a closed period and a
   for (const row of rows) {
     it(`${row.route}: a replay gets the stored answer with the replay header; another request under the key is 422`, async () => {
       if (row.route === 'plans') await seedOrg(demo);
+      if (row.route === 'planReview')
+        await savePlanVersion({
+          tenantId: currentTenant(),
+          plan: { ...plan(90_000), unitId: reviewedUnit, targets: [] },
+          author: `mgr-${reviewedUnit}`,
+          baseVersion: null,
+          summary: { errors: 0, warnings: 0, infos: 0 },
+          requestKey: null,
+        });
       if (row.route === 'org') {
         const got = await call(orgRoute, { path: 'org', token: await tokenFor('admin', demo) });
         orgTag = got.headers.get('etag')!;
@@ -385,7 +419,9 @@ describe('every write route answers a retry, a reused key, a closed period and a
     const kinds = async (type: string) => (await findDocs('history', { type })).length;
     expect(await kinds('activities')).toBe(1);
     expect(await findDocs('history', { type: 'payout-run' })).toHaveLength(1);
-    const planHeads = (await findDocs<{ id: string }>('history')).filter((d) => /^plan:.*:v\d+$/.test(d.id));
+    const planHeads = (await findDocs<{ id: string }>('history')).filter((d) =>
+      new RegExp(`^plan:${unitId}:.*:v\\d+$`).test(d.id),
+    );
     expect(planHeads.map((d) => d.id)).toEqual([`plan:${unitId}:${YEAR}:v1`]);
   });
 
