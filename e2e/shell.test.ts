@@ -82,6 +82,9 @@ describe('task pane shell in a browser', () => {
     const grid = page.getByTestId('preview-table');
     expect(await grid.locator('td[data-address="A1"]').textContent()).toBe('Metric');
     expect(await grid.locator('td[data-address="A2"]').textContent()).toBe('revenue');
+    // Units, aggregations and directions in words, not the catalog's codes.
+    expect(await grid.locator('td[data-address="C2"]').textContent()).toBe('Money');
+    expect(await grid.locator('td[data-address="E2"]').textContent()).toBe('Higher');
     expect(await page.getByTestId('sheet-tab-Metrics').getAttribute('aria-selected')).toBe('true');
     expect(await page.getByText(/Wrote \d+ metrics to the sheet Metrics\./).count()).toBe(1);
     await shot('05-metric-catalog');

@@ -203,13 +203,21 @@ export async function writeMetricCatalog(
   workbook: Workbook,
   headers: string[],
   locale: Locale,
+  /** The words of a unit, aggregation or direction in the user's language. */
+  word: (kind: 'unit' | 'aggregation' | 'direction', value: string) => string = (_, v) => v,
 ): Promise<number> {
   const list = Object.values(metricCatalog);
   const sheet = metricsSheetName(locale);
   await workbook.writeTable(sheet, {
     name: 'MetricCatalog',
     headers,
-    rows: list.map((m) => [m.id, m.label[locale], m.unit, m.aggregation, m.direction]),
+    rows: list.map((m) => [
+      m.id,
+      m.label[locale],
+      word('unit', m.unit),
+      word('aggregation', m.aggregation),
+      word('direction', m.direction),
+    ]),
     freezeHeader: true,
   });
   await workbook.selectCell(sheet, 'A1');

@@ -281,7 +281,9 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
         const headers = (['colId', 'colLabel', 'colUnit', 'colAggregation', 'colDirection'] as const).map(
           (c) => tr(`page.plan.${c}`),
         );
-        setCatalogDone(await writeMetricCatalog(workbook, headers, locale));
+        const word = (kind: 'unit' | 'aggregation' | 'direction', value: string) =>
+          tr(`plan.catalog.${kind}.${value}` as UiKey);
+        setCatalogDone(await writeMetricCatalog(workbook, headers, locale, word));
       } catch (error) {
         onError(error, 'workbook');
       }
