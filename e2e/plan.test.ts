@@ -61,6 +61,10 @@ describe('planning workflow in a browser', () => {
     expect(rules).toEqual(
       expect.arrayContaining(['timebound.months-missing', 'specific.vague-wording', 'measurable.no-target']),
     );
+    // the findings name the team as the sheet does, not by its id
+    const listed = (await page.getByTestId('findings').textContent()) ?? '';
+    expect(listed).toContain('上海团队 Shanghai');
+    expect(listed).not.toContain('east-shanghai');
     // a click on the missing month's finding selects its cell on the Targets sheet
     await page.locator('[data-rule="timebound.months-missing"]').getByTestId('finding-link').click();
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Targets');

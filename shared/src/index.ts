@@ -6,6 +6,7 @@ export * from './schemas';
 export * from './money';
 export * from './period';
 export * from './messages/index';
+export * from './messages/inWords';
 export * from './metrics';
 export * from './org';
 export * from './planning';

@@ -250,6 +250,9 @@ export interface PlanRead {
   importFindings: Finding[];
   targetsSheet: string;
   goalsSheet: string | null;
+  /** The owners' names the sheets show, by id (from the Lists sheet), and the language they read in. */
+  ownerNames: ReadonlyMap<string, string>;
+  locale: Locale;
   /** The cells a finding is about, or null when it names no cell (the plan as a whole). */
   locate(finding: Finding, origin: 'import' | 'plan'): FindingPlace | null;
 }
@@ -404,6 +407,8 @@ export async function readPlan(workbook: Workbook, locale: Locale): Promise<Plan
     importFindings: findings,
     targetsSheet: targets.sheet,
     goalsSheet: goals?.sheet ?? null,
+    ownerNames: new Map([...owners].map(([name, id]) => [id, name])),
+    locale,
     locate,
   };
 }

@@ -3,6 +3,7 @@
 // stale base comes back with what changed), reload a stored version, write the metric catalog.
 import {
   OrgIndex,
+  findingInWords,
   metricCatalog,
   summariseFindings,
   validatePlan,
@@ -60,7 +61,10 @@ async function show(
   importFindings: readonly Finding[],
   planFindings: readonly Finding[],
 ): Promise<LocatedFinding[]> {
-  const located = locateAll(read, importFindings, planFindings);
+  // Messages name owners and metrics as the sheets show them (names, labels), not by id.
+  const names = { owner: (id: string) => read.ownerNames.get(id) };
+  const worded = (list: readonly Finding[]) => list.map((f) => findingInWords(f, read.locale, names));
+  const located = locateAll(read, worded(importFindings), worded(planFindings));
   const sheets = [read.targetsSheet, ...(read.goalsSheet ? [read.goalsSheet] : [])];
   await paintFindings(workbook, sheets, located);
   return located;

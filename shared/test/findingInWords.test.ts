@@ -1,0 +1,36 @@
+// A finding worded for its reader: people, units and metrics by name in the reader's language, the
+// params (ids) unchanged, other findings untouched.
+import { describe, expect, it } from 'vitest';
+import { findingInWords, makeFinding } from '../src';
+
+const names = { owner: (id: string) => ({ 'east-shanghai': '上海团队 Shanghai', 'rep-001': '王伟' })[id] };
+
+describe('findingInWords', () => {
+  it('names the owner and the metric, in either language, and keeps the ids in params', () => {
+    const f = makeFinding('measurable.negative-target', 'error', 'targets[0].value', {
+      owner: 'rep-001',
+      metric: 'visits',
+      period: '2026-03',
+      value: -5,
+    });
+    expect(f.message).toContain('rep-001 visits');
+    const en = findingInWords(f, 'en', names);
+    expect(en.message).toBe(
+      '王伟 Visits 2026-03: the target -5 is below zero; a target is an amount to reach, zero or more.',
+    );
+    expect(en.params).toEqual(f.params);
+    expect(findingInWords(f, 'zh-CN', names).message).toMatch(/^王伟 拜访次数 2026-03：目标 -5 小于零/);
+  });
+
+  it('leaves an id it has no name for, and a finding without params, as they were', () => {
+    const f = makeFinding('specific.owner-unknown', 'error', 'targets[0].owner', {
+      owner: 'ghost',
+      unitId: 'east-shanghai',
+    });
+    expect(findingInWords(f, 'en', names).message).toBe(
+      'Owner "ghost" is neither unit 上海团队 Shanghai, a unit below it nor one of its people.',
+    );
+    const bare = { rule: 'x', severity: 'info' as const, path: '', message: 'as is' };
+    expect(findingInWords(bare, 'en', names)).toBe(bare);
+  });
+});
