@@ -11,7 +11,7 @@ import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
 
 const stack = useStack({ name: 'plan-review', viewport: { width: 1440, height: 900 } });
-const { shot, cell, openSheet, typeInto, signIn } = paneOf(stack);
+const { shot, cell, openSheet, typeInto, signIn, primaryButtons } = paneOf(stack);
 const org = demoOrg();
 let page: Page;
 let base: string;
@@ -80,8 +80,10 @@ async function as(person: string, locale: Journey['locale']) {
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
 }
 
+/** What a user can read has no raw ids (nor Latin words in zh-CN), and one primary button at most. */
 async function readable(locale: Journey['locale']) {
   expect(await offencesOn(page, { locale })).toEqual([]);
+  expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
 }
 
 describe.each(journeys)('the planning cycle in $locale', (j) => {
@@ -109,6 +111,8 @@ describe.each(journeys)('the planning cycle in $locale', (j) => {
     expect(await cell('A3').textContent()).toBe(nameOf(j.team));
     await typeInto('D3', '90000');
     await typeInto('E3', '110000');
+    // The sheets hold the latest version: the next step, Submit, is the section's one primary button.
+    expect(await primaryButtons()).toEqual([j.locale === 'en' ? 'Submit' : '提交']);
     await shot(`${tag}-01-opened`);
     await readable(j.locale);
     await page.getByTestId('plan-submit').click();

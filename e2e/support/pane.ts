@@ -28,6 +28,18 @@ export function paneOf(stack: Stack) {
       await stack.page.getByTestId(`nav-${id}`).click();
       await expect.poll(() => stack.page.getByTestId(`nav-${id}`).getAttribute('aria-selected')).toBe('true');
     },
+    /**
+     * The primary buttons on show in the section (Fluent draws them filled with white text): a
+     * section has at most one, its next step's.
+     */
+    primaryButtons: () =>
+      stack.page
+        .getByTestId('page')
+        .evaluate((root) =>
+          [...root.querySelectorAll('button')]
+            .filter((b) => b.checkVisibility() && getComputedStyle(b).color === 'rgb(255, 255, 255)')
+            .map((b) => b.textContent ?? ''),
+        ),
     /** Shows a sheet of the preview workbook by its tab. */
     async openSheet(name: string) {
       await stack.page.getByTestId(`sheet-tab-${name}`).click();

@@ -67,6 +67,14 @@ export function PlanPage(props: PageProps) {
   const chosen = stored?.find((v) => v.version === plan.chosenVersion) ?? latest;
   const hasStored = !!latest;
   const review = latest?.review;
+  // One primary button in the section, the next step's: open the stored plan while the sheets do not
+  // hold its latest version, insert a template while there is neither, else submit.
+  const next: 'open' | 'insert' | 'submit' =
+    hasStored && plan.baseVersion !== latest?.version
+      ? 'open'
+      : !hasStored && plan.baseVersion === null
+        ? 'insert'
+        : 'submit';
 
   return (
     <SectionIntro title={tr('page.plan.title')} intro={tr('page.plan.intro')}>
@@ -140,7 +148,7 @@ export function PlanPage(props: PageProps) {
         ) : null}
         {hasStored && chosen ? (
           <Button
-            appearance="primary"
+            appearance={next === 'open' ? 'primary' : 'secondary'}
             disabled={busy !== null}
             onClick={() => void plan.open()}
             data-testid="plan-open"
@@ -196,7 +204,7 @@ export function PlanPage(props: PageProps) {
           </div>
         </Field>
         <Button
-          appearance={hasStored ? 'secondary' : 'primary'}
+          appearance={next === 'insert' ? 'primary' : 'secondary'}
           disabled={busy !== null || !plan.org || metrics.length === 0}
           onClick={() => void plan.insert()}
           data-testid="plan-insert"
@@ -239,7 +247,7 @@ export function PlanPage(props: PageProps) {
             : tr('plan.submit.baseNone')}
         </Text>
         <Button
-          appearance="primary"
+          appearance={next === 'submit' ? 'primary' : 'secondary'}
           disabled={busy !== null}
           onClick={() => void plan.submit()}
           data-testid="plan-submit"
