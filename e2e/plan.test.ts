@@ -36,8 +36,15 @@ describe('planning workflow in a browser', () => {
     await page.getByTestId('allocate-total').fill('1200000');
     await expect.poll(() => page.getByTestId('allocate-sum').textContent()).toBe('1,200,000');
     expect(await page.getByTestId('allocate-value').first().textContent()).toBe('100,000');
+    // months by name, the quarters summed for a look before writing
+    expect(await page.getByTestId('allocate-preview').textContent()).toContain('January');
+    expect(await page.getByTestId('allocate-quarters').textContent()).toBe(
+      'By quarter: Q1 300,000 · Q2 300,000 · Q3 300,000 · Q4 300,000',
+    );
     await page.getByTestId('allocate-write').click();
     await expect.poll(() => cell('D3').textContent()).toBe('100,000.00');
+    // the row's Total follows its months
+    expect(await cell('C3').textContent()).toBe('1,200,000.00');
     expect(await cell('O3').textContent()).toBe('100,000.00');
     await typeInto('C3', '1200000');
     expect(await cell('C3').textContent()).toBe('1,200,000.00');

@@ -74,7 +74,7 @@ export function AllocatePanel({
   const [figures, setFigures] = useState<
     Record<string, Partial<Record<'lastYear' | 'lastPeriod' | 'weight', string>>>
   >({});
-  const [written, setWritten] = useState<string | null>(null);
+  const [written, setWritten] = useState<{ count: number; sheet: string; sum: number } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -167,13 +167,8 @@ export function AllocatePanel({
         await writeTotals(workbook, grid, values);
       }
       const sum = result.parts.reduce((a, p) => a + p.value, 0);
-      setWritten(
-        tr('plan.allocate.written', {
-          count: result.parts.length,
-          sheet: grid.sheet,
-          sum: Number(sum.toFixed(6)).toLocaleString(locale),
-        }),
-      );
+      // Kept as numbers and put into words when shown, so a language switch re-words it.
+      setWritten({ count: result.parts.length, sheet: grid.sheet, sum: Number(sum.toFixed(6)) });
       onWritten();
     } catch (error) {
       onError(error);
@@ -311,6 +306,25 @@ export function AllocatePanel({
           </tr>
         </tbody>
       </table>
+      {mode === 'months' && result && result.parts.length === 12 ? (
+        <Text size={200} data-testid="allocate-quarters">
+          {tr('plan.allocate.quarters', {
+            list: [0, 1, 2, 3]
+              .map((q) =>
+                tr('plan.allocate.quarter', {
+                  n: q + 1,
+                  value: Number(
+                    result.parts
+                      .slice(q * 3, q * 3 + 3)
+                      .reduce((a, p) => a + p.value, 0)
+                      .toFixed(6),
+                  ).toLocaleString(locale),
+                }),
+              )
+              .join(' · '),
+          })}
+        </Text>
+      ) : null}
       {result && result.findings.length > 0 ? (
         <MessageBar intent="info">
           <MessageBarBody>
@@ -325,7 +339,9 @@ export function AllocatePanel({
       </Button>
       {written ? (
         <MessageBar intent="success" data-testid="allocate-done">
-          <MessageBarBody>{written}</MessageBarBody>
+          <MessageBarBody>
+            {tr('plan.allocate.written', { ...written, sum: written.sum.toLocaleString(locale) })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
     </div>
