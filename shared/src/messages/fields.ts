@@ -11,6 +11,7 @@ export const fieldMessages = {
     'field.weight': 'a weight is not negative',
     'field.rating': 'a rating lies between 0 and 100',
     'field.number-too-large': '{value} is beyond ±{max}, the largest number accepted',
+    'field.month-id': 'expected a month as YYYY-MM',
   },
   'zh-CN': {
     'field.iso-date': '应为 YYYY-MM-DD 格式的日期',
@@ -21,5 +22,6 @@ export const fieldMessages = {
     'field.weight': '权重不能为负数',
     'field.rating': '评分应在 0 到 100 之间',
     'field.number-too-large': '{value} 超出 ±{max}，即可接受的最大数值',
+    'field.month-id': '应为 YYYY-MM 格式的月份',
   },
 } as const;

@@ -23,3 +23,15 @@ export { neutraliseCell, payoutCsv, payoutExportRows, exportCells, PAYOUT_EXPORT
 export type { PayoutExportInput, PayoutExportRow } from './export';
 export { tracePriorPeriodAdjustments, PRIOR_PERIOD_STEP } from './adjustments';
 export { quotaMetrics, quotasFromTargets } from './quotas';
+export {
+  assignCompPlanVersions,
+  checkCompPlanVersion,
+  combinedPlan,
+  compPlanScope,
+  compPlanVersionBody,
+  computePayoutsByVersion,
+  monthId,
+  monthInEffect,
+  versionInEffect,
+} from './compPlanVersions';
+export type { CompPlanScope, CompPlanVersion, CompPlanVersionBody, VersionAssignment } from './compPlanVersions';
