@@ -29,5 +29,6 @@ import './functions/payoutRunApprove';
 import './functions/payoutRunVerify';
 import './functions/periodClose';
 import './functions/payoutsExport';
+import './functions/compPlans';
 
 export { routes } from './registry';

@@ -115,6 +115,21 @@ export const POLICY: readonly PolicyRow[] = [
   // A plan workbook (kind=targets or goals) is a unit's plan: in scope only. Other kinds: signed in.
   { method: 'POST', path: '/imports', scope: 'unit', access: readsUnit },
   { method: 'GET', path: '/audit', scope: 'none', access: { ...financeOnly, admin: 'all' } },
+  // Comp plans in force: finance stores them; managers and regional heads read those that reach their
+  // scope (the list holds only those; one outside it is refused like one that does not exist).
+  { method: 'PUT', path: '/comp-plans/{id}', scope: 'none', access: financeOnly },
+  {
+    method: 'GET',
+    path: '/comp-plans',
+    scope: 'none',
+    access: { ...financeOnly, regional_head: 'all', manager: 'all' },
+  },
+  {
+    method: 'GET',
+    path: '/comp-plans/{id}',
+    scope: 'unit',
+    access: { ...financeOnly, regional_head: 'in-scope', manager: 'in-scope' },
+  },
 ];
 
 /** The row of an operation, if the table has one. */

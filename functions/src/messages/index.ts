@@ -5,6 +5,7 @@
 // of findings) answer keys the server's lacks.
 import { translateIn, type Locale, type MessageCatalog } from '@teamsheet/shared';
 import { authMessages } from './auth';
+import { compPlansMessages } from './compPlans';
 import { httpMessages } from './http';
 import { payoutsMessages } from './payouts';
 import { plansMessages } from './plans';
@@ -19,6 +20,7 @@ export const serverCatalogParts = {
   payouts: payoutsMessages,
   reads: readsMessages,
   xlsx: xlsxMessages,
+  compPlans: compPlansMessages,
 } as const;
 
 type Parts = typeof serverCatalogParts;

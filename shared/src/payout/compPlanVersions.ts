@@ -273,3 +273,19 @@ export function computePayoutsByVersion(
     totals: { amount: formatMinor(totalMinor, scale), amountMinor: totalMinor },
   };
 }
+
+/**
+ * Whether a version may pay someone in `scope` (a manager's units): it names no unit, or a unit in the
+ * scope, or a unit above one (a unit covers the units below it). Who may read a comp plan follows it.
+ */
+export function versionReaches(
+  appliesTo: CompPlanScope,
+  scope: ReadonlySet<string>,
+  org: Pick<OrgIndex, 'ancestors'>,
+): boolean {
+  const units = appliesTo.unitIds ?? [];
+  if (units.length === 0) return scope.size > 0;
+  const above = new Set<string>();
+  for (const s of scope) for (const a of org.ancestors(s)) above.add(a);
+  return units.some((u) => scope.has(u) || above.has(u));
+}

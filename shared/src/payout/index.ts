@@ -33,5 +33,6 @@ export {
   monthId,
   monthInEffect,
   versionInEffect,
+  versionReaches,
 } from './compPlanVersions';
 export type { CompPlanScope, CompPlanVersion, CompPlanVersionBody, VersionAssignment } from './compPlanVersions';

@@ -185,3 +185,15 @@ describe('a run under two versions', () => {
     expect(out.findings.filter((f) => f.rule === 'payout.no-plan')).toEqual([]);
   });
 });
+
+describe('who a version reaches', () => {
+  it("reaches a manager's units when it names them, a unit above them, or no unit at all", async () => {
+    const { versionReaches } = await import('../../src/payout/compPlanVersions');
+    const shanghai = new Set(['east-shanghai']);
+    expect(versionReaches({ unitIds: ['east'] }, shanghai, org)).toBe(true);
+    expect(versionReaches({ unitIds: ['east-shanghai'] }, shanghai, org)).toBe(true);
+    expect(versionReaches({}, shanghai, org)).toBe(true);
+    expect(versionReaches({ unitIds: ['north'] }, shanghai, org)).toBe(false);
+    expect(versionReaches({}, new Set(), org)).toBe(false);
+  });
+});
