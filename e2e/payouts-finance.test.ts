@@ -234,7 +234,7 @@ describe('the finance view against the real routes (preview mode)', () => {
     await shot('03-no-approved-run');
   });
 
-  it('reads the Payouts section in Chinese, the notice on show included, and pulls into a Chinese sheet', async () => {
+  it('reads the Payouts section in Chinese, the notice on show included, and pulls again into the same sheet', async () => {
     await page.getByTestId('language-select').selectOption('zh-CN');
     await expect.poll(() => page.getByTestId('finance-view').textContent()).toContain('财务：已审批薪酬');
     const view = page.getByTestId('finance-view');
@@ -243,13 +243,16 @@ describe('the finance view against the real routes (preview mode)', () => {
     expect(await page.getByTestId('download-csv').textContent()).toBe('下载 CSV');
     expect(await view.textContent()).toContain('期间 2026-04 还没有已审批的薪酬批次');
     await page.getByTestId('payouts-period').fill('2026-03');
+    const sheets = await page.locator('[data-testid^="sheet-tab-"]').count();
     await page.getByTestId('pull-run').click();
+    // Pulled again in Chinese: the payroll sheet of the period is re-headed, not doubled.
     await expect
       .poll(() => page.getByTestId('finance-notice').textContent(), { timeout: 20_000 })
       .toContain(
-        `已在工作表“薪酬发放 2026-03”写入批次 ${run.runId}（2026-03）的 ${run.rows.length} 行，合计 1,590.03 CNY。`,
+        `已在工作表“Payroll 2026-03”写入批次 ${run.runId}（2026-03）的 ${run.rows.length} 行，合计 1,590.03 CNY。`,
       );
-    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('薪酬发放 2026-03');
+    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payroll 2026-03');
+    expect(await page.locator('[data-testid^="sheet-tab-"]').count()).toBe(sheets);
     expect(await cell('A1').textContent()).toBe('人员');
     expect(await cell('E1').textContent()).toBe('金额');
     expect(await cell('E2').textContent()).toBe(grouped(run.rows[0]!.amount));

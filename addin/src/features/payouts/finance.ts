@@ -76,7 +76,13 @@ export async function writeRunSheet(
   headers: RunHeaders,
   locale: Locale,
 ): Promise<string> {
-  const sheet = runSheetName(run.period, locale);
+  // Pulled again in the other language: the same sheet, re-headed, not a second one beside it.
+  const names = [
+    runSheetName(run.period, locale),
+    runSheetName(run.period, locale === 'en' ? 'zh-CN' : 'en'),
+  ];
+  const existing = await workbook.listSheets();
+  const sheet = names.find((n) => existing.includes(n)) ?? names[0]!;
   const rows: CellValue[][] = run.rows.map((r) => [
     r.personId,
     r.personName || null,
