@@ -1,0 +1,99 @@
+// How the finance journey names what it shows: components by their kind in the user's language (never
+// their ids), months and money in the user's locale, what a version applies to by unit names and role
+// words; and the payroll sheet pulled again in the other language lands on the same sheet.
+import { describe, expect, it } from 'vitest';
+import type { Component } from '@teamsheet/shared';
+import { translator } from '../src/i18n';
+import {
+  appliesToLabel,
+  componentLabel,
+  monthLabel,
+  moneyLabel,
+  spanLabel,
+} from '../src/features/payouts/financeJourney';
+import { runSheetName, writeRunSheet, type ApprovedRun } from '../src/features/payouts/finance';
+import { explainTrace } from '../src/features/payouts/explain';
+import { createPreviewWorkbook } from '../src/office';
+
+const en = translator('en');
+const zh = translator('zh-CN');
+const metricName = (id: string) => (id === 'gross_margin' ? '毛利' : id);
+const org = {
+  units: [
+    { id: 'east', name: '华东大区', kind: 'region' },
+    { id: 'east-shanghai', name: '上海组', kind: 'team', parentId: 'east' },
+  ],
+  people: [],
+};
+
+describe('the finance journey’s words', () => {
+  it('names a component by its kind, with the metric when it is not revenue, never by its id', () => {
+    const commission: Component = {
+      type: 'commission',
+      id: 'acme-x',
+      metric: 'revenue',
+      mode: 'marginal',
+      tiers: [{ from: 0, rate: 0.1 }],
+    };
+    expect(componentLabel(commission, zh, metricName)).toBe('提成');
+    expect(componentLabel({ ...commission, metric: 'gross_margin' }, zh, metricName)).toBe('提成（毛利）');
+    expect(componentLabel({ type: 'spiff', id: 'acme-y', amount: 5 }, en, metricName)).toBe(
+      'New-customer bonus',
+    );
+    expect(componentLabel(undefined, zh, metricName)).toBe('其他');
+  });
+
+  it('writes months, spans and money in the user’s locale', () => {
+    expect(monthLabel('2026-04', 'zh-CN')).toBe('2026年4月');
+    expect(monthLabel('2026-04', 'en')).toBe('April 2026');
+    expect(spanLabel({ effectiveFrom: '2026-04' }, 'zh-CN', zh)).toBe('2026年4月 – 长期有效');
+    expect(spanLabel({ effectiveFrom: '2026-04', effectiveTo: '2026-09' }, 'en', en)).toBe(
+      'April 2026 – September 2026',
+    );
+    expect(moneyLabel('12345.60', 'CNY', 'zh-CN')).toBe('¥12,345.60');
+    expect(moneyLabel('12345.60', 'CNY', 'en')).toBe('CN¥12,345.60');
+  });
+
+  it('says what a version applies to by unit names and role words, or everyone', () => {
+    expect(appliesToLabel({}, org, zh)).toBe('所有人');
+    expect(appliesToLabel({ unitIds: ['east'], roles: ['manager'] }, org, zh)).toBe('华东大区、团队负责人');
+    expect(appliesToLabel({ unitIds: ['gone'] }, org, en)).toBe('a unit no longer in the organisation');
+  });
+
+  it('names the rounding rule in Chinese: 舍入（四舍五入）', () => {
+    const [step] = explainTrace([{ step: 'rounding', value: '12.345 → 12.35 (half-up)' }], zh);
+    expect(step).toBe('舍入（四舍五入）：12.345 → 12.35');
+  });
+});
+
+describe('the payroll sheet in two languages', () => {
+  it('pulled again in Chinese rewrites the English sheet instead of adding a second one', async () => {
+    const workbook = createPreviewWorkbook();
+    const run: ApprovedRun = {
+      period: '2026-03',
+      runId: 'run-1',
+      hash: 'h',
+      status: 'approved',
+      currency: 'CNY',
+      totals: { amount: '1.00', amountMinor: 100 as never },
+      rows: [],
+    };
+    const headers = {
+      person: 'P',
+      name: 'N',
+      unit: 'U',
+      component: 'C',
+      amount: 'A',
+      currency: 'Cu',
+      period: 'Pe',
+      runId: 'R',
+      hash: 'H',
+    };
+    expect(await writeRunSheet(workbook, run, headers, 'en')).toBe(runSheetName('2026-03', 'en'));
+    const before = (await workbook.listSheets()).length;
+    expect(await writeRunSheet(workbook, run, { ...headers, person: '人员' }, 'zh-CN')).toBe(
+      'Payroll 2026-03',
+    );
+    expect((await workbook.listSheets()).length).toBe(before);
+  });
+});
