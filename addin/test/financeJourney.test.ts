@@ -78,20 +78,11 @@ describe('the payroll sheet in two languages', () => {
       totals: { amount: '1.00', amountMinor: 100 as never },
       rows: [],
     };
-    const headers = {
-      person: 'P',
-      name: 'N',
-      unit: 'U',
-      component: 'C',
-      amount: 'A',
-      currency: 'Cu',
-      period: 'Pe',
-      runId: 'R',
-      hash: 'H',
-    };
-    expect(await writeRunSheet(workbook, run, headers, 'en')).toBe(runSheetName('2026-03', 'en'));
+    const headers = { name: 'N', unit: 'U', component: 'C', amount: 'A', currency: 'Cu', period: 'Pe' };
+    const names = { unit: (id: string) => id, component: (id: string) => id };
+    expect(await writeRunSheet(workbook, run, headers, 'en', names)).toBe(runSheetName('2026-03', 'en'));
     const before = (await workbook.listSheets()).length;
-    expect(await writeRunSheet(workbook, run, { ...headers, person: '人员' }, 'zh-CN')).toBe(
+    expect(await writeRunSheet(workbook, run, { ...headers, name: '姓名' }, 'zh-CN', names)).toBe(
       'Payroll 2026-03',
     );
     expect((await workbook.listSheets()).length).toBe(before);

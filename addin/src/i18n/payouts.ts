@@ -119,12 +119,12 @@ export const payoutsEn = {
   'payouts.step.other': '{step}: {value}',
   'payouts.finance.title': 'Finance: approved payouts',
   'payouts.finance.help':
-    'Pull the approved payout run of a period into a sheet (person, unit, component, amount, currency, period, run id, hash), or download it for payroll.',
+    'Pull the approved payout run of a period into a sheet (name, unit, component, amount, currency, period), or download it for payroll (the files also carry the person ids, the run and its hash).',
   'payouts.finance.pull': 'Pull approved run',
   'payouts.finance.csv': 'Download CSV',
   'payouts.finance.xlsx': 'Download Excel (.xlsx)',
   'payouts.finance.pulled':
-    'Wrote {lines} lines of run {runId} ({period}) on {sheet}: total {total} {currency}.',
+    'Wrote {lines} lines of the approved run of {period} on {sheet}: total {total} {currency}.',
   'payouts.finance.downloaded': 'Downloaded {file}.',
   'payouts.finance.none':
     'Period {period} has no approved payout run yet. Create a run, have another finance person approve it, then pull it again.',
@@ -325,12 +325,12 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.step.other': '{step}：{value}',
   'payouts.finance.title': '财务：已审批薪酬',
   'payouts.finance.help':
-    '把某期间已审批的薪酬批次拉取到工作表（人员、单元、项目、金额、币种、期间、批次号、哈希），或下载后交给薪资发放。',
+    '把某期间已审批的薪酬批次拉取到工作表（姓名、单元、项目、金额、币种、期间），或下载后交给薪资发放（文件中另含人员编号、批次及其校验值）。',
   'payouts.finance.pull': '拉取已审批批次',
   'payouts.finance.csv': '下载 CSV',
   'payouts.finance.xlsx': '下载 Excel (.xlsx)',
   'payouts.finance.pulled':
-    '已在工作表“{sheet}”写入批次 {runId}（{period}）的 {lines} 行，合计 {total} {currency}。',
+    '已在工作表“{sheet}”写入 {period} 已审批批次的 {lines} 行，合计 {total} {currency}。',
   'payouts.finance.downloaded': '已下载 {file}。',
   'payouts.finance.none':
     '期间 {period} 还没有已审批的薪酬批次。请先生成批次，由另一位财务人员审批后再拉取。',

@@ -120,15 +120,12 @@ export const payoutLabels = (tr: Translate): LayoutLabels => ({
 
 /** The payroll sheet's column titles in the user's language. */
 export const runHeaders = (tr: Translate): RunHeaders => ({
-  person: tr('payouts.finance.col.person'),
   name: tr('payouts.finance.col.name'),
   unit: tr('payouts.finance.col.unit'),
   component: tr('payouts.finance.col.component'),
   amount: tr('payouts.finance.col.amount'),
   currency: tr('payouts.finance.col.currency'),
   period: tr('payouts.finance.col.period'),
-  runId: tr('payouts.finance.col.runId'),
-  hash: tr('payouts.finance.col.hash'),
 });
 
 /** A preview done: how many people, the total, and where the quotas came from. */
