@@ -143,6 +143,7 @@ describe.each(journeys)('the finance journey in $locale', ({ locale, period, tex
     await expect.poll(() => page.getByTestId('compplan-version').count()).toBe(locale === 'en' ? 2 : 3);
     const listed = await page.getByTestId('compplan-list').textContent();
     expect(listed).not.toMatch(/sales-2026|[0-9a-f]{16}/); // names and dates, not ids or hashes
+    await page.getByTestId('compplan-store-notice').scrollIntoViewIfNeeded();
     await shot(`${locale}-01-comp-plan-stored`);
     await noOffences(locale);
   });
@@ -156,6 +157,7 @@ describe.each(journeys)('the finance journey in $locale', ({ locale, period, tex
     await page.getByTestId('run-explain').waitFor();
     expect(await page.getByTestId('approve-run').isDisabled()).toBe(true);
     expect(await page.getByTestId('own-run').textContent()).toContain(texts.own);
+    await page.getByTestId('run-explain').scrollIntoViewIfNeeded();
     await shot(`${locale}-02-run-created`);
     await noOffences(locale);
   });
@@ -181,6 +183,7 @@ describe.each(journeys)('the finance journey in $locale', ({ locale, period, tex
     await expect.poll(() => page.getByTestId('run-review').getAttribute('data-status')).toBe('locked');
     const state = await api('GET', `/api/periods/${period}/close`, 'finance-1', undefined, 200);
     expect(state.state).toBe('closed');
+    await page.getByTestId('close-notice').scrollIntoViewIfNeeded();
     await shot(`${locale}-04-period-closed`);
     await noOffences(locale);
   });

@@ -88,3 +88,21 @@ describe('the payroll sheet in two languages', () => {
     expect((await workbook.listSheets()).length).toBe(before);
   });
 });
+
+describe('the comp-plan sheets in Chinese', () => {
+  it('show the rounding rule and the metrics in words, and read back to the same plan', async () => {
+    const { insertCompPlanTemplate, readCompPlan, starterCompPlan } =
+      await import('../src/features/payouts/compPlanSheets');
+    const workbook = createPreviewWorkbook();
+    const plan = { ...starterCompPlan('zh-CN'), rounding: 'half-even' as const };
+    const written = await insertCompPlanTemplate(workbook, plan, 'zh-CN');
+    const [stamp] = await workbook.readRange(written.components, 'A1:E1');
+    expect(stamp![4]).toBe('四舍六入五成双');
+    const table = await workbook.readTable(written.components, 'TeamsheetCompComponents');
+    expect(JSON.stringify(table?.rows)).toContain('销售额');
+    expect(JSON.stringify(table?.rows)).not.toContain('"revenue"');
+    const read = await readCompPlan(workbook, 'zh-CN');
+    expect(read.findings).toEqual([]);
+    expect(read.plan).toEqual(plan);
+  });
+});

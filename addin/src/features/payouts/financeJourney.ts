@@ -44,7 +44,8 @@ export async function openCompPlan(
   const stored = await api.get<StoredVersion & { plan: CompPlan }>(
     `/api/comp-plans/${encodeURIComponent(compPlanId)}`,
   );
-  await insertCompPlanTemplate(workbook, stored.plan, locale);
+  const written = await insertCompPlanTemplate(workbook, stored.plan, locale);
+  await workbook.selectCell(written.components, 'A3');
   return stored;
 }
 
