@@ -88,6 +88,13 @@ const validBodies: Record<string, unknown> = {
     transactions: [{ id: 't1', date: '2026-03-03', amount: 90_000, credits: [{ personId: 'r1', share: 1 }] }],
   },
   payoutRuns: { plan: sampleCompPlan('sales-2026'), unitId: UNIT },
+  compPlan: {
+    name: 'Sales',
+    currency: 'CNY',
+    components: sampleCompPlan('sales').components,
+    effectiveFrom: '2026-09',
+    appliesTo: { unitIds: [UNIT], roles: ['rep'] },
+  },
 };
 
 const validParam: Record<string, string> = {
@@ -95,6 +102,7 @@ const validParam: Record<string, string> = {
   period: PERIOD,
   runId: 'run-none',
   kind: 'targets',
+  id: 'hostile-plan',
 };
 const validQuery: Record<string, string> = {
   imports: `kind=targets&unitId=${UNIT}&period=${PERIOD}`,

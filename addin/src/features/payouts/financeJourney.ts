@@ -3,7 +3,15 @@
 // approval by a second finance person and the period's close — each one call of the API — and how
 // the pane names what it shows (people, units and components by name, months and money in the
 // user's locale).
-import type { CompPlan, Component, Finding, Locale, PayoutLine, Role } from '@teamsheet/shared';
+import {
+  getMetric,
+  type CompPlan,
+  type Component,
+  type Finding,
+  type Locale,
+  type PayoutLine,
+  type Role,
+} from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Translate, UiKey } from '../../i18n';
 import type { Workbook } from '../../office';
@@ -130,6 +138,9 @@ export async function closePeriod(api: Api, period: string, key: string): Promis
 }
 
 // ---- names in the user's words
+
+/** A metric by its label in the user's language (an unknown id as it is). */
+export const metricLabelIn = (locale: Locale) => (id: string) => getMetric(id)?.label[locale] ?? id;
 
 /** A component as a user names it: its kind in their language, with the metric where it says more. */
 export function componentLabel(

@@ -3,7 +3,7 @@
 // second finance person, close after a confirmation). Each block keeps its own notice as a key and its
 // values, worded at render time so a language switch re-words it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { metricCatalog, type Finding, type Role } from '@teamsheet/shared';
+import { type Finding, type Role } from '@teamsheet/shared';
 import { ApiError, isApiFailure } from '../../api';
 import type { UiKey, UiParams } from '../../i18n';
 import type { PageProps } from '../../pages/PageProps';
@@ -16,6 +16,7 @@ import {
   createRun,
   latestRun,
   listCompPlans,
+  metricLabelIn,
   moneyLabel,
   openCompPlan,
   storeCompPlanVersion,
@@ -231,8 +232,7 @@ export function useFinanceJourney(
     () => new Map((org?.people ?? []).map((p) => [p.id, p.name ?? tr('payouts.cp.unnamed')])),
     [org, tr],
   );
-  const metricName = (id: string) =>
-    (metricCatalog as Record<string, { label: Record<string, string> } | undefined>)[id]?.label[locale] ?? id;
+  const metricName = metricLabelIn(locale);
   const money = (amount: string) => moneyLabel(amount, runView?.currency ?? 'CNY', locale);
 
   return {

@@ -1,7 +1,7 @@
 // The Payouts section's state and actions: the period, one notice per block, the preview on show and
 // the payout cell selected for Explain, and finance's pull and downloads, run one at a time.
 import { useCallback, useMemo, useState } from 'react';
-import { metricCatalog, parsePeriod, type CompPlan } from '@teamsheet/shared';
+import { parsePeriod, type CompPlan } from '@teamsheet/shared';
 import { ApiError, isApiFailure } from '../../api';
 import type { UiParams } from '../../i18n';
 import type { Selection } from '../../office';
@@ -11,7 +11,7 @@ import { useSelection } from '../common/useSelection';
 import { CompPlanMissingError } from './compPlanSheets';
 import { downloadExport, fetchApprovedRun, writeRunSheet } from './finance';
 import { groupDigits } from './explain';
-import { componentLabel } from './financeJourney';
+import { componentLabel, metricLabelIn } from './financeJourney';
 import { fetchOrg } from '../org/org';
 import {
   blockedNotice,
@@ -180,9 +180,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
           `/api/periods/${encodeURIComponent(approved.period)}/payout-runs/${encodeURIComponent(approved.runId)}?lines=false`,
         ),
       ]);
-      const metricName = (id: string) =>
-        (metricCatalog as Record<string, { label: Record<string, string> } | undefined>)[id]?.label[locale] ??
-        id;
+      const metricName = metricLabelIn(locale);
       const sheet = await writeRunSheet(workbook, approved, runHeaders(tr), locale, {
         unit: (id) => org.units.find((u) => u.id === id)?.name ?? tr('payouts.cp.unknownUnit'),
         component: (id) =>
