@@ -35,4 +35,9 @@ export {
   versionInEffect,
   versionReaches,
 } from './compPlanVersions';
-export type { CompPlanScope, CompPlanVersion, CompPlanVersionBody, VersionAssignment } from './compPlanVersions';
+export type {
+  CompPlanScope,
+  CompPlanVersion,
+  CompPlanVersionBody,
+  VersionAssignment,
+} from './compPlanVersions';
