@@ -106,3 +106,50 @@ describe('the comp-plan sheets in Chinese', () => {
     expect(read.plan).toEqual(plan);
   });
 });
+
+describe('the Payouts preview sheet', () => {
+  it('titles each component column by its kind in the user’s language, a kind twice numbered', async () => {
+    const { computePayouts } = await import('@teamsheet/shared');
+    const { layoutPayouts } = await import('../src/features/payouts/payoutSheet');
+    const { payoutLabels } = await import('../src/features/payouts/payoutActions');
+    const plan = {
+      id: 'p',
+      name: '方案',
+      currency: 'CNY',
+      components: [
+        {
+          type: 'commission' as const,
+          id: 'acme-a',
+          metric: 'revenue',
+          mode: 'marginal' as const,
+          tiers: [{ from: 0, rate: 0.1 }],
+        },
+        {
+          type: 'commission' as const,
+          id: 'acme-b',
+          metric: 'revenue',
+          mode: 'marginal' as const,
+          tiers: [{ from: 0, rate: 0.2 }],
+        },
+        { type: 'spiff' as const, id: 'acme-c', amount: 100 },
+      ],
+    };
+    const request = {
+      period: '2026-03',
+      plan,
+      people: [{ id: 'r1', unitId: 'u', role: 'rep' as const }],
+      quotas: [{ personId: 'r1', metric: 'revenue', period: '2026-03', value: 1000 }],
+      transactions: [{ id: 't', date: '2026-03-02', amount: 1000, credits: [{ personId: 'r1', share: 1 }] }],
+    };
+    const layout = layoutPayouts(
+      computePayouts(request),
+      plan,
+      new Map([['r1', '李雷']]),
+      payoutLabels(zh, 'zh-CN'),
+      'zh-CN',
+    );
+    expect(layout.headers.slice(5, 8)).toEqual(['提成', '提成 2', '新客户奖励']);
+    expect(JSON.stringify(layout.headers)).not.toContain('acme-');
+    expect(layout.componentNames?.get('acme-b')).toBe('提成 2');
+  });
+});

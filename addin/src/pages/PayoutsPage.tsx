@@ -130,7 +130,14 @@ export function PayoutsPage(props: PageProps) {
                 <Text size={200}>{tr('payouts.chart.empty')}</Text>
               )
             ) : null}
-            {outcome ? <ExplainPanel cell={pay.selected} sheet={outcome.layout.sheet} tr={tr} /> : null}
+            {outcome ? (
+              <ExplainPanel
+                cell={pay.selected}
+                sheet={outcome.layout.sheet}
+                tr={tr}
+                componentName={(id) => outcome.layout.componentNames?.get(id) ?? id}
+              />
+            ) : null}
             {!outcome ? (
               <Text size={200}>{tr('payouts.explain.hint', { sheet: payoutsSheetName(locale) })}</Text>
             ) : null}

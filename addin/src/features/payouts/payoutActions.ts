@@ -7,6 +7,7 @@ import type { Workbook } from '../../office';
 import { paintFindings } from '../plan/planSheets';
 import { insertCompPlanTemplate, readCompPlan, starterCompPlan, type CompPlanRead } from './compPlanSheets';
 import { groupDigits } from './explain';
+import { componentLabel, metricLabelIn } from './financeJourney';
 import type { RunHeaders } from './finance';
 import type { LayoutLabels } from './payoutSheet';
 import { loadTeam, type PreviewBlocked, type PreviewOutcome } from './preview';
@@ -108,7 +109,8 @@ export async function loadTeamTransactions(
 }
 
 /** The Payouts sheet's column titles in the user's language. */
-export const payoutLabels = (tr: Translate): LayoutLabels => ({
+export const payoutLabels = (tr: Translate, locale: Locale): LayoutLabels => ({
+  component: (c) => componentLabel(c, tr, metricLabelIn(locale)),
   person: tr('payouts.col.person'),
   name: tr('payouts.col.name'),
   attainment: tr('payouts.col.attainment'),

@@ -141,7 +141,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
         const result = await previewPayouts({
           ...scope,
           period: at,
-          labels: payoutLabels(tr),
+          labels: payoutLabels(tr, locale),
           chartTitle: tr('payouts.chart.title'),
           onStage: setStage,
         });
