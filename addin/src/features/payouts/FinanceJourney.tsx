@@ -95,7 +95,8 @@ export function FinanceJourney({
   const chosenPlan = j.plans?.find((p) => p.compPlanId === j.chosen);
   const unitName = (id: string) =>
     j.org?.units.find((u) => u.id === id)?.name ?? tr('payouts.cp.unknownUnit');
-  const lines = run?.lines ?? [];
+  // The largest amounts first: what a reviewer checks before the zeros.
+  const lines = [...(run?.lines ?? [])].sort((a, b) => b.amountMinor - a.amountMinor);
   const explained = j.explained === null ? undefined : lines[j.explained];
   const label = (id: string) =>
     componentLabel(
