@@ -327,6 +327,23 @@ describe('a payout run with {compPlanId}', () => {
     expect(unknown.json.errors[0].path).toBe('compPlanId');
     const both = await createRun('2026-05', { compPlanId: 'nothing', plan: sampleCompPlan('x') });
     expect(both.status).toBe(400);
+    // A comp plan in effect for nobody in the period: 422 on compPlanId, in the caller's language, no run stored.
+    expect((await put('from-2027', version({ effectiveFrom: '2027-01' }))).status).toBe(201);
+    const runs = async () => (await findDocs('history', { type: 'payout-run' })).length;
+    const before = await runs();
+    const nobody = await call(payoutRuns, {
+      method: 'POST',
+      path: 'periods/2026-05/payout-runs',
+      params: { period: '2026-05' },
+      token: await as('finance-1'),
+      headers: { 'accept-language': 'zh-CN' },
+      json: { compPlanId: 'from-2027' },
+    });
+    expect(nobody.status).toBe(422);
+    expect(nobody.json.errors).toEqual([expect.objectContaining({ path: 'compPlanId' })]);
+    expect(nobody.json.errors[0].message).toContain('2026-05-01');
+    expect(nobody.json.errors[0].message).toContain('没有生效版本');
+    expect(await runs()).toBe(before);
     expect((await createRun('2026-05', { plan: sampleCompPlan('x') })).status).toBe(201);
     expect((await createRun('2026-05', { planId: 'x' })).status).toBe(200);
   });

@@ -22,6 +22,8 @@ export const compPlansMessages = {
     'runs.unknown-comp-plan':
       'No comp plan {compPlanId} is stored; store it with PUT /api/comp-plans/{compPlanId} first.',
     'runs.one-plan': 'Send one of "plan", "planId" or "compPlanId", not several.',
+    'runs.no-version-in-effect':
+      'No version of comp plan {compPlanId} is in effect on {date} for anyone in this run; nothing was stored. Store a version effective from that month.',
   },
   'zh-CN': {
     'comp-plans.invalid': '该薪酬方案版本违反 {count} 条规则，未作保存。各字段的问题见 errors[]。',
@@ -39,5 +41,7 @@ export const compPlansMessages = {
     'runs.unknown-comp-plan':
       '未保存编号为 {compPlanId} 的薪酬方案；请先通过 PUT /api/comp-plans/{compPlanId} 保存。',
     'runs.one-plan': '"plan"、"planId"、"compPlanId" 只能提供其中一个。',
+    'runs.no-version-in-effect':
+      '薪酬方案 {compPlanId} 在 {date} 对本批次中的任何人都没有生效版本，未作保存。请保存一个自该月起生效的版本。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;

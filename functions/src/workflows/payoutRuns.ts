@@ -6,6 +6,7 @@ import {
   combinedPlan,
   mayApproveRun,
   mayClosePeriod,
+  periodStart,
   type CompPlan,
 } from '@teamsheet/shared';
 import type { Caller } from '../auth';
@@ -115,6 +116,12 @@ export async function createRun(caller: Caller, input: CreateRunInput): Promise<
     stored && input.compPlanId
       ? byVersionOf(caller, input.compPlanId, stored.docs, gathered.request.people, period)
       : undefined;
+  if (byVersion && byVersion.assignments.length === 0) {
+    const params = { compPlanId: byVersion.compPlanId, date: periodStart(period) };
+    throw refusal('unprocessable', 'runs.no-version-in-effect', params, [
+      { path: 'compPlanId', message: serverText(locale, 'runs.no-version-in-effect', params) },
+    ]);
+  }
   const run = await storeRun({
     ...(byVersion ? { byVersion } : {}),
     tenantId,
