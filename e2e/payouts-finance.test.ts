@@ -157,37 +157,26 @@ describe('the finance view against the real routes (preview mode)', () => {
     await page.getByTestId('pull-run').click();
     await expect
       .poll(() => page.getByTestId('finance-notice').textContent(), { timeout: 20_000 })
-      .toContain(`Wrote ${run.rows.length} lines of run ${run.runId} (2026-03) on Payroll 2026-03`);
+      .toContain(`Wrote ${run.rows.length} lines of the approved run of 2026-03 on Payroll 2026-03`);
     expect(await page.getByTestId('finance-notice').textContent()).toContain('total 1,590.03 CNY');
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payroll 2026-03');
     const header = [];
-    for (const c of 'ABCDEFGHI') header.push(await cell(`${c}1`).textContent());
-    expect(header).toEqual([
-      'Person',
-      'Name',
-      'Unit',
-      'Component',
-      'Amount',
-      'Currency',
-      'Period',
-      'Run id',
-      'Hash',
-    ]);
+    for (const c of 'ABCDEF') header.push(await cell(`${c}1`).textContent());
+    expect(header).toEqual(['Name', 'Unit', 'Component', 'Amount', 'Currency', 'Period']);
+    // Names, not ids: the unit by its name, the component by its kind (ids, run and hash stay in the files).
     for (const [i, r] of run.rows.entries()) {
       const row = [];
-      for (const c of 'ABCDEFGHI') row.push(await cell(`${c}${i + 2}`).textContent());
+      for (const c of 'ABCDEF') row.push(await cell(`${c}${i + 2}`).textContent());
       expect(row).toEqual([
-        r.personId,
         r.personName,
-        r.unitId,
-        r.component,
+        '上海团队 Shanghai',
+        'Commission',
         grouped(r.amount),
         r.currency,
         r.period,
-        r.runId,
-        r.hash,
       ]);
     }
+    expect(await grid().textContent()).not.toContain(run.runId);
     expect(await cell(`A${run.rows.length + 2}`).textContent()).toBe(''); // nothing past the run's lines
     await shot('01-run-pulled');
   });
@@ -234,7 +223,7 @@ describe('the finance view against the real routes (preview mode)', () => {
     await shot('03-no-approved-run');
   });
 
-  it('reads the Payouts section in Chinese, the notice on show included, and pulls into a Chinese sheet', async () => {
+  it('reads the Payouts section in Chinese, the notice on show included, and pulls again into the same sheet', async () => {
     await page.getByTestId('language-select').selectOption('zh-CN');
     await expect.poll(() => page.getByTestId('finance-view').textContent()).toContain('财务：已审批薪酬');
     const view = page.getByTestId('finance-view');
@@ -243,16 +232,20 @@ describe('the finance view against the real routes (preview mode)', () => {
     expect(await page.getByTestId('download-csv').textContent()).toBe('下载 CSV');
     expect(await view.textContent()).toContain('期间 2026-04 还没有已审批的薪酬批次');
     await page.getByTestId('payouts-period').fill('2026-03');
+    const sheets = await page.locator('[data-testid^="sheet-tab-"]').count();
     await page.getByTestId('pull-run').click();
+    // Pulled again in Chinese: the payroll sheet of the period is re-headed, not doubled.
     await expect
       .poll(() => page.getByTestId('finance-notice').textContent(), { timeout: 20_000 })
       .toContain(
-        `已在工作表“薪酬发放 2026-03”写入批次 ${run.runId}（2026-03）的 ${run.rows.length} 行，合计 1,590.03 CNY。`,
+        `已在工作表“Payroll 2026-03”写入 2026-03 已审批批次的 ${run.rows.length} 行，合计 1,590.03 CNY。`,
       );
-    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('薪酬发放 2026-03');
-    expect(await cell('A1').textContent()).toBe('人员');
-    expect(await cell('E1').textContent()).toBe('金额');
-    expect(await cell('E2').textContent()).toBe(grouped(run.rows[0]!.amount));
+    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payroll 2026-03');
+    expect(await page.locator('[data-testid^="sheet-tab-"]').count()).toBe(sheets);
+    expect(await cell('A1').textContent()).toBe('姓名');
+    expect(await cell('C2').textContent()).toBe('提成');
+    expect(await cell('D1').textContent()).toBe('金额');
+    expect(await cell('D2').textContent()).toBe(grouped(run.rows[0]!.amount));
     await shot('04-zh-CN');
   });
 

@@ -54,7 +54,7 @@ describe('payouts in a browser (preview mode)', () => {
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payouts');
     expect(await cell('A1').textContent()).toBe('Person');
     expect(await cell('C1').textContent()).toBe('Attainment');
-    expect(await cell('F1').textContent()).toBe('commission');
+    expect(await cell('F1').textContent()).toBe('Commission'); // the component by its kind, not its id
     // the sheet's chart (drawn by Excel; listed under the preview grid) and the pane's bars
     expect(await page.getByText(/Attainment by person/).count()).toBeGreaterThan(0);
     const bars = page.getByTestId('attainment-bar');
@@ -81,7 +81,7 @@ describe('payouts in a browser (preview mode)', () => {
     let row = 2;
     while (row < 40 && (await cell(`E${row}`).textContent()) === '') row++;
     await cell(`F${row}`).click();
-    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('commission');
+    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('Commission');
     const steps = await page.getByTestId('explain-steps').locator('li').allTextContents();
     expect(steps[0]).toMatch(/^credited -?[\d,]+\.\d{2,}$/);
     expect(steps[1]).toMatch(/^quota [\d,]+\.\d\d$/);
@@ -94,7 +94,7 @@ describe('payouts in a browser (preview mode)', () => {
     await cell(`I${row}`).click();
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('total');
     expect(await page.getByTestId('explain-steps').textContent()).toMatch(
-      /Sum of the lines: commission [\d,.]+ \+/,
+      /Sum of the lines: Commission [\d,.]+ \+/,
     );
     await page.getByTestId('explain').scrollIntoViewIfNeeded();
     await shot('05-explain-total');

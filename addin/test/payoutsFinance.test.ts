@@ -80,28 +80,30 @@ describe('finance view: the approved run from the export JSON', () => {
     ]);
   });
 
-  it('writes one row per export row with the amounts as numbers in the currency’s format', async () => {
+  it('writes one row per export row, by names, with the amounts as numbers in the currency’s format', async () => {
     const workbook = createPreviewWorkbook();
     const run = await fetchApprovedRun(apiAnswering(200, exportAnswer()), '2026-03');
     const headers = {
-      person: 'Person',
       name: 'Name',
       unit: 'Unit',
       component: 'Component',
       amount: 'Amount',
       currency: 'Currency',
       period: 'Period',
-      runId: 'Run id',
-      hash: 'Hash',
     };
-    const sheet = await writeRunSheet(workbook, run, headers, 'en');
+    // Names, not ids: units by name, components by kind (the ids, run and hash stay in the files).
+    const names = {
+      unit: (id: string) => ({ east: '华东大区', west: '华西大区' })[id] ?? '?',
+      component: (id: string) => (id === 'commission' ? 'Commission' : '?'),
+    };
+    const sheet = await writeRunSheet(workbook, run, headers, 'en', names);
     expect(sheet).toBe('Payroll 2026-03');
     const table = await workbook.readTable(sheet, RUN_TABLE);
     expect(table?.headers).toEqual(Object.values(headers));
     expect(table?.rows).toEqual([
-      ['r1', '刘涛', 'east', 'commission', 360, 'CNY', '2026-03', 'run-2026-03-1', 'sha256-abc'],
-      ['r2', 'Huang Li', 'east', 'commission', 240.01, 'CNY', '2026-03', 'run-2026-03-1', 'sha256-abc'],
-      ['r3', '=cmd', 'west', 'commission', 150.02, 'CNY', '2026-03', 'run-2026-03-1', 'sha256-abc'],
+      ['刘涛', '华东大区', 'Commission', 360, 'CNY', '2026-03'],
+      ['Huang Li', '华东大区', 'Commission', 240.01, 'CNY', '2026-03'],
+      ['=cmd', '华西大区', 'Commission', 150.02, 'CNY', '2026-03'],
     ]);
     expect(runSheetName('2026-03', 'zh-CN')).toBe('薪酬发放 2026-03');
   });

@@ -9,6 +9,8 @@ import {
   demoTargets,
   monthsOf,
   validatePlan,
+  OrgIndex,
+  type CompPlan,
   type Org,
   type Plan,
   type Target,
@@ -16,10 +18,23 @@ import {
 import { saveActivityBatch } from './repositories/activities';
 import { saveMetricActuals, saveTransactions } from './repositories/actuals';
 import { savePlanVersion } from './repositories/plans';
+import { listCompPlanVersions, saveCompPlanVersion } from './repositories/compPlans';
+import { readApproval } from './repositories/payoutRuns';
+import { readLatestOrg } from './repositories/org';
+import { approveRun, createRun } from './workflows/payoutRuns';
+import type { Caller } from './auth';
 
 export { demoOrg };
 
-export type DemoLoadSummary = { transactions: number; activities: number; history: number; plans: number };
+export type DemoLoadSummary = {
+  transactions: number;
+  activities: number;
+  history: number;
+  plans: number;
+  /** The demo comp plan's versions and approved runs stored by this load (0 when there already). */
+  compPlans?: number;
+  payoutRuns?: number;
+};
 
 const groupByMonth = <T>(rows: readonly T[], monthOf: (row: T) => string): Map<string, T[]> => {
   const out = new Map<string, T[]>();
@@ -54,7 +69,14 @@ export async function loadDemoActuals(tenantId: string, org: Org, year = 2026): 
     if (rows.length > 0) await saveMetricActuals({ tenantId, period: month, rows, who });
   }
   const plans = await loadDemoPlans(tenantId, org, year);
-  return { transactions: transactions.length, activities: activities.length, history: history.length, plans };
+  const payouts = year === 2026 ? await loadDemoPayouts(tenantId) : { compPlans: 0, payoutRuns: 0 };
+  return {
+    transactions: transactions.length,
+    activities: activities.length,
+    history: history.length,
+    plans,
+    ...payouts,
+  };
 }
 
 /**
@@ -100,4 +122,85 @@ export async function loadDemoPlans(tenantId: string, org: Org, year = 2026): Pr
     if (saved.status === 'created') stored += 1;
   }
   return stored;
+}
+
+/** The demo company's comp plan: commission on revenue in tiers, a new-customer bonus and the managers' override. */
+export const DEMO_COMP_PLAN_ID = 'acme-sales';
+export function demoCompPlan(): CompPlan {
+  return {
+    id: DEMO_COMP_PLAN_ID,
+    name: 'ACME 销售提成方案 2026',
+    currency: 'CNY',
+    rounding: 'half-up',
+    components: [
+      {
+        type: 'commission',
+        id: 'revenue-commission',
+        metric: 'revenue',
+        mode: 'marginal',
+        tiers: [
+          { from: 0, to: 0.8, rate: 0.02 },
+          { from: 0.8, to: 1, rate: 0.04 },
+          { from: 1, rate: 0.06 },
+        ],
+        capAttainment: 2,
+      },
+      { type: 'spiff', id: 'new-customer-bonus', amount: 500 },
+      {
+        type: 'override',
+        id: 'manager-override',
+        rate: 0.01,
+        metric: 'revenue',
+        gate: { metric: 'visits', min: 3 },
+      },
+    ],
+  };
+}
+
+/** The demo's finance person for a workflow run outside a request. */
+async function demoFinance(tenantId: string, personId: string): Promise<Caller | undefined> {
+  const latest = await readLatestOrg(tenantId);
+  if (!latest) return undefined;
+  return {
+    principal: { personId, roles: ['finance'] },
+    tenantId,
+    locale: 'zh-CN',
+    org: new OrgIndex(latest.version.org),
+    orgVersion: latest.version,
+  };
+}
+
+/**
+ * Finance's first view: the demo comp plan stored (version 1, everyone from January), and an approved
+ * payout run of March under it — created by finance-1 and approved by finance-2, through the same
+ * workflows the routes run. Loading again stores nothing new.
+ */
+export async function loadDemoPayouts(tenantId: string): Promise<{ compPlans: number; payoutRuns: number }> {
+  let compPlans = 0;
+  let payoutRuns = 0;
+  if ((await listCompPlanVersions(tenantId, DEMO_COMP_PLAN_ID)).length === 0) {
+    const { id: _id, ...plan } = demoCompPlan();
+    const saved = await saveCompPlanVersion({
+      tenantId,
+      compPlanId: DEMO_COMP_PLAN_ID,
+      content: { plan: { ...plan, id: DEMO_COMP_PLAN_ID }, effectiveFrom: '2026-01', appliesTo: {} },
+      author: 'finance-1',
+      baseVersion: null,
+      baseHash: null,
+      requestKey: null,
+    });
+    if (saved.status === 'created') compPlans += 1;
+  }
+  const period = '2026-03';
+  const [creator, approver] = await Promise.all([
+    demoFinance(tenantId, 'finance-1'),
+    demoFinance(tenantId, 'finance-2'),
+  ]);
+  if (creator && approver && !(await readApproval(tenantId, period))) {
+    const run = await createRun(creator, { period, compPlanId: DEMO_COMP_PLAN_ID });
+    const runId = (run.body as { runId: string }).runId;
+    await approveRun(approver, { period, runId });
+    payoutRuns += 1;
+  }
+  return { compPlans, payoutRuns };
 }

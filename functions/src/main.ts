@@ -35,5 +35,6 @@ import './functions/statements';
 import './functions/statementQuestions';
 import './functions/questions';
 import './functions/questionAnswer';
+import './functions/compPlans';
 
 export { routes } from './registry';

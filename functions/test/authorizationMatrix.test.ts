@@ -67,6 +67,16 @@ const APPROVAL_TARGETS: Record<Variant, string> = {
   missing: 'no-such-unit',
 };
 
+/** Comp plans reaching the 'in' unit and the 'out' unit (stored in beforeAll), and one never stored. */
+const COMP_PLAN_TARGETS: Record<Variant, string> = { in: 'cp-in', out: 'cp-out', missing: 'no-such-plan' };
+const compPlanBody = (unitId: string) => ({
+  name: 'Matrix comp plan',
+  currency: 'CNY',
+  components: [{ type: 'spiff', id: 'new-customer', amount: 100 }],
+  effectiveFrom: '2026-06',
+  appliesTo: { unitIds: [unitId] },
+});
+
 const PERIOD = '2026-03';
 /** Payout runs, approval and close use their own period, so closing it stops no other cell. */
 const RUN_PERIOD = '2026-02';
@@ -162,6 +172,8 @@ const REQUESTS: Record<string, Build> = {
     json: { lineId: 'commission', comment: 'Why this amount?' },
   }),
   'POST /questions/{id}/answer': () => ({ json: { decision: 'declined', comment: 'As computed.' } }),
+  'PUT /comp-plans/{id}': () => ({ path: 'comp-plans/matrix-put', json: compPlanBody('east-shanghai') }),
+  'GET /comp-plans/{id}': (_t, v) => ({ path: `comp-plans/${COMP_PLAN_TARGETS[v]}` }),
 };
 
 /**
@@ -182,6 +194,7 @@ const AFTER_THE_GATE: Record<string, number[]> = {
   'GET /periods/{period}/payouts': [404],
   'POST /statements/{personId}/{period}/questions': [422], // no approved run of the month: no line to question
   'POST /questions/{id}/answer': [404], // no such question
+  'PUT /comp-plans/{id}': [412], // stored by an earlier cell (no If-Match)
 };
 
 function requestFor(key: string, t: Target, variant: Variant): Request {
@@ -266,6 +279,17 @@ describe('the authorization matrix', () => {
     );
     expect(run.status, run.text).toBe(201);
     runId = run.json.runId;
+    for (const [variant, unitId] of [
+      ['in', TARGETS.in.unitId],
+      ['out', TARGETS.out.unitId],
+    ] as const) {
+      const stored = await send(
+        'PUT /comp-plans/{id}',
+        { path: `comp-plans/${COMP_PLAN_TARGETS[variant]}`, json: compPlanBody(unitId) },
+        tokens.finance,
+      );
+      expect(stored.status, stored.text).toBe(201);
+    }
 
     for (const key of operations) {
       const [method, path] = key.split(' ') as [string, string];

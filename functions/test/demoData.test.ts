@@ -6,7 +6,9 @@ import { readActuals } from '../src/repositories/actuals';
 import { readActivities } from '../src/repositories/activities';
 import { currentTenant } from '../src/repositories';
 import { listLatestPlans } from '../src/repositories/plans';
-import { useFreshStore } from './helpers';
+import { listCompPlanVersions } from '../src/repositories/compPlans';
+import { approvedRun } from '../src/repositories/payoutRuns';
+import { seedOrg, useFreshStore } from './helpers';
 
 const org = demoOrg();
 const year = demoActuals(org, 2026);
@@ -15,6 +17,7 @@ describe('the demo year stored for npm start', () => {
   useFreshStore();
 
   it('stores every 2026 transaction and activity and the 2025 revenue history, month by month', async () => {
+    await seedOrg(org); // as the host stores the demo organisation first
     const loaded = await loadDemoActuals(currentTenant(), org);
     expect(loaded.transactions).toBe(year.transactions.length);
     const march = await readActuals(currentTenant(), '2026-03');
@@ -47,8 +50,23 @@ describe('the demo year stored for npm start', () => {
     expect(validatePlan(shanghai.plan, { org }).summary.errors).toBe(0);
   });
 
+  it("stores finance's first view: the comp plan, and March's run under it created by finance-1, approved by finance-2", async () => {
+    const versions = await listCompPlanVersions(currentTenant(), 'acme-sales');
+    expect(versions.map((v) => [v.version, v.effectiveFrom, v.plan.components.map((c) => c.type)])).toEqual([
+      [1, '2026-01', ['commission', 'spiff', 'override']],
+    ]);
+    const run = await approvedRun(currentTenant(), '2026-03');
+    expect(run?.status).toBe('approved');
+    expect(run?.head.createdBy).toBe('finance-1');
+    expect(run?.approval?.approvedBy).toBe('finance-2');
+    expect(run?.head.compPlanVersions?.map((v) => v.version)).toEqual([1]);
+    expect(run!.head.totals.amountMinor).toBeGreaterThan(0);
+    expect(run!.lines.some((l) => l.component === 'revenue-commission' && l.amountMinor > 0)).toBe(true);
+  });
+
   it('stores nothing new when loaded again', async () => {
-    await loadDemoActuals(currentTenant(), org);
+    const again = await loadDemoActuals(currentTenant(), org);
+    expect(again).toMatchObject({ compPlans: 0, payoutRuns: 0 });
     const year2026 = await readActuals(currentTenant(), '2026');
     expect(year2026.transactions).toHaveLength(year.transactions.length);
   });

@@ -94,6 +94,13 @@ const validBodies: Record<string, unknown> = {
   payoutRuns: { plan: sampleCompPlan('sales-2026'), unitId: UNIT },
   statementQuestions: { lineId: 'commission', comment: 'Why this amount?' },
   questionAnswer: { decision: 'accepted', amount: 120.5, comment: 'A deal was missed.' },
+  compPlan: {
+    name: 'Sales',
+    currency: 'CNY',
+    components: sampleCompPlan('sales').components,
+    effectiveFrom: '2026-09',
+    appliesTo: { unitIds: [UNIT], roles: ['rep'] },
+  },
 };
 
 const validParam: Record<string, string> = {
@@ -102,6 +109,7 @@ const validParam: Record<string, string> = {
   runId: 'run-none',
   kind: 'targets',
   personId: rep,
+  // One id for the routes that take one: no question has it; a comp plan of it is stored only by a valid body.
   id: 'q-none',
 };
 const validQuery: Record<string, string> = {

@@ -79,7 +79,12 @@ describe('GET /api/rollup/{unitId}/{period}', () => {
       null,
       '2026-01-07T09:00:00.000Z',
     );
-    await recordPlanReview({ head: nanjing, decision: 'approve', by: 'head-east', at: '2026-01-07T10:00:00.000Z' });
+    await recordPlanReview({
+      head: nanjing,
+      decision: 'approve',
+      by: 'head-east',
+      at: '2026-01-07T10:00:00.000Z',
+    });
     await submit(
       plan('east-shanghai', { 'east-shanghai': [300, 300, 300] }),
       'mgr-east-shanghai',

@@ -9,6 +9,11 @@ import { idempotent } from '../src/repositories';
 import { readActuals, saveTransactions } from '../src/repositories/actuals';
 import { assertPeriodOpen, closePeriod } from '../src/repositories/periods';
 import { listPlanVersions, savePlanVersion } from '../src/repositories/plans';
+import {
+  listCompPlanVersions,
+  readCompPlanVersion,
+  saveCompPlanVersion,
+} from '../src/repositories/compPlans';
 import { openFreshStore, type TestAdapter } from './helpers';
 
 const adapters: TestAdapter[] = ['embedded', 'cosmos'];
@@ -122,6 +127,45 @@ describe.each(adapters)('the store contract on the %s adapter', (adapter) => {
     expect(stale).toMatchObject({ status: 'stale', baseVersion: 1, currentVersion: 2 });
     const versions = await listPlanVersions('demo', 'team-1', '2026');
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('keeps comp-plan versions append-only: of two stores on one base one wins, a retry of its request is replayed', async () => {
+    const content = (amount: number) => ({
+      plan: {
+        id: 'sales',
+        name: 'Sales',
+        currency: 'CNY',
+        components: [{ type: 'spiff' as const, id: 'new-customer', amount }],
+      },
+      effectiveFrom: '2026-04',
+      appliesTo: { unitIds: ['team-1'] },
+    });
+    const base = { tenantId: 'demo', compPlanId: 'sales', author: 'finance-1', baseHash: null };
+    const v1 = await saveCompPlanVersion({
+      ...base,
+      content: content(1),
+      baseVersion: null,
+      requestKey: 'k0',
+    });
+    expect(v1.status).toBe('created');
+    const racing = await Promise.all([
+      saveCompPlanVersion({ ...base, content: content(2), baseVersion: 1, requestKey: 'k1' }),
+      saveCompPlanVersion({ ...base, content: content(3), baseVersion: 1, requestKey: 'k2' }),
+    ]);
+    expect(racing.map((r) => r.status).sort()).toEqual(['created', 'stale']);
+    const winner = racing.find((r) => r.status === 'created')!;
+    const key = winner === racing[0] ? 'k1' : 'k2';
+    const amount = winner === racing[0] ? 2 : 3;
+    const retry = await saveCompPlanVersion({
+      ...base,
+      content: content(amount),
+      baseVersion: 1,
+      requestKey: key,
+    });
+    expect(retry.status).toBe('replayed');
+    expect((await listCompPlanVersions('demo', 'sales')).map((d) => d.version)).toEqual([1, 2]);
+    expect((await readCompPlanVersion('demo', 'sales'))?.plan.components[0]).toMatchObject({ amount });
+    expect((await readCompPlanVersion('demo', 'sales', 1))?.plan.components[0]).toMatchObject({ amount: 1 });
   });
 
   it('replays an Idempotency-Key answer, and refuses the key with another body (422)', async () => {

@@ -15,6 +15,7 @@ import { actuals } from '../src/functions/actuals';
 import { org as orgRoute } from '../src/functions/org';
 import { payoutRunApprove } from '../src/functions/payoutRunApprove';
 import { payoutRuns } from '../src/functions/payoutRuns';
+import { compPlan } from '../src/functions/compPlans';
 import { periodCloseRoute } from '../src/functions/periodClose';
 import { planApprove, planReview } from '../src/functions/planApprove';
 import { plans } from '../src/functions/plans';
@@ -95,6 +96,14 @@ const runsPath = (period = MONTH) => ({ path: `periods/${period}/payout-runs`, p
 const changedOrg = (): Org => ({
   ...demo,
   people: demo.people.map((p) => (p.id === rep ? { ...p, name: `${p.name} (renamed)` } : p)),
+});
+
+const compPlanPath = { path: 'comp-plans/write-routes', params: { id: 'write-routes' } };
+const compPlanBody = (amount: number) => ({
+  name: 'Write routes',
+  currency: 'CNY',
+  components: [{ type: 'spiff', id: 'new-customer', amount }],
+  effectiveFrom: '2027-01',
 });
 
 let runId = '';
@@ -318,6 +327,21 @@ const rows: Row[] = [
       json: { decision: 'accepted', amount: 10, comment: 'Paid.' },
     }),
     firstStatus: 201,
+  },
+  {
+    route: 'compPlan',
+    handler: compPlan,
+    period: null,
+    request: () => ({ who: 'finance-1', method: 'PUT', ...compPlanPath, json: compPlanBody(100) }),
+    other: () => ({ who: 'finance-1', method: 'PUT', ...compPlanPath, json: compPlanBody(200) }),
+    firstStatus: 201,
+    stale: () => ({
+      who: 'finance-1',
+      method: 'PUT',
+      ...compPlanPath,
+      json: { ...compPlanBody(300), effectiveFrom: '2027-06' },
+      headers: { 'if-match': '"1.deadbeef"' },
+    }),
   },
   {
     route: 'org',

@@ -3,6 +3,8 @@
 // of a period's approved run with its exports. The use cases are in features/payouts/.
 import { Button, Field, Input, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AttainmentChart, ExplainPanel, PayoutNoticeBar } from '../features/payouts/PayoutViews';
+import { FinanceJourney } from '../features/payouts/FinanceJourney';
+import { useFinanceJourney } from '../features/payouts/useFinanceJourney';
 import { payoutsSheetName } from '../features/payouts/payoutSheet';
 import { usePayoutsSection } from '../features/payouts/usePayoutsSection';
 import type { PageProps } from './PageProps';
@@ -23,6 +25,7 @@ export function PayoutsPage(props: PageProps) {
   const { tr, locale, workbook } = props;
   const styles = useStyles();
   const pay = usePayoutsSection(props);
+  const journey = useFinanceJourney(props, pay.period.trim(), pay.isFinance);
   const { busy, stage, period, periodOk, outcome, chartPeople } = pay;
   const noticeBar = (notice: typeof pay.planNotice, testId: string) => (
     <PayoutNoticeBar notice={notice} tr={tr} testId={testId} />
@@ -127,12 +130,23 @@ export function PayoutsPage(props: PageProps) {
                 <Text size={200}>{tr('payouts.chart.empty')}</Text>
               )
             ) : null}
-            {outcome ? <ExplainPanel cell={pay.selected} sheet={outcome.layout.sheet} tr={tr} /> : null}
+            {outcome ? (
+              <ExplainPanel
+                cell={pay.selected}
+                sheet={outcome.layout.sheet}
+                tr={tr}
+                componentName={(id) => outcome.layout.componentNames?.get(id) ?? id}
+              />
+            ) : null}
             {!outcome ? (
               <Text size={200}>{tr('payouts.explain.hint', { sheet: payoutsSheetName(locale) })}</Text>
             ) : null}
           </div>
         </>
+      ) : null}
+
+      {pay.isFinance ? (
+        <FinanceJourney j={journey} tr={tr} locale={locale} period={period.trim()} periodOk={periodOk} />
       ) : null}
 
       {pay.isFinance ? (

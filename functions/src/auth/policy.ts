@@ -141,6 +141,21 @@ export const POLICY: readonly PolicyRow[] = [
   },
   { method: 'GET', path: '/questions', scope: 'none', access: financeOnly },
   { method: 'POST', path: '/questions/{id}/answer', scope: 'none', access: financeOnly },
+  // Comp plans in force: finance stores them; managers and regional heads read those that reach their
+  // scope (the list holds only those; one outside it is refused like one that does not exist).
+  { method: 'PUT', path: '/comp-plans/{id}', scope: 'none', access: financeOnly },
+  {
+    method: 'GET',
+    path: '/comp-plans',
+    scope: 'none',
+    access: { ...financeOnly, regional_head: 'all', manager: 'all' },
+  },
+  {
+    method: 'GET',
+    path: '/comp-plans/{id}',
+    scope: 'unit',
+    access: { ...financeOnly, regional_head: 'in-scope', manager: 'in-scope' },
+  },
 ];
 
 /** The row of an operation, if the table has one. */

@@ -1,13 +1,15 @@
 // GET /api/openapi.json: the HTTP contract as an OpenAPI 3.1 document, its schemas generated from the
 // core's zod schemas (so the published contract cannot drift from the checks the API runs).
 import { z } from 'zod';
-import { contractSchemas } from '@teamsheet/shared';
+import { compPlanVersionBody, contractSchemas } from '@teamsheet/shared';
 import { policyFor } from '../auth/policy';
 import { handler } from '../http';
 import { route } from '../registry';
 import { appVersion } from '../version';
 
-type SchemaName = keyof typeof contractSchemas;
+/** Request shapes of the routes beside the core's contract table (comp plans in force). */
+const routeSchemas = { CompPlanVersion: compPlanVersionBody };
+type SchemaName = keyof typeof contractSchemas | keyof typeof routeSchemas;
 type Operation = {
   method: 'get' | 'put' | 'post';
   path: string;
@@ -115,7 +117,8 @@ const operations: Operation[] = [
     method: 'post',
     path: '/periods/{period}/payout-runs',
     who: 'finance',
-    summary: 'A payout run from stored data',
+    summary:
+      "A payout run from stored data: {plan}, {planId} of a plan an earlier run used, or {compPlanId} of a stored comp plan (each person under the version in effect on the period's first day)",
     response: 'PayoutResult',
   },
   {
@@ -258,6 +261,27 @@ const operations: Operation[] = [
     summary:
       "Answer once: { decision: 'accepted', amount } (an adjustment in the next open period's run) or { decision: 'declined', comment }",
   },
+  // Comp plans in force (docs/rules.md, Comp plans in force).
+  {
+    method: 'put',
+    path: '/comp-plans/{id}',
+    who: 'finance',
+    summary:
+      'Store a new comp-plan version (effectiveFrom, effectiveTo?, appliesTo units and/or roles); If-Match base version, Idempotency-Key; 412 stale; 422 overlapping or back-dated',
+    request: 'CompPlanVersion',
+  },
+  {
+    method: 'get',
+    path: '/comp-plans/{id}',
+    who: 'finance; managers and regional heads whose scope it reaches',
+    summary: 'A comp-plan version (?version=n, default the newest) with its versions',
+  },
+  {
+    method: 'get',
+    path: '/comp-plans',
+    who: 'finance; managers and regional heads (the comp plans reaching their scope)',
+    summary: 'The stored comp plans with their versions and effective dates',
+  },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -284,7 +308,8 @@ const problemSchema = {
 
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  for (const [name, schema] of Object.entries(contractSchemas)) registry.add(schema, { id: name });
+  for (const [name, schema] of Object.entries({ ...contractSchemas, ...routeSchemas }))
+    registry.add(schema, { id: name });
   const { schemas } = z.toJSONSchema(registry, {
     uri: (id) => `#/components/schemas/${id}`,
     unrepresentable: 'any',

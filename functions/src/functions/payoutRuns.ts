@@ -1,5 +1,6 @@
 // POST /api/periods/{period}/payout-runs (finance): a draft payout run from stored data — body
-// {plan} or {planId} of a plan an earlier run used, optionally {unitId} — snapshotted with its inputs,
+// {plan}, {planId} of a plan an earlier run used, or {compPlanId} of a stored comp plan (each person
+// under its version in effect), optionally {unitId} — snapshotted with its inputs,
 // plan versions, engine version and content hash (workflows/payoutRuns.ts). GET lists the period's
 // runs (heads) with status.
 import { compPlan } from '@teamsheet/shared';
@@ -17,6 +18,8 @@ const id = z.string().min(1).max(200);
 export const createRunBody = z.object({
   plan: compPlan.optional(),
   planId: id.optional(),
+  /** A stored comp plan (PUT /api/comp-plans/{id}): each person paid under its version in effect. */
+  compPlanId: id.optional(),
   unitId: id.optional(),
   /** A new run even when one of the same period, plan and inputs exists (by default that one is answered). */
   fresh: z.boolean().optional(),
@@ -57,6 +60,7 @@ async function list(request: HttpRequest) {
       hash: h.runHash,
       unitId: h.unitId,
       planId: h.plan.id,
+      ...(h.compPlanVersions ? { compPlanVersions: h.compPlanVersions } : {}),
       totals: h.totals,
       lineCount: h.lineCount,
       findingCounts: h.findingCounts,

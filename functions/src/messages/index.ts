@@ -5,6 +5,7 @@
 // of findings) answer keys the server's lacks.
 import { translateIn, type Locale, type MessageCatalog } from '@teamsheet/shared';
 import { authMessages } from './auth';
+import { compPlansMessages } from './compPlans';
 import { httpMessages } from './http';
 import { payoutsMessages } from './payouts';
 import { plansMessages } from './plans';
@@ -21,6 +22,7 @@ export const serverCatalogParts = {
   reads: readsMessages,
   xlsx: xlsxMessages,
   statements: statementsMessages,
+  compPlans: compPlansMessages,
 } as const;
 
 type Parts = typeof serverCatalogParts;

@@ -8,12 +8,14 @@ import {
   applyQuestionAdjustments,
   computePayouts,
   currencyScale,
+  computePayoutsByVersion,
   PAYOUT_ENGINE_VERSION,
   previousPeriod,
   quotasFromTargets,
   tracePriorPeriodAdjustments,
   type Activity,
   type CompPlan,
+  type CompPlanScope,
   type Finding,
   type Locale,
   type PayoutLine,
@@ -49,6 +51,48 @@ export type RunStatus = 'draft' | 'approved' | 'locked';
 
 export type PlanVersionInForce = { unitId: string; period: string; version: number; status: string };
 
+/**
+ * A run of a stored comp plan (docs/rules.md, Comp plans in force): the versions it used, each with
+ * the people paid under it, and the paid people under none. Stored with the run's input snapshot and
+ * covered by its hash.
+ */
+export type RunByVersion = {
+  compPlanId: string;
+  versions: {
+    version: number;
+    plan: CompPlan;
+    effectiveFrom: string;
+    effectiveTo?: string;
+    appliesTo: CompPlanScope;
+    hash: string;
+  }[];
+  assignments: { version: number; personIds: string[] }[];
+  unassigned: Pick<Person, 'id' | 'role' | 'unitId'>[];
+};
+
+/** What a run's head says of the comp-plan versions it used. */
+export type CompPlanVersionUsed = {
+  compPlanId: string;
+  version: number;
+  name: string;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  hash: string;
+  people: number;
+};
+
+export function versionsUsed(byVersion: RunByVersion): CompPlanVersionUsed[] {
+  return byVersion.versions.map((v) => ({
+    compPlanId: byVersion.compPlanId,
+    version: v.version,
+    name: v.plan.name,
+    effectiveFrom: v.effectiveFrom,
+    ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}),
+    hash: v.hash,
+    people: byVersion.assignments.find((a) => a.version === v.version)?.personIds.length ?? 0,
+  }));
+}
+
 /** What a run was computed from, in counts and hashes, so a reader can tell why a number is what it is. */
 export type RunInputsSummary = {
   people: number;
@@ -75,6 +119,8 @@ export type RunHead = VersionHead & {
   unitId: string | null;
   plan: CompPlan;
   planVersions: PlanVersionInForce[];
+  /** The stored comp plan's versions the run paid under, when it named one (`compPlanId`). */
+  compPlanVersions?: CompPlanVersionUsed[];
   orgVersion: number;
   orgHash: string;
   engineVersion: string;
@@ -335,12 +381,14 @@ export function computeRun(args: {
   engineVersion?: string;
   /** Accepted questions' adjustments, each an `adjustment` line (none: the hashes are as before). */
   adjustments?: readonly QuestionAdjustment[];
+  /** Each person paid under the version of a stored comp plan in effect for them. */
+  byVersion?: RunByVersion;
 }): ComputedRun {
   const columns = args.transactions;
-  const outcome = computePayouts(args.request, {
-    engineVersion: args.engineVersion,
-    ...(columns ? { transactions: columns } : {}),
-  });
+  const options = { engineVersion: args.engineVersion, ...(columns ? { transactions: columns } : {}) };
+  const outcome = args.byVersion
+    ? computePayoutsByVersion(args.request, args.byVersion, options)
+    : computePayouts(args.request, options);
   tracePriorPeriodAdjustments(
     outcome.lines,
     args.request.plan.components,
@@ -372,6 +420,7 @@ export function computeRun(args: {
   const runHash = contentHash({
     inputHash,
     plan: args.request.plan,
+    ...(args.byVersion ? { byVersion: args.byVersion } : {}),
     planVersions: args.planVersions,
     orgVersion: args.orgVersion,
     orgHash: args.orgHash,
@@ -429,8 +478,9 @@ const runKeyId = (period: string, key: string) => `payout-run-key:${period}:${ke
  * batches (immutable, content-hashed) and the rule that picks them, plan versions, org, engine
  * version and unit. The run's content hash is a function of these, so equal keys mean equal runs.
  */
-function runKey(gathered: GatheredInputs, unitId: string | null): string {
+function runKey(gathered: GatheredInputs, unitId: string | null, byVersion?: RunByVersion): string {
   return contentHash({
+    ...(byVersion ? { byVersion } : {}),
     request: {
       ...gathered.request,
       transactions: { batches: gathered.summary.ledger, pick: 'every-credit-in-people' },
@@ -461,6 +511,7 @@ export async function createRun(args: {
   who: string;
   at?: string;
   fresh?: boolean;
+  byVersion?: RunByVersion;
 }): Promise<StoredRun & { existing: boolean }> {
   const { containers } = await getStore();
   const createdAt = args.at ?? new Date().toISOString();
@@ -468,7 +519,7 @@ export async function createRun(args: {
   const { request, planVersions, orgVersion, orgHash } = args.gathered;
   // The same inputs (request, named batches, plan versions, org, engine, unit) give the same run: one
   // created earlier is answered from its key without reading or computing anything again.
-  const key = runKeyId(args.period, runKey(args.gathered, args.unitId));
+  const key = runKeyId(args.period, runKey(args.gathered, args.unitId, args.byVersion));
   if (!args.fresh) {
     const known = await readOne<RunKeyDoc>(containers.history, key, pk);
     const run = known ? await readRun(args.tenantId, args.period, known.runId) : undefined;
@@ -500,6 +551,7 @@ export async function createRun(args: {
     orgHash,
     ledger: summary.ledger,
     adjustments: args.gathered.adjustments,
+    ...(args.byVersion ? { byVersion: args.byVersion } : {}),
   });
   const { outcome } = computed;
   const runId = `run-${(args.fresh
@@ -513,7 +565,7 @@ export async function createRun(args: {
     await remember(runId, earlier.head.runHash);
     return { ...earlier, existing: true };
   }
-  await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
+  if (!args.byVersion) await rememberPlan(args.tenantId, args.plan, args.who, createdAt);
   // Content-addressed like the run id: an input snapshot left by an earlier try is this very one.
   // Its items are the request, which the input hash covers already: hashed with the head, not again.
   const inputHead = {
@@ -522,6 +574,7 @@ export async function createRun(args: {
     runId,
     plan: args.plan,
     ...(summary.ledger ? { ledger: summary.ledger } : {}),
+    ...(args.byVersion ? { byVersion: args.byVersion } : {}),
   };
   await writeChunkedVersion(containers.history, {
     headId: inputHeadId(args.period, runId),
@@ -550,6 +603,7 @@ export async function createRun(args: {
     unitId: args.unitId,
     plan: args.plan,
     planVersions,
+    ...(args.byVersion ? { compPlanVersions: versionsUsed(args.byVersion) } : {}),
     orgVersion,
     orgHash,
     engineVersion: outcome.engineVersion,
@@ -741,7 +795,7 @@ export async function verifyRun(
 }> {
   const { containers } = await getStore();
   const stored = await readChunkedVersion<
-    VersionHead & { plan: CompPlan; ledger?: LedgerBatchRef[] },
+    VersionHead & { plan: CompPlan; ledger?: LedgerBatchRef[]; byVersion?: RunByVersion },
     InputItem
   >(containers.history, inputHeadId(run.period, run.runId), pkOf(tenantId, run.period));
   if (!stored) throw new Error(`payout run ${run.runId} has no input snapshot`);
@@ -766,6 +820,7 @@ export async function verifyRun(
     orgHash: run.orgHash,
     ...(stored.head.ledger ? { ledger: stored.head.ledger } : {}),
     adjustments,
+    ...(stored.head.byVersion ? { byVersion: stored.head.byVersion } : {}),
   });
   return {
     runHash: run.runHash,

@@ -1,7 +1,14 @@
 // The payout-run commands (docs/rules.md, Payouts): create a draft run from stored data, approve it
 // (four eyes), close the period with the approved run. The run's content and storage are the store's
 // (repositories/payoutRuns.ts); who may do what is the core's (policies.ts).
-import { mayApproveRun, mayClosePeriod, type CompPlan } from '@teamsheet/shared';
+import {
+  assignCompPlanVersions,
+  combinedPlan,
+  mayApproveRun,
+  mayClosePeriod,
+  periodStart,
+  type CompPlan,
+} from '@teamsheet/shared';
 import type { Caller } from '../auth';
 import type { CommandAnswer } from './answer';
 import { serverText } from '../messages';
@@ -13,8 +20,10 @@ import {
   gatherRunInputs,
   readApproval,
   readRun,
+  type RunByVersion,
   type StoredRun,
 } from '../repositories/payoutRuns';
+import { asVersion, listCompPlanVersions } from '../repositories/compPlans';
 import { closePeriod as storeClose } from '../repositories/periods';
 import { runView } from './runView';
 
@@ -22,9 +31,48 @@ export type CreateRunInput = {
   period: string;
   plan?: CompPlan;
   planId?: string;
+  /** A stored comp plan: each person paid under its version in effect (docs/rules.md, Comp plans in force). */
+  compPlanId?: string;
   unitId?: string;
   fresh?: boolean;
 };
+
+/** The stored comp plan a run names, as one plan for the request and its versions; 404 when none is stored. */
+async function storedCompPlan(caller: Caller, compPlanId: string) {
+  const docs = await listCompPlanVersions(caller.tenantId, compPlanId);
+  if (docs.length === 0)
+    throw refusal('not-found', 'runs.unknown-comp-plan', { compPlanId }, [
+      { path: 'compPlanId', message: serverText(caller.locale, 'runs.unknown-comp-plan', { compPlanId }) },
+    ]);
+  return { docs, plan: combinedPlan(compPlanId, docs.map(asVersion)) };
+}
+
+/** Per person of the gathered run, the version in effect on the period's first day; only the versions used. */
+function byVersionOf(
+  caller: Caller,
+  compPlanId: string,
+  docs: Awaited<ReturnType<typeof storedCompPlan>>['docs'],
+  people: Parameters<typeof assignCompPlanVersions>[0],
+  period: string,
+): RunByVersion {
+  const { assignments, unassigned } = assignCompPlanVersions(people, period, docs.map(asVersion), caller.org);
+  const used = new Set(assignments.map((a) => a.version));
+  return {
+    compPlanId,
+    versions: docs
+      .filter((d) => used.has(d.version))
+      .map((d) => ({
+        version: d.version,
+        plan: d.plan,
+        effectiveFrom: d.effectiveFrom,
+        ...(d.effectiveTo ? { effectiveTo: d.effectiveTo } : {}),
+        appliesTo: d.appliesTo,
+        hash: d.hash,
+      })),
+    assignments,
+    unassigned: unassigned.map((p) => ({ id: p.id, role: p.role, unitId: p.unitId })),
+  };
+}
 
 /** A run of the address, or 404. */
 export async function runOr404(caller: Caller, period: string, runId: string): Promise<StoredRun> {
@@ -40,7 +88,14 @@ export async function runOr404(caller: Caller, period: string, runId: string): P
 export async function createRun(caller: Caller, input: CreateRunInput): Promise<CommandAnswer> {
   const { tenantId, locale, org } = caller;
   const { period } = input;
-  const plan = input.plan ?? (input.planId ? await findPlan(tenantId, input.planId) : undefined);
+  const named = [input.plan, input.planId, input.compPlanId].filter((x) => x !== undefined).length;
+  if (named > 1)
+    throw refusal('invalid', 'runs.one-plan', {}, [
+      { path: 'compPlanId', message: serverText(locale, 'runs.one-plan') },
+    ]);
+  const stored = input.compPlanId ? await storedCompPlan(caller, input.compPlanId) : undefined;
+  const plan =
+    stored?.plan ?? input.plan ?? (input.planId ? await findPlan(tenantId, input.planId) : undefined);
   if (!plan) {
     if (input.planId)
       throw refusal('not-found', 'runs.unknown-plan', { planId: input.planId }, [
@@ -57,7 +112,18 @@ export async function createRun(caller: Caller, input: CreateRunInput): Promise<
     ]);
   const gathered = await gatherRunInputs(tenantId, period, plan, unitId);
   if (!gathered) throw refusal('not-found', 'runs.unknown-unit', { unitId: unitId ?? '-' });
+  const byVersion =
+    stored && input.compPlanId
+      ? byVersionOf(caller, input.compPlanId, stored.docs, gathered.request.people, period)
+      : undefined;
+  if (byVersion && byVersion.assignments.length === 0) {
+    const params = { compPlanId: byVersion.compPlanId, date: periodStart(period) };
+    throw refusal('unprocessable', 'runs.no-version-in-effect', params, [
+      { path: 'compPlanId', message: serverText(locale, 'runs.no-version-in-effect', params) },
+    ]);
+  }
   const run = await storeRun({
+    ...(byVersion ? { byVersion } : {}),
     tenantId,
     period,
     plan,

@@ -13,6 +13,7 @@ export function runView(run: StoredRun, withLines: boolean) {
     engineVersion: head.engineVersion,
     plan: head.plan,
     planVersions: head.planVersions,
+    ...(head.compPlanVersions ? { compPlanVersions: head.compPlanVersions } : {}),
     orgVersion: head.orgVersion,
     inputs: head.inputs,
     currency: head.currency,

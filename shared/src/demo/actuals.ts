@@ -138,7 +138,6 @@ export function demoActuals(org: Pick<Org, 'people'>, year = 2026, seed = 1): De
   return { transactions, activities };
 }
 
-
 /**
  * Monthly revenue targets for `year` per rep and team: last year's simulated actuals (same seed)
  * grown by 10 %, rounded to hundreds; reps without last-year history get their team's median.

@@ -16,6 +16,7 @@ export const fieldMessages = {
     'field.answer-amount': 'an accepted question needs an amount (not zero) to adjust by',
     'field.answer-reason': 'a declined question needs a reason in the comment',
     'field.answer-no-amount': 'only an accepted question has an amount',
+    'field.month-id': 'expected a month as YYYY-MM',
   },
   'zh-CN': {
     'field.iso-date': '应为 YYYY-MM-DD 格式的日期',
@@ -30,5 +31,6 @@ export const fieldMessages = {
     'field.answer-amount': '接受申诉时须填写调整金额（不能为零）',
     'field.answer-reason': '驳回申诉时须在说明中写明理由',
     'field.answer-no-amount': '只有接受的申诉才有调整金额',
+    'field.month-id': '应为 YYYY-MM 格式的月份',
   },
 } as const;

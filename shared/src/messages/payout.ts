@@ -8,6 +8,20 @@ export const payoutMessages = {
       'The credit shares of transaction "{transactionId}" sum to {sum}, not 1; credit is given as the shares say. Correct the shares so they sum to 1.',
     'payout.no-quota':
       '{personId} has no {metric} quota for {period} (component {component}); no commission is paid until a quota is set.',
+    'comp-plan.ends-before-start': 'effectiveTo {effectiveTo} is before effectiveFrom {effectiveFrom}.',
+    'comp-plan.unknown-unit': 'Unit {unitId} is not in the organisation in force.',
+    'comp-plan.one-currency': 'A comp plan pays in one currency; its versions are in {currency}.',
+    'comp-plan.overlap':
+      'Version {version} ({from} – {to}) is in effect for {unit} and {role} in the same months; end it, or start this version after it.',
+    'comp-plan.every-unit': 'every unit',
+    'comp-plan.every-role': 'every role',
+    'comp-plan.role.rep': 'sales reps',
+    'comp-plan.role.manager': 'managers',
+    'comp-plan.role.regional_head': 'regional heads',
+    'comp-plan.role.finance': 'finance',
+    'comp-plan.role.admin': 'administrators',
+    'payout.no-version-in-effect':
+      '{personId} ({role}, {unitId}) is under no version of comp plan {compPlanId} in effect on {date}; nothing is paid to them in this run.',
     'payout.no-plan':
       '{personId} ({role}) is credited or has a quota in {period} but is under no plan: the plan pays reps, managers and regional heads employed in the period ({daysEmployed} days employed).',
     'payout.no-score':
@@ -32,6 +46,20 @@ export const payoutMessages = {
       '交易 "{transactionId}" 的业绩分配比例合计为 {sum}，不等于 1；已按所填比例计入。请调整比例使其合计为 1。',
     'payout.no-quota':
       '{personId} 没有 {period} 的 {metric} 指标额（组件 {component}），设定指标额前不发提成。',
+    'comp-plan.ends-before-start': '失效月份 {effectiveTo} 早于生效月份 {effectiveFrom}。',
+    'comp-plan.unknown-unit': '单位 {unitId} 不在当前组织架构中。',
+    'comp-plan.one-currency': '一个薪酬方案只用一种货币；其各版本使用 {currency}。',
+    'comp-plan.overlap':
+      '版本 {version}（{from} – {to}）在相同月份已对 {unit}、{role} 生效；请先为其设定失效月份，或让本版本在其之后生效。',
+    'comp-plan.every-unit': '所有单位',
+    'comp-plan.every-role': '所有角色',
+    'comp-plan.role.rep': '销售代表',
+    'comp-plan.role.manager': '经理',
+    'comp-plan.role.regional_head': '大区经理',
+    'comp-plan.role.finance': '财务',
+    'comp-plan.role.admin': '管理员',
+    'payout.no-version-in-effect':
+      '{personId}（{role}，{unitId}）在 {date} 不适用薪酬方案 {compPlanId} 的任何生效版本；本批次不向其支付。',
     'payout.no-plan':
       '{personId}（{role}）在 {period} 有业绩或指标额，但不适用任何薪酬方案：方案只适用于周期内在职的销售代表、经理和大区经理（在职 {daysEmployed} 天）。',
     'payout.no-score': '{personId} 没有 {period} 的考核得分或等级（组件 {component}），录入得分前该项为 0。',

@@ -82,7 +82,8 @@ export const planningMessages = {
     'specific.vague-wording':
       '目标 {goal} 用语含糊（{words}），且没有数字说明结果；请写明做到多少、什么、何时。',
     'measurable.no-target': '目标 {goal} 没有数值目标，请写明要达到的数字。',
-    'measurable.negative-target': '{owner} {metric} {period}：目标 {value} 小于零；目标是要达到的数量，应为零或以上。',
+    'measurable.negative-target':
+      '{owner} {metric} {period}：目标 {value} 小于零；目标是要达到的数量，应为零或以上。',
     'measurable.no-unit': '目标 {goal} 的目标值 {target} 没有单位，请写明计量单位（%、元、拜访次数……）。',
     'measurable.no-baseline': '目标 {goal} 描述了变化却没有基数，请写明起点水平。',
     'attainable.growth-above-band':

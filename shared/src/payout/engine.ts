@@ -27,6 +27,11 @@ export type PayoutOptions = {
   engineVersion?: string;
   /** The request's transactions as columns (a ledger's), read instead of `request.transactions`. */
   transactions?: TransactionColumns;
+  /**
+   * Only these people are paid by `request.plan` (the others still count: a manager's team, credit
+   * splits): a run whose people are under several comp-plan versions computes each version's people.
+   */
+  paidIds?: ReadonlySet<string>;
 };
 export type ColumnarPayoutOptions = { locale?: Locale; trace?: boolean };
 
@@ -175,6 +180,10 @@ export type PayoutOutcome = Omit<
 /** The payout of a request: lines with traces, people, totals as sums of lines, findings. */
 export function computePayouts(request: PayoutRequest, options: PayoutOptions = {}): PayoutOutcome {
   const columns = toColumnar(request, { locale: options.locale, transactions: options.transactions });
+  if (options.paidIds) {
+    const { ids, covered } = columns.people;
+    for (let p = 0; p < columns.people.count; p++) if (!options.paidIds.has(ids[p]!)) covered[p] = 0;
+  }
   const result = computePayoutsColumnar(columns, { locale: options.locale, trace: true });
   const { people, scale, rounding, actuals, daysInPeriod } = columns;
   const settings = { scale, rounding };

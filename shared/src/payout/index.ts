@@ -31,3 +31,21 @@ export {
   questionRequest,
 } from './questions';
 export type { QuestionAdjustment, QuestionAnswerRequest, QuestionRequest } from './questions';
+export {
+  assignCompPlanVersions,
+  checkCompPlanVersion,
+  combinedPlan,
+  compPlanScope,
+  compPlanVersionBody,
+  computePayoutsByVersion,
+  monthId,
+  monthInEffect,
+  versionInEffect,
+  versionReaches,
+} from './compPlanVersions';
+export type {
+  CompPlanScope,
+  CompPlanVersion,
+  CompPlanVersionBody,
+  VersionAssignment,
+} from './compPlanVersions';

@@ -12,6 +12,7 @@ import {
 } from './cells';
 import { enumLabel, fixedLists, getTemplate, sheetHeaders } from './definitions';
 import { formatPairs, parsePairs } from './pairs';
+import { getMetric } from '../metrics';
 
 type Tier = { from: number; to?: number | null; rate: number };
 type Table = { headers: string[]; rows: CellValue[][] };
@@ -19,7 +20,10 @@ type Table = { headers: string[]; rows: CellValue[][] };
 const componentsSheet = () => getTemplate('compplan').sheets[0]!;
 const tiersSheet = () => getTemplate('compplan').sheets[1]!;
 
-/** The two tables of a comp plan (types and modes by their label in the locale). */
+/** A metric by its label in the locale (read back by label as well as by id), an unknown one as it is. */
+const metricIn = (id: string | undefined, locale: Locale) => (id ? (getMetric(id)?.label[locale] ?? id) : id);
+
+/** The two tables of a comp plan (types, modes and metrics by their label in the locale). */
 export function compPlanToRows(
   plan: CompPlan,
   opts: { locale?: Locale } = {},
@@ -36,7 +40,7 @@ export function compPlanToRows(
     switch (c.type) {
       case 'commission':
         Object.assign(cells, {
-          metric: c.metric,
+          metric: metricIn(c.metric, locale),
           mode: enumLabel(fixedLists.commissionModes, c.mode, locale),
         });
         Object.assign(cells, {
@@ -55,8 +59,8 @@ export function compPlanToRows(
       case 'override':
         Object.assign(cells, {
           rate: c.rate,
-          metric: c.metric,
-          gateMetric: c.gate?.metric,
+          metric: metricIn(c.metric, locale),
+          gateMetric: metricIn(c.gate?.metric, locale),
           gateMin: c.gate?.min,
         });
         break;
@@ -64,7 +68,7 @@ export function compPlanToRows(
         cells.amount = c.amount;
         break;
       case 'pool':
-        Object.assign(cells, { rate: c.rate, metric: c.metric });
+        Object.assign(cells, { rate: c.rate, metric: metricIn(c.metric, locale) });
         break;
       case 'performance':
         cells.multipliers = formatPairs(Object.entries(c.coefficients));

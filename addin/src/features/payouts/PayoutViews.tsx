@@ -133,10 +133,13 @@ export function ExplainPanel({
   cell,
   sheet,
   tr,
+  componentName = (id) => id,
 }: {
   cell: PayoutCell | null | undefined;
   sheet: string;
   tr: Translate;
+  /** A component as the sheet titles it (its kind), never its id. */
+  componentName?: (id: string) => string;
 }) {
   const styles = useStyles();
   let body;
@@ -148,7 +151,7 @@ export function ExplainPanel({
         <Text weight="semibold" data-testid="explain-title">
           {tr('payouts.explain.line', {
             name: cell.name,
-            component: cell.line.component,
+            component: componentName(cell.line.component),
             amount: groupDigits(cell.line.amount),
           })}
         </Text>
@@ -169,7 +172,9 @@ export function ExplainPanel({
         </Text>
         <Text size={200} data-testid="explain-steps">
           {tr('payouts.explain.sum', {
-            parts: cell.lines.map((l) => `${l.component} ${groupDigits(l.amount)}`).join(' + ') || '0',
+            parts:
+              cell.lines.map((l) => `${componentName(l.component)} ${groupDigits(l.amount)}`).join(' + ') ||
+              '0',
             amount: groupDigits(cell.amount),
           })}
         </Text>

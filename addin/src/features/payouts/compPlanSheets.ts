@@ -21,6 +21,11 @@ export const TIERS_TABLE = 'TeamsheetCompTiers';
 export const PLAN_STAMP = 'A1:E1';
 const TABLE_AT = `A${TEMPLATE_LAYOUT.headerRow}`;
 const locales: readonly Locale[] = ['en', 'zh-CN'];
+/** The rounding rule of the plan as the stamp row shows it, in the sheet's language (read back in either). */
+const ROUNDING_LABEL: Record<Locale, Record<'half-up' | 'half-even', string>> = {
+  en: { 'half-up': 'half-up', 'half-even': 'half-even' },
+  'zh-CN': { 'half-up': '四舍五入', 'half-even': '四舍六入五成双' },
+};
 
 const componentsDef = (): SheetDef => getTemplate('compplan').sheets[0]!;
 const tiersDef = (): SheetDef => getTemplate('compplan').sheets[1]!;
@@ -78,7 +83,13 @@ export async function insertCompPlanTemplate(
   const componentsSheet = componentsSheetName(locale);
   const tiersSheet = tiersSheetName(locale);
   await workbook.writeRange(componentsSheet, PLAN_STAMP, [
-    [templateMarker('compplan'), plan.id, plan.name, plan.currency, plan.rounding ?? 'half-up'],
+    [
+      templateMarker('compplan'),
+      plan.id,
+      plan.name,
+      plan.currency,
+      ROUNDING_LABEL[locale][plan.rounding ?? 'half-up'],
+    ],
   ]);
   await workbook.writeTable(componentsSheet, {
     name: COMPONENTS_TABLE,
@@ -162,7 +173,9 @@ export async function readCompPlan(workbook: Workbook, locale: Locale): Promise<
       firstColumn: start.col + 1,
     };
   };
-  const rounding = stamp[4] === 'half-even' ? 'half-even' : 'half-up';
+  const rounding = Object.values(ROUNDING_LABEL).some((l) => l['half-even'] === stamp[4])
+    ? 'half-even'
+    : 'half-up';
   const { plan, findings } = compPlanRowsToCompPlan(
     {
       components: input(components),

@@ -106,7 +106,14 @@ function explainStep(step: Step, tr: Translate): string {
     case 'pool': {
       const m = ROUNDING.exec(String(value));
       if (!m) break;
-      return tr(key(step.step), { from: groupDigits(m[1]!), to: groupDigits(m[2]!), mode: m[3]! });
+      // The rounding rule in the user's words ("舍入（四舍五入）"), not the plan's own term.
+      const mode =
+        m[3] === 'half-even'
+          ? tr('payouts.rounding.half-even')
+          : m[3] === 'half-up'
+            ? tr('payouts.rounding.half-up')
+            : m[3]!;
+      return tr(key(step.step), { from: groupDigits(m[1]!), to: groupDigits(m[2]!), mode });
     }
     case 'score': {
       const [score, total] = String(value).split(' / ');

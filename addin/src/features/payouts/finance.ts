@@ -52,15 +52,18 @@ export async function fetchApprovedRun(api: Api, period: string): Promise<Approv
 }
 
 export interface RunHeaders {
-  person: string;
   name: string;
   unit: string;
   component: string;
   amount: string;
   currency: string;
   period: string;
-  runId: string;
-  hash: string;
+}
+
+/** How the sheet names what a row holds: people and units by name, components by their kind. */
+export interface RunNames {
+  unit(id: string): string;
+  component(id: string): string;
 }
 
 /** `#,##0.00` for CNY, `#,##0` for JPY: the currency's own minor digits. */
@@ -75,23 +78,28 @@ export async function writeRunSheet(
   run: ApprovedRun,
   headers: RunHeaders,
   locale: Locale,
+  names: RunNames,
 ): Promise<string> {
-  const sheet = runSheetName(run.period, locale);
+  // Pulled again in the other language: the same sheet, re-headed, not a second one beside it.
+  const sheetNames = [
+    runSheetName(run.period, locale),
+    runSheetName(run.period, locale === 'en' ? 'zh-CN' : 'en'),
+  ];
+  const existing = await workbook.listSheets();
+  const sheet = sheetNames.find((n) => existing.includes(n)) ?? sheetNames[0]!;
+  // Names, not ids (the person's id, the run id and its hash are in the export files for payroll).
   const rows: CellValue[][] = run.rows.map((r) => [
-    r.personId,
     r.personName || null,
-    r.unitId || null,
-    r.component,
+    r.unitId ? names.unit(r.unitId) : null,
+    names.component(r.component),
     Number(r.amount), // a number for Excel to add up; the export files keep the exact decimal text
     r.currency,
     r.period,
-    r.runId,
-    r.hash,
   ]);
   const h = headers;
   await workbook.writeTable(sheet, {
     name: RUN_TABLE,
-    headers: [h.person, h.name, h.unit, h.component, h.amount, h.currency, h.period, h.runId, h.hash],
+    headers: [h.name, h.unit, h.component, h.amount, h.currency, h.period],
     rows,
     numberFormats: { [h.amount]: amountFormat(run.currency) },
     freezeHeader: true,

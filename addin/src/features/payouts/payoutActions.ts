@@ -7,6 +7,7 @@ import type { Workbook } from '../../office';
 import { paintFindings } from '../plan/planSheets';
 import { insertCompPlanTemplate, readCompPlan, starterCompPlan, type CompPlanRead } from './compPlanSheets';
 import { groupDigits } from './explain';
+import { componentLabel, metricLabelIn } from './financeJourney';
 import type { RunHeaders } from './finance';
 import type { LayoutLabels } from './payoutSheet';
 import { loadTeam, type PreviewBlocked, type PreviewOutcome } from './preview';
@@ -108,7 +109,8 @@ export async function loadTeamTransactions(
 }
 
 /** The Payouts sheet's column titles in the user's language. */
-export const payoutLabels = (tr: Translate): LayoutLabels => ({
+export const payoutLabels = (tr: Translate, locale: Locale): LayoutLabels => ({
+  component: (c) => componentLabel(c, tr, metricLabelIn(locale)),
   person: tr('payouts.col.person'),
   name: tr('payouts.col.name'),
   attainment: tr('payouts.col.attainment'),
@@ -120,15 +122,12 @@ export const payoutLabels = (tr: Translate): LayoutLabels => ({
 
 /** The payroll sheet's column titles in the user's language. */
 export const runHeaders = (tr: Translate): RunHeaders => ({
-  person: tr('payouts.finance.col.person'),
   name: tr('payouts.finance.col.name'),
   unit: tr('payouts.finance.col.unit'),
   component: tr('payouts.finance.col.component'),
   amount: tr('payouts.finance.col.amount'),
   currency: tr('payouts.finance.col.currency'),
   period: tr('payouts.finance.col.period'),
-  runId: tr('payouts.finance.col.runId'),
-  hash: tr('payouts.finance.col.hash'),
 });
 
 /** A preview done: how many people, the total, and where the quotas came from. */

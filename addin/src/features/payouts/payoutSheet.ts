@@ -29,6 +29,8 @@ export interface PayoutLayout {
   chartSource: string;
   /** Keyed by A1 address on the sheet. */
   cells: Map<string, PayoutCell>;
+  /** Each component's column title, by id (what Explain calls it). */
+  componentNames?: Map<string, string>;
 }
 
 export interface LayoutLabels {
@@ -40,6 +42,8 @@ export interface LayoutLabels {
   total: string;
   /** The first cell of the Total row. */
   totalRow: string;
+  /** A component's column title: its kind in the user's language, never its id. */
+  component?: (component: CompPlan['components'][number]) => string;
 }
 
 /** Money text of the contract (`"1234.50"`) as a cell number; Excel stores numbers as doubles anyway. */
@@ -54,13 +58,22 @@ export function layoutPayouts(
   locale: Locale,
 ): PayoutLayout {
   const components = plan.components.map((c) => c.id);
+  // Titles by kind; a kind twice (two commissions on one metric) is numbered, so titles stay unique.
+  const titles: string[] = [];
+  for (const c of plan.components) {
+    const base = labels.component ? labels.component(c) : c.id;
+    let title = base;
+    for (let k = 2; titles.includes(title); k++) title = `${base} ${k}`;
+    titles.push(title);
+  }
+  const componentNames = new Map(components.map((id, k) => [id, titles[k]!]));
   const headers = [
     labels.person,
     labels.name,
     labels.attainment,
     labels.credited,
     labels.quota,
-    ...components,
+    ...titles,
     labels.total,
   ];
   const first = 5;
@@ -119,7 +132,7 @@ export function layoutPayouts(
     [labels.quota]: money,
     [labels.total]: money,
   };
-  for (const id of components) numberFormats[id] = money;
+  for (const title of titles) numberFormats[title] = money;
   return {
     sheet: payoutsSheetName(locale),
     headers,
@@ -127,6 +140,7 @@ export function layoutPayouts(
     numberFormats,
     chartSource: rangeAddress(0, 1, result.people.length + 1, 2),
     cells,
+    componentNames,
   };
 }
 

@@ -1,7 +1,7 @@
 // The Payouts section's state and actions: the period, one notice per block, the preview on show and
 // the payout cell selected for Explain, and finance's pull and downloads, run one at a time.
 import { useCallback, useMemo, useState } from 'react';
-import { parsePeriod } from '@teamsheet/shared';
+import { parsePeriod, type CompPlan } from '@teamsheet/shared';
 import { ApiError, isApiFailure } from '../../api';
 import type { UiParams } from '../../i18n';
 import type { Selection } from '../../office';
@@ -11,6 +11,8 @@ import { useSelection } from '../common/useSelection';
 import { CompPlanMissingError } from './compPlanSheets';
 import { downloadExport, fetchApprovedRun, writeRunSheet } from './finance';
 import { groupDigits } from './explain';
+import { componentLabel, metricLabelIn } from './financeJourney';
+import { fetchOrg } from '../org/org';
 import {
   blockedNotice,
   checkCompPlan,
@@ -139,7 +141,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
         const result = await previewPayouts({
           ...scope,
           period: at,
-          labels: payoutLabels(tr),
+          labels: payoutLabels(tr, locale),
           chartTitle: tr('payouts.chart.title'),
           onStage: setStage,
         });
@@ -172,13 +174,27 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
   const pull = () =>
     finance('finance.pull', async () => {
       const approved = await fetchApprovedRun(api, at);
-      const sheet = await writeRunSheet(workbook, approved, runHeaders(tr), locale);
+      const [org, stored] = await Promise.all([
+        fetchOrg(api),
+        api.get<{ plan: CompPlan }>(
+          `/api/periods/${encodeURIComponent(approved.period)}/payout-runs/${encodeURIComponent(approved.runId)}?lines=false`,
+        ),
+      ]);
+      const metricName = metricLabelIn(locale);
+      const sheet = await writeRunSheet(workbook, approved, runHeaders(tr), locale, {
+        unit: (id) => org.units.find((u) => u.id === id)?.name ?? tr('payouts.cp.unknownUnit'),
+        component: (id) =>
+          componentLabel(
+            stored.plan.components.find((c) => c.id === id),
+            tr,
+            metricName,
+          ),
+      });
       return {
         intent: 'success',
         key: 'payouts.finance.pulled',
         params: {
           lines: approved.rows.length,
-          runId: approved.runId,
           period: approved.period,
           sheet,
           total: groupDigits(approved.totals.amount),

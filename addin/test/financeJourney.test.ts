@@ -1,0 +1,155 @@
+// How the finance journey names what it shows: components by their kind in the user's language (never
+// their ids), months and money in the user's locale, what a version applies to by unit names and role
+// words; and the payroll sheet pulled again in the other language lands on the same sheet.
+import { describe, expect, it } from 'vitest';
+import type { Component } from '@teamsheet/shared';
+import { translator } from '../src/i18n';
+import {
+  appliesToLabel,
+  componentLabel,
+  monthLabel,
+  moneyLabel,
+  spanLabel,
+} from '../src/features/payouts/financeJourney';
+import { runSheetName, writeRunSheet, type ApprovedRun } from '../src/features/payouts/finance';
+import { explainTrace } from '../src/features/payouts/explain';
+import { createPreviewWorkbook } from '../src/office';
+
+const en = translator('en');
+const zh = translator('zh-CN');
+const metricName = (id: string) => (id === 'gross_margin' ? '毛利' : id);
+const org = {
+  units: [
+    { id: 'east', name: '华东大区', kind: 'region' },
+    { id: 'east-shanghai', name: '上海组', kind: 'team', parentId: 'east' },
+  ],
+  people: [],
+};
+
+describe('the finance journey’s words', () => {
+  it('names a component by its kind, with the metric when it is not revenue, never by its id', () => {
+    const commission: Component = {
+      type: 'commission',
+      id: 'acme-x',
+      metric: 'revenue',
+      mode: 'marginal',
+      tiers: [{ from: 0, rate: 0.1 }],
+    };
+    expect(componentLabel(commission, zh, metricName)).toBe('提成');
+    expect(componentLabel({ ...commission, metric: 'gross_margin' }, zh, metricName)).toBe('提成（毛利）');
+    expect(componentLabel({ type: 'spiff', id: 'acme-y', amount: 5 }, en, metricName)).toBe(
+      'New-customer bonus',
+    );
+    expect(componentLabel(undefined, zh, metricName)).toBe('其他');
+  });
+
+  it('writes months, spans and money in the user’s locale', () => {
+    expect(monthLabel('2026-04', 'zh-CN')).toBe('2026年4月');
+    expect(monthLabel('2026-04', 'en')).toBe('April 2026');
+    expect(spanLabel({ effectiveFrom: '2026-04' }, 'zh-CN', zh)).toBe('2026年4月 – 长期有效');
+    expect(spanLabel({ effectiveFrom: '2026-04', effectiveTo: '2026-09' }, 'en', en)).toBe(
+      'April 2026 – September 2026',
+    );
+    expect(moneyLabel('12345.60', 'CNY', 'zh-CN')).toBe('¥12,345.60');
+    expect(moneyLabel('12345.60', 'CNY', 'en')).toBe('CN¥12,345.60');
+  });
+
+  it('says what a version applies to by unit names and role words, or everyone', () => {
+    expect(appliesToLabel({}, org, zh)).toBe('所有人');
+    expect(appliesToLabel({ unitIds: ['east'], roles: ['manager'] }, org, zh)).toBe('华东大区、团队负责人');
+    expect(appliesToLabel({ unitIds: ['gone'] }, org, en)).toBe('a unit no longer in the organisation');
+  });
+
+  it('names the rounding rule in Chinese: 舍入（四舍五入）', () => {
+    const [step] = explainTrace([{ step: 'rounding', value: '12.345 → 12.35 (half-up)' }], zh);
+    expect(step).toBe('舍入（四舍五入）：12.345 → 12.35');
+  });
+});
+
+describe('the payroll sheet in two languages', () => {
+  it('pulled again in Chinese rewrites the English sheet instead of adding a second one', async () => {
+    const workbook = createPreviewWorkbook();
+    const run: ApprovedRun = {
+      period: '2026-03',
+      runId: 'run-1',
+      hash: 'h',
+      status: 'approved',
+      currency: 'CNY',
+      totals: { amount: '1.00', amountMinor: 100 as never },
+      rows: [],
+    };
+    const headers = { name: 'N', unit: 'U', component: 'C', amount: 'A', currency: 'Cu', period: 'Pe' };
+    const names = { unit: (id: string) => id, component: (id: string) => id };
+    expect(await writeRunSheet(workbook, run, headers, 'en', names)).toBe(runSheetName('2026-03', 'en'));
+    const before = (await workbook.listSheets()).length;
+    expect(await writeRunSheet(workbook, run, { ...headers, name: '姓名' }, 'zh-CN', names)).toBe(
+      'Payroll 2026-03',
+    );
+    expect((await workbook.listSheets()).length).toBe(before);
+  });
+});
+
+describe('the comp-plan sheets in Chinese', () => {
+  it('show the rounding rule and the metrics in words, and read back to the same plan', async () => {
+    const { insertCompPlanTemplate, readCompPlan, starterCompPlan } =
+      await import('../src/features/payouts/compPlanSheets');
+    const workbook = createPreviewWorkbook();
+    const plan = { ...starterCompPlan('zh-CN'), rounding: 'half-even' as const };
+    const written = await insertCompPlanTemplate(workbook, plan, 'zh-CN');
+    const [stamp] = await workbook.readRange(written.components, 'A1:E1');
+    expect(stamp![4]).toBe('四舍六入五成双');
+    const table = await workbook.readTable(written.components, 'TeamsheetCompComponents');
+    expect(JSON.stringify(table?.rows)).toContain('销售额');
+    expect(JSON.stringify(table?.rows)).not.toContain('"revenue"');
+    const read = await readCompPlan(workbook, 'zh-CN');
+    expect(read.findings).toEqual([]);
+    expect(read.plan).toEqual(plan);
+  });
+});
+
+describe('the Payouts preview sheet', () => {
+  it('titles each component column by its kind in the user’s language, a kind twice numbered', async () => {
+    const { computePayouts } = await import('@teamsheet/shared');
+    const { layoutPayouts } = await import('../src/features/payouts/payoutSheet');
+    const { payoutLabels } = await import('../src/features/payouts/payoutActions');
+    const plan = {
+      id: 'p',
+      name: '方案',
+      currency: 'CNY',
+      components: [
+        {
+          type: 'commission' as const,
+          id: 'acme-a',
+          metric: 'revenue',
+          mode: 'marginal' as const,
+          tiers: [{ from: 0, rate: 0.1 }],
+        },
+        {
+          type: 'commission' as const,
+          id: 'acme-b',
+          metric: 'revenue',
+          mode: 'marginal' as const,
+          tiers: [{ from: 0, rate: 0.2 }],
+        },
+        { type: 'spiff' as const, id: 'acme-c', amount: 100 },
+      ],
+    };
+    const request = {
+      period: '2026-03',
+      plan,
+      people: [{ id: 'r1', unitId: 'u', role: 'rep' as const }],
+      quotas: [{ personId: 'r1', metric: 'revenue', period: '2026-03', value: 1000 }],
+      transactions: [{ id: 't', date: '2026-03-02', amount: 1000, credits: [{ personId: 'r1', share: 1 }] }],
+    };
+    const layout = layoutPayouts(
+      computePayouts(request),
+      plan,
+      new Map([['r1', '李雷']]),
+      payoutLabels(zh, 'zh-CN'),
+      'zh-CN',
+    );
+    expect(layout.headers.slice(5, 8)).toEqual(['提成', '提成 2', '新客户奖励']);
+    expect(JSON.stringify(layout.headers)).not.toContain('acme-');
+    expect(layout.componentNames?.get('acme-b')).toBe('提成 2');
+  });
+});
