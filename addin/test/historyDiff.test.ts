@@ -4,7 +4,7 @@ import { demoOrg } from '@teamsheet/shared/demo';
 import { describe, expect, it } from 'vitest';
 import { diffLabels, diffRows, diffSheetNames } from '../src/features/plan/history';
 import type { PlanChange } from '../src/features/plan/planSheets';
-import { unitChoices } from '../src/features/plan/useHistorySection';
+import { unitChoices } from '../src/features/org/org';
 
 const org = demoOrg();
 const rep = org.people.find((p) => p.id === 'rep-001')!;

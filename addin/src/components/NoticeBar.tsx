@@ -20,7 +20,7 @@ export function NoticeBar<Key extends string>({
   const styles = useStyles();
   const items = [
     ...(notice.lines ?? []).map((l) => noticeText(l, tr, locale)),
-    ...(notice.findings ?? []).map((f) => findingText(f, locale)),
+    ...(notice.findings ?? []).map((f) => findingText(f, locale, notice.names)),
   ];
   return (
     <MessageBar intent={notice.intent} data-testid={testId}>

@@ -2,30 +2,14 @@
 // scope) and period asked about (the workbook's plan when it holds one), their stored versions, and the
 // diff sheet between two different versions. What happened is a notice, put into words when drawn.
 import { useEffect, useMemo, useState } from 'react';
-import { OrgIndex, type OrgData } from '@teamsheet/shared';
+import type { OrgData } from '@teamsheet/shared';
 import type { UiKey } from '../../i18n';
 import type { PageProps } from '../../pages/PageProps';
 import type { Notice } from '../common/notice';
-import { useOrg } from '../org/org';
+import { unitChoices, useOrg } from '../org/org';
 import { listVersions, writeVersionDiff, type VersionInfo } from './history';
 import { readStamp } from './planSheets';
 import { startingUnit } from './planWorkflow';
-
-/** The units in scope, parents before their units below, with their depth for indenting. */
-export function unitChoices(
-  org: Pick<OrgData, 'units' | 'people'>,
-): { id: string; name: string; depth: number }[] {
-  const index = new OrgIndex(org as OrgData);
-  const ids = new Set(org.units.map((u) => u.id));
-  const roots = org.units.filter((u) => !u.parentId || !ids.has(u.parentId));
-  return roots.flatMap((r) =>
-    index.subtree(r.id).map((id) => ({
-      id,
-      name: index.unit(id)?.name ?? id,
-      depth: index.ancestors(id).filter((a) => ids.has(a)).length,
-    })),
-  );
-}
 
 export function useHistorySection({ tr, locale, workbook, api, session, onError }: PageProps) {
   const org = useOrg(api, onError);
