@@ -3,24 +3,17 @@
 // and a grade-distribution chart, *Score from stored data* (POST /api/periods/{period}/scores: targets
 // and actuals from what Teamsheet stores, kept as v1, v2…), activity upload, the Analysis sheet and
 // sales-force sizing. One block per task, each with one primary button and its own notice beside it.
-import { Input, Label, Select, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Input, Label, Select, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { NoticeBar } from '../components/NoticeBar';
 import { useScoresSection, type ScoresAction } from '../features/scores/useScoresSection';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionBlock, SectionIntro } from './SectionIntro';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   field: { display: 'flex', flexDirection: 'column', gap: '2px' },
   unit: { minWidth: '200px' },
-  block: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    paddingTop: '8px',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
 });
 
 export function ScoresPage(props: PageProps) {
@@ -42,13 +35,13 @@ export function ScoresPage(props: PageProps) {
   );
   /** A block of the section: what it does, its buttons, and the notice of whichever of them ran last. */
   const block = (help: string, actionsHere: ScoresAction[], buttons: ReactNode) => (
-    <div className={styles.block}>
+    <SectionBlock>
       <Text size={200}>{help}</Text>
       <div className={styles.row}>{buttons}</div>
       {outcome && actionsHere.includes(outcome.action) ? (
         <NoticeBar notice={outcome.notice} tr={st} locale={locale} testId="scores-outcome" />
       ) : null}
-    </div>
+    </SectionBlock>
   );
 
   return (

@@ -4,9 +4,9 @@
 // in the language on show, the sheet itself named in it (Diff v1→v2 / 差异 v1→v2).
 import { getMetric, getTemplate, type Locale, type OrgData, type ValidationSummary } from '@teamsheet/shared';
 import type { Api } from '../../api';
-import { rangeAddress, type CellValue, type Workbook } from '../../office';
+import type { CellValue, Workbook } from '../../office';
 import { placeSheet } from '../common/localSheets';
-import { CHANGE_FILL, type PlanChange } from './planSheets';
+import { writeDiffSheet, type PlanChange } from './planSheets';
 import { fetchPlanDiff, planPath } from './planWorkflow';
 
 export interface VersionInfo {
@@ -85,23 +85,11 @@ export async function writeVersionDiff(
 ): Promise<{ sheet: string; changes: number }> {
   const { from, to, headers, locale } = opts;
   const changes = await fetchPlanDiff(api, opts.unitId, opts.period, from, to);
-  const sheet = await placeSheet(workbook, diffSheetNames(from, to), locale);
-  await workbook.writeTable(sheet, {
-    name: `TeamsheetDiff_${from}_${to}`,
-    headers,
+  const sheet = await writeDiffSheet(workbook, changes, from, to, headers, opts.kindLabel, {
+    sheet: await placeSheet(workbook, diffSheetNames(from, to), locale),
     rows: diffRows(changes, diffLabels(opts.org, locale), opts.kindLabel),
     numberFormats: { [headers[4]!]: '#,##0.##', [headers[5]!]: '#,##0.##' },
-    freezeHeader: true,
   });
-  await workbook.clearMarks(sheet);
-  if (changes.length > 0)
-    await workbook.markCells(
-      sheet,
-      changes.map((c, i) => ({
-        address: rangeAddress(i + 1, 0, 1, headers.length),
-        fill: CHANGE_FILL[c.kind],
-      })),
-    );
   await workbook.selectCell(sheet, 'A1');
   return { sheet, changes: changes.length };
 }
