@@ -128,4 +128,23 @@ describe('History in a browser', () => {
     await shot('03-zh-diff-sheet');
     expect(stack.errors).toEqual([]);
   });
+
+  it('shows a failure beside the button that caused it, not at the top of the pane', async () => {
+    const page = stack.page;
+    await page.getByTestId('history-period').fill('2026-13');
+    await page.getByTestId('history-load').click();
+    const bar = page.getByTestId('page').getByTestId('error-bar');
+    await expect.poll(() => bar.count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('error-bar').count()).toBe(1); // none at the top
+    // right under the row of Show versions
+    expect(
+      await bar.evaluate(
+        (el) => el.previousElementSibling?.querySelector('[data-testid="history-load"]') !== null,
+      ),
+    ).toBe(true);
+    await shot('04-zh-failure');
+    // the only errors on the way are that 400 (its answer and the browser's note of it)
+    expect(stack.errors.length).toBeGreaterThan(0);
+    expect(stack.errors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
 });

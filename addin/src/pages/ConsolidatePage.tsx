@@ -12,7 +12,7 @@ import {
   Text,
   makeStyles,
 } from '@fluentui/react-components';
-import { NoticeBar } from '../components/NoticeBar';
+import { FailureBar, NoticeBar } from '../components/NoticeBar';
 import { useConsolidateSection } from '../features/consolidate/useConsolidateSection';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
@@ -80,6 +80,7 @@ export function ConsolidatePage(props: PageProps) {
           {outcome ? (
             <NoticeBar notice={outcome} tr={tr} locale={locale} testId="consolidate-outcome" />
           ) : null}
+          {section.failure ? <FailureBar failure={section.failure} tr={tr} /> : null}
           <Text size={200}>{tr('consolidate.refreshHelp')}</Text>
           {progress ? (
             <Field

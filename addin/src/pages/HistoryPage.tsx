@@ -16,7 +16,7 @@ import {
   Text,
   makeStyles,
 } from '@fluentui/react-components';
-import { NoticeBar } from '../components/NoticeBar';
+import { FailureBar, NoticeBar } from '../components/NoticeBar';
 import { useHistorySection } from '../features/plan/useHistorySection';
 import type { UiKey } from '../i18n';
 import type { PageProps } from './PageProps';
@@ -74,6 +74,7 @@ export function HistoryPage(props: PageProps) {
           {tr('history.load')}
         </Button>
       </div>
+      {history.failure?.action === 'load' ? <FailureBar failure={history.failure} tr={tr} /> : null}
       {busy ? <Spinner size="tiny" label={tr('history.loading')} labelPosition="after" /> : null}
       {versions && versions.length === 0 ? (
         <Text data-testid="history-none">{tr('history.none')}</Text>
@@ -150,6 +151,7 @@ export function HistoryPage(props: PageProps) {
                 </Button>
               </div>
               {done ? <NoticeBar notice={done} tr={tr} locale={locale} testId="history-done" /> : null}
+              {history.failure?.action === 'diff' ? <FailureBar failure={history.failure} tr={tr} /> : null}
             </>
           )}
         </>

@@ -5,7 +5,7 @@
 // sales-force sizing. One block per task, each with one primary button and its own notice beside it.
 import { Button, Input, Label, Select, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { NoticeBar } from '../components/NoticeBar';
+import { FailureBar, NoticeBar } from '../components/NoticeBar';
 import { useScoresSection, type ScoresAction } from '../features/scores/useScoresSection';
 import type { PageProps } from './PageProps';
 import { SectionBlock, SectionIntro } from './SectionIntro';
@@ -39,7 +39,11 @@ export function ScoresPage(props: PageProps) {
       <Text size={200}>{help}</Text>
       <div className={styles.row}>{buttons}</div>
       {outcome && actionsHere.includes(outcome.action) ? (
-        <NoticeBar notice={outcome.notice} tr={st} locale={locale} testId="scores-outcome" />
+        'failure' in outcome ? (
+          <FailureBar failure={outcome.failure} tr={tr} />
+        ) : (
+          <NoticeBar notice={outcome.notice} tr={st} locale={locale} testId="scores-outcome" />
+        )
       ) : null}
     </SectionBlock>
   );

@@ -54,3 +54,9 @@ export function findingText(
   const text = translate(locale, f.rule, params);
   return text === f.rule ? f.message : text;
 }
+
+/** A failure of an action, kept as it came (not as text) so it is worded in the language on show. */
+export interface Failure {
+  error: unknown;
+  source: 'api' | 'workbook';
+}

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { OrgIndex, parsePeriod, type OrgData, type Rollup } from '@teamsheet/shared';
 import type { UiKey } from '../../i18n';
 import type { PageProps } from '../../pages/PageProps';
-import type { Notice } from '../common/notice';
+import type { Failure, Notice } from '../common/notice';
 import { useOrg } from '../org/org';
 import { rollupSheet, ROLLUP_SHEETS } from './layout';
 import {
@@ -46,6 +46,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [progress, setProgress] = useState<Progress>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
 
   useEffect(() => {
     if (!org) return;
@@ -63,12 +64,12 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
     value: p.phase === 'cells' ? 0.5 : p.phase === 'formats' ? 0.8 : 0.9,
   });
 
-  /** Runs one step, showing its failure in the MessageBar as an API or a workbook failure. */
+  /** Runs one step, showing its failure beside the buttons as an API or a workbook failure. */
   const step = async <T>(source: 'api' | 'workbook', work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
-      onError(error, source);
+      setFailure({ error, source });
       throw error;
     }
   };
@@ -81,6 +82,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
     if (!org || !unitId || !periodOk) return;
     const p = period.trim();
     setOutcome(null);
+    setFailure(null);
     setProgress({ label: tr('consolidate.pulling', { unit: unitName(unitId), period: p }), value: 0.1 });
     try {
       const pull = await step('api', () => pullRollup(api, org, unitId, p));
@@ -104,7 +106,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
         lines: missingLines(pull.rollup, org),
       });
     } catch {
-      // shown in the MessageBar by step()
+      // shown beside the buttons by step()
     } finally {
       setProgress(null);
     }
@@ -113,6 +115,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
   const refresh = async () => {
     if (!org) return;
     setOutcome(null);
+    setFailure(null);
     setProgress({ label: tr('consolidate.pulling', { unit: '…', period: '…' }) });
     try {
       const stamp = await step('workbook', () => readStamp(workbook, org, locale));
@@ -145,7 +148,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
         lines: missingLines(pull.rollup, org),
       });
     } catch {
-      // shown in the MessageBar by step()
+      // shown beside the buttons by step()
     } finally {
       setProgress(null);
     }
@@ -161,6 +164,7 @@ export function useConsolidateSection({ tr, locale, workbook, api, session, onEr
     periodOk,
     progress,
     outcome,
+    failure,
     busy: progress !== null,
     consolidate,
     refresh,

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { OrgData } from '@teamsheet/shared';
 import type { UiKey } from '../../i18n';
 import type { PageProps } from '../../pages/PageProps';
-import type { Notice } from '../common/notice';
+import type { Failure, Notice } from '../common/notice';
 import { unitChoices, useOrg } from '../org/org';
 import { listVersions, writeVersionDiff, type VersionInfo } from './history';
 import { readStamp } from './planSheets';
@@ -20,6 +20,8 @@ export function useHistorySection({ tr, locale, workbook, api, session, onError 
   const [from, setFromState] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [done, setDone] = useState<Notice<UiKey> | null>(null);
+  /** The failure of Show versions or of Write diff sheet, shown beside that button. */
+  const [failure, setFailure] = useState<(Failure & { action: 'load' | 'diff' }) | null>(null);
   const units = useMemo(() => (org ? unitChoices(org) : []), [org]);
 
   // The unit the caller plans for, once the org is known, unless the workbook's plan named one.
@@ -31,6 +33,7 @@ export function useHistorySection({ tr, locale, workbook, api, session, onError 
   const load = async (u = unitId, p = period) => {
     setBusy(true);
     setDone(null);
+    setFailure(null);
     try {
       const list = await listVersions(api, u, p);
       setVersions(list);
@@ -39,7 +42,7 @@ export function useHistorySection({ tr, locale, workbook, api, session, onError 
       setFromState(list.length > 1 ? (list.at(-2)?.version ?? null) : null);
     } catch (error) {
       setVersions(null);
-      onError(error, 'api');
+      setFailure({ error, source: 'api', action: 'load' });
     } finally {
       setBusy(false);
     }
@@ -72,6 +75,7 @@ export function useHistorySection({ tr, locale, workbook, api, session, onError 
     if (from === null || to === null || from === to) return;
     setBusy(true);
     setDone(null);
+    setFailure(null);
     try {
       const written = await writeVersionDiff(workbook, api, {
         unitId,
@@ -97,7 +101,7 @@ export function useHistorySection({ tr, locale, workbook, api, session, onError 
         params: { count: written.changes, sheet: written.sheet },
       });
     } catch (error) {
-      onError(error, 'api');
+      setFailure({ error, source: 'api', action: 'diff' });
     } finally {
       setBusy(false);
     }
@@ -117,6 +121,7 @@ export function useHistorySection({ tr, locale, workbook, api, session, onError 
     to,
     setTo,
     done,
+    failure,
     load,
     writeDiff,
     /** A person's name for a version's author; the id only when the org does not list them. */

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { WriteAttempt } from '../../api';
 import type { PageProps } from '../../pages/PageProps';
+import type { Failure } from '../common/notice';
 import { useBusy } from '../common/useBusy';
 import { unitChoices, useOrg } from '../org/org';
 import {
@@ -28,7 +29,9 @@ export function useScoresSection({ locale, workbook, api, session, onError }: Pa
   const [period, setPeriod] = useState('2026-Q1');
   const [unitId, setUnitId] = useState(session.person?.unitId ?? '');
   const { busy, run: runBusy } = useBusy<ScoresAction>();
-  const [outcome, setOutcome] = useState<{ action: ScoresAction; notice: ScoresOutcome } | null>(null);
+  const [outcome, setOutcome] = useState<
+    { action: ScoresAction; notice: ScoresOutcome } | { action: ScoresAction; failure: Failure } | null
+  >(null);
   /** The activity upload's Idempotency-Key, kept while the same upload is retried. */
   const [upload] = useState(() => new WriteAttempt());
   /** The stored scoring's Idempotency-Key, likewise. */
@@ -49,7 +52,7 @@ export function useScoresSection({ locale, workbook, api, session, onError }: Pa
       try {
         setOutcome({ action, notice: await work({ workbook, api, locale, period, unitId, st, org }) });
       } catch (error) {
-        onError(error, source);
+        setOutcome({ action, failure: { error, source } });
       }
     });
   const templates = () => run('templates', insertScoreTemplates);
