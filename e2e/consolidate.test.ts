@@ -109,6 +109,7 @@ describe('Consolidate in a browser', () => {
       `2 of ${eastTeams} units counted · ${eastTeams - 2} missing · 0 on an old template`,
     );
     expect(await cell('A5').textContent()).toBe(`Not submitted (${eastTeams - 2})`);
+    expect(await cell('A10').textContent()).toBe('On an old template (0)');
     // the stamp names the unit and the time in the user's words: no unit id, no ETag
     expect(await cell('A2').textContent()).toBe('Unit');
     expect(await cell('B2').textContent()).toBe(unitName('east'));

@@ -141,10 +141,9 @@ export function rollupSheet(
   const current = rollup.findings.find((f) => f.rule === 'consolidation.old-template')?.params?.current;
   line(
     [
-      tr('consolidate.sheet.stale', {
-        count: rollup.staleTemplates.length,
-        current: typeof current === 'string' || typeof current === 'number' ? current : '—',
-      }),
+      typeof current === 'string' || typeof current === 'number'
+        ? tr('consolidate.sheet.stale', { count: rollup.staleTemplates.length, current })
+        : tr('consolidate.sheet.staleNone', { count: rollup.staleTemplates.length }),
     ],
     { bold: true },
   );
