@@ -70,6 +70,7 @@ describe('History in a browser', () => {
     expect(await first.nth(1).textContent()).toBe(names.get('mgr-east-shanghai'));
     expect(await first.nth(2).textContent()).toMatch(/^\d{1,2}\/\d{1,2}\/\d\d, \d{1,2}:\d\d [AP]M$/);
     expect(await first.nth(3).textContent()).toBe('submitted');
+    expect(await first.nth(4).textContent()).toMatch(/^\d+ errors · \d+ warnings · \d+ notes$/);
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
     await shot('01-versions');
   });
@@ -123,6 +124,9 @@ describe('History in a browser', () => {
     expect(await cell('C2').textContent()).toBe('销售额');
     expect(await page.getByTestId('history-version').first().locator('td').nth(3).textContent()).toBe(
       '已提交',
+    );
+    expect(await page.getByTestId('history-version').first().locator('td').nth(4).textContent()).toMatch(
+      /^错误 \d+ · 警告 \d+ · 提示 \d+$/,
     );
     expect(await offencesOn(page, { locale: 'zh-CN' })).toEqual([]);
     await shot('03-zh-diff-sheet');
