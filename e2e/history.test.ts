@@ -70,7 +70,7 @@ describe('History in a browser', () => {
     expect(await first.nth(1).textContent()).toBe(names.get('mgr-east-shanghai'));
     expect(await first.nth(2).textContent()).toMatch(/^\d{1,2}\/\d{1,2}\/\d\d, \d{1,2}:\d\d [AP]M$/);
     expect(await first.nth(3).textContent()).toBe('submitted');
-    expect(await first.nth(4).textContent()).toMatch(/^\d+ errors · \d+ warnings · \d+ notes$/);
+    expect(await first.nth(4).textContent()).toMatch(/^Errors \d+ · warnings \d+ · notes \d+$/);
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
     await shot('01-versions');
   });

@@ -84,7 +84,7 @@ export const planEn = {
   'history.time': 'Time',
   'history.status': 'Status',
   'history.summary': 'Findings',
-  'history.summaryText': '{errors} errors · {warnings} warnings · {infos} notes',
+  'history.summaryText': 'Errors {errors} · warnings {warnings} · notes {infos}',
   'history.status.submitted': 'submitted',
   'history.status.approved': 'approved',
   'history.status.draft': 'draft',
