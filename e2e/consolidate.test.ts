@@ -1,20 +1,27 @@
 // Consolidate end to end in a real browser (preview mode): npm start's host with the demo org, two East
 // teams and the East region submit plans through the API, the East regional head consolidates into the
-// Rollup sheet (drill-down, gap and coverage, missing teams with managers, coverage chart) and a
-// Refresh with nothing changed says up to date. Screenshots go to test-output/consolidate/.
+// Rollup sheet (drill-down, gap and coverage, missing teams with managers, coverage of every team) and a
+// Refresh with nothing changed says up to date; then the same in zh-CN: the notice follows the switch,
+// the sheet is renamed 汇总 rather than doubled. Every screen is checked for what a user should never
+// read (raw ids, ETags, Latin words in zh-CN). Screenshots go to test-output/consolidate/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
+import { offencesOn } from './support/visibleText';
 
 const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 type DemoPerson = { id: string; name?: string; role: string; unitId: string };
+type DemoUnit = { id: string; name: string; parentId: string | null };
 
 const stack = useStack({ name: 'consolidate', viewport: { width: 1600, height: 1000 } });
-const { shot, cell, signIn, openSection } = paneOf(stack);
+const { shot, cell, signIn, openSection, openSheet } = paneOf(stack);
 let page: Page;
 let base: string;
 let people: DemoPerson[] = [];
+let units: DemoUnit[] = [];
+const unitName = (id: string) => units.find((u) => u.id === id)!.name;
+const personName = (id: string) => people.find((p) => p.id === id)!.name!;
 const tokenFor = (person: string) => devToken(base, person);
 
 beforeAll(async () => {
@@ -23,7 +30,7 @@ beforeAll(async () => {
   const org = await fetch(`${base}/api/org`, {
     headers: { authorization: `Bearer ${await tokenFor('admin')}` },
   });
-  people = ((await org.json()) as { people: DemoPerson[] }).people;
+  ({ people, units } = (await org.json()) as { people: DemoPerson[]; units: DemoUnit[] });
 });
 
 /** Submits a plan as `person`: `own` a month for the unit itself, and `reps` a month for each rep listed. */
@@ -102,6 +109,12 @@ describe('Consolidate in a browser', () => {
       `2 of ${eastTeams} units counted · ${eastTeams - 2} missing · 0 on an old template`,
     );
     expect(await cell('A5').textContent()).toBe(`Not submitted (${eastTeams - 2})`);
+    expect(await cell('A10').textContent()).toBe('On an old template (0)');
+    // the stamp names the unit and the time in the user's words: no unit id, no ETag
+    expect(await cell('A2').textContent()).toBe('Unit');
+    expect(await cell('B2').textContent()).toBe(unitName('east'));
+    expect(await cell('F2').textContent()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, 2026/);
+    expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
     await shot('01-rollup-top');
   });
 
@@ -112,15 +125,24 @@ describe('Consolidate in a browser', () => {
     )!.unitId;
     const row = page
       .getByTestId('preview-table')
-      .locator('tr', { has: page.locator(`td:text-is("${missingTeam}")`) });
-    expect(await row.locator('td').nth(3).textContent()).toBe(managerOf(missingTeam).name);
+      .locator('tr', { has: page.locator(`td:text-is("${unitName(missingTeam)}")`) })
+      .first();
+    expect(await row.locator('td').nth(2).textContent()).toBe(managerOf(missingTeam).name);
+    // the pane lists the teams that have not submitted, with their managers, beside the button
+    const outcome = (await page.getByTestId('consolidate-outcome').textContent()) ?? '';
+    expect(outcome).toContain(`${unitName(missingTeam)} — manager ${managerOf(missingTeam).name}`);
+    // every team below the region is on the chart: the two that submitted at 100 %, the others at 0 %
     const chart = page.getByTestId('preview-chart-RollupCoverage');
     await chart.scrollIntoViewIfNeeded();
     const bars = chart.locator('g[data-category]');
-    expect(await bars.count()).toBe(2);
-    expect(await bars.nth(0).getAttribute('data-value')).toBe('1');
-    expect(await bars.nth(1).getAttribute('data-value')).toBe('1');
+    expect(await bars.count()).toBe(eastTeams);
+    const values = await bars.evaluateAll((gs) =>
+      gs.map((g) => [g.getAttribute('data-category'), g.getAttribute('data-value')]),
+    );
+    expect(values.filter(([, v]) => v === '1').map(([c]) => c)).toEqual(teams.map((t) => unitName(t.id)));
+    expect(values.find(([c]) => c === unitName(missingTeam))?.[1]).toBe('0');
     expect(await chart.textContent()).toContain('100.0%');
+    expect(await chart.textContent()).toContain('0.0%');
     await shot('02-coverage-chart');
   });
 
@@ -128,18 +150,22 @@ describe('Consolidate in a browser', () => {
     const table = page.getByTestId('preview-table');
     const regionRow = table.locator('tr', { has: page.locator('td:text-is("target")') }).first();
     const cells = regionRow.locator('td');
-    expect(await cells.nth(2).textContent()).toBe('target');
-    expect(await cells.nth(16).textContent()).toBe('3,000,000.00'); // total target
-    expect(await cells.nth(17).textContent()).toBe('2,160,000.00'); // the teams' own 1,200,000 + 960,000
-    expect(await cells.nth(18).textContent()).toBe('840,000.00');
-    expect(await cells.nth(19).textContent()).toBe('72.0%');
+    expect(await cells.nth(1).textContent()).toBe('target');
+    expect(await cells.nth(15).textContent()).toBe('3,000,000.00'); // total target
+    expect(await cells.nth(16).textContent()).toBe('2,160,000.00'); // the teams' own 1,200,000 + 960,000
+    expect(await cells.nth(17).textContent()).toBe('840,000.00');
+    expect(await cells.nth(18).textContent()).toBe('72.0%');
     // 72 % coverage is red on the colour scale
-    expect(await cells.nth(19).getAttribute('data-fill')).toBe('#F8696B');
-    const team2 = table.locator('tr', { has: page.locator(`td:text-is("${teams[1]!.id}")`) }).last();
-    expect(await team2.locator('td').nth(16).textContent()).toBe('960,000.00');
-    expect(await team2.locator('td').nth(19).textContent()).toBe('100.0%');
-    const rep = table.locator('tr', { has: page.locator(`td:text-is("${teams[0]!.reps[0]}")`) });
-    expect(await rep.locator('td').nth(4).textContent()).toBe('60,000.00');
+    expect(await cells.nth(18).getAttribute('data-fill')).toBe('#F8696B');
+    const team2 = table
+      .locator('tr', { has: page.locator(`td:text-is("${unitName(teams[1]!.id)}")`) })
+      .last();
+    expect(await team2.locator('td').nth(15).textContent()).toBe('960,000.00');
+    expect(await team2.locator('td').nth(18).textContent()).toBe('100.0%');
+    const rep = table.locator('tr', {
+      has: page.locator(`td:text-is("${personName(teams[0]!.reps[0]!)}")`),
+    });
+    expect(await rep.locator('td').nth(3).textContent()).toBe('60,000.00');
     await regionRow.scrollIntoViewIfNeeded();
     await shot('03-revenue-block');
   });
@@ -154,6 +180,11 @@ describe('Consolidate in a browser', () => {
       .poll(() => page.getByTestId('consolidate-outcome').textContent(), { timeout: 20_000 })
       .toContain('Up to date');
     expect(answers).toEqual([304]);
+    // the time of the pull in the user's words, not a raw UTC timestamp
+    const upToDate = (await page.getByTestId('consolidate-outcome').textContent()) ?? '';
+    expect(upToDate).toMatch(/pull at [A-Z][a-z]{2} \d{1,2}, 2026, \d{1,2}:\d\d/);
+    expect(upToDate).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
     await shot('04-up-to-date');
   });
 
@@ -177,9 +208,46 @@ describe('Consolidate in a browser', () => {
       .getByTestId('preview-table')
       .locator('tr', { has: page.locator('td:text-is("target")') })
       .first();
-    expect(await regionRow.locator('td').nth(19).textContent()).toBe('76.0%');
-    expect(await regionRow.locator('td').nth(18).textContent()).toBe('720,000.00');
+    expect(await regionRow.locator('td').nth(18).textContent()).toBe('76.0%');
+    expect(await regionRow.locator('td').nth(17).textContent()).toBe('720,000.00');
     await shot('05-refreshed');
+  });
+
+  it('in zh-CN: the notice follows the switch, the sheet is rewritten as 汇总 rather than doubled', async () => {
+    const missingTeam = people.find(
+      (p) => p.unitId.startsWith('east-') && !teams.some((t) => t.id === p.unitId),
+    )!.unitId;
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    // the notice shown in English now reads Chinese, its list of teams too (the sheet keeps the name it
+    // was written under until it is written again)
+    await expect
+      .poll(() => page.getByTestId('consolidate-outcome').textContent())
+      .toMatch(/^已刷新：Rollup 工作表中改写了 \d+ 行变化的数据。/);
+    expect(await page.getByTestId('consolidate-outcome').textContent()).toContain(
+      `${unitName(missingTeam)} — 负责人`,
+    );
+    await page.getByTestId('consolidate-run').click();
+    await expect
+      .poll(() => page.getByTestId('consolidate-outcome').textContent(), { timeout: 30_000 })
+      .toContain(`已将 ${unitName('east')} 2026 的汇总写入 汇总 工作表`);
+    await expect.poll(() => page.getByTestId('sheet-tab-汇总').count()).toBe(1);
+    expect(await page.getByTestId('sheet-tab-Rollup').count()).toBe(0);
+    await openSheet('汇总');
+    expect(await cell('A2').textContent()).toBe('单位');
+    expect(await cell('F2').textContent()).toMatch(/^2026年\d{1,2}月\d{1,2}日/);
+    expect(await cell('A5').textContent()).toBe(`未提交（${eastTeams - 2}）`);
+    expect(await offencesOn(page, { locale: 'zh-CN' })).toEqual([]);
+    await shot('06-zh-rollup-top');
+    const chart = page.getByTestId('preview-chart-RollupCoverage');
+    await chart.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('preview-grid').textContent()).toContain('的条形图');
+    await shot('07-zh-coverage-chart');
+    await page.getByTestId('consolidate-refresh').click();
+    await expect
+      .poll(() => page.getByTestId('consolidate-outcome').textContent(), { timeout: 20_000 })
+      .toMatch(/^已是最新：自 2026年\d{1,2}月\d{1,2}日 \d\d:\d\d 拉取以来没有变化。$/);
+    expect(await offencesOn(page, { locale: 'zh-CN' })).toEqual([]);
+    await shot('08-zh-up-to-date');
   });
 
   it('had no script errors on the way (a 304 is not an error)', () => {

@@ -110,7 +110,13 @@ describe('planning workflow in a browser', () => {
     await expect.poll(() => page.getByTestId('history-version').count(), { timeout: 20_000 }).toBe(1);
     const row = await page.getByTestId('history-version').textContent();
     expect(row).toContain('v1');
-    expect(row).toContain('mgr-east-shanghai');
+    // the author by name, not by id (issue 11)
+    const auth = { authorization: `Bearer ${await devToken(base, 'mgr-east-shanghai')}` };
+    const org = (await fetch(`${base}/api/org`, { headers: auth }).then((r) => r.json())) as {
+      people: { id: string; name?: string }[];
+    };
+    expect(row).toContain(org.people.find((p) => p.id === 'mgr-east-shanghai')!.name);
+    expect(row).not.toContain('mgr-east-shanghai');
     expect(row).toContain('submitted');
     await shot('06-history');
   });

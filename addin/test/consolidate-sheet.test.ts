@@ -18,7 +18,7 @@ import {
 import { smallRegion } from './consolidate.fixture';
 
 const tr = translator('en');
-const stamp = { etag: '"o1.tabc.0123456789abcdef"', pulledAt: '2026-11-25T09:00:00.000Z' };
+const stamp = { pulledAt: '2026-11-25T09:00:00.000Z' };
 const text = (line: { values: CellValue[] } | undefined) => line?.values.filter((v) => v !== null);
 
 describe('gap and coverage per unit line (core unitCoverage)', () => {
@@ -38,86 +38,78 @@ describe('the Rollup sheet layout', () => {
   const sheet = rollupSheet(rollup, smallRegion().org, stamp, tr, 'en');
   const find = (first: string) => sheet.lines.findIndex((l) => l.values[0] === first);
 
-  it('starts with a title, the stamp of the pull and a summary', () => {
+  it('starts with a title, the stamp of the pull (unit by name, time in the locale, no ETag) and a summary', () => {
     expect(sheet.lines[0]!.values[0]).toBe('Roll-up of Region · 2026');
     expect(sheet.lines[0]!.bold).toBe(true);
     expect(text(sheet.lines[1])).toEqual([
-      'Unit ID',
-      'R',
+      'Unit',
+      'Region',
       'Period',
       '2026',
-      'Version (ETag)',
-      stamp.etag,
       'Pulled at',
-      stamp.pulledAt,
+      new Date(stamp.pulledAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }),
       'Lines',
       sheet.lines.length,
     ]);
+    expect(String(sheet.lines[1]!.values[5])).toMatch(/^Nov 25, 2026/);
     expect(sheet.lines[2]!.values[0]).toBe('2 of 3 units counted · 1 missing · 1 on an old template');
   });
 
-  it('lists the missing and the stale units with their managers', () => {
+  it('lists the missing and the stale units with their managers, by name (no ids)', () => {
     const missing = find('Not submitted (1)');
-    expect(text(sheet.lines[missing + 1])).toEqual(['Unit / person', 'ID', 'Parent unit', 'Manager']);
-    expect(text(sheet.lines[missing + 2])).toEqual(['Team Three', 'T3', 'Region', 'Ma Three']);
+    expect(text(sheet.lines[missing + 1])).toEqual(['Unit', 'Parent unit', 'Manager']);
+    expect(text(sheet.lines[missing + 2])).toEqual(['Team Three', 'Region', 'Ma Three']);
     const stale = find('On an old template (1; current 2026.1)');
-    expect(text(sheet.lines[stale + 2])).toEqual(['Team Two', 'T2', 1, '2025.1', 'Ma Two']);
+    expect(text(sheet.lines[stale + 2])).toEqual(['Team Two', 1, '2025.1', 'Ma Two']);
   });
 
-  it('puts coverage by team under the chart, with the chart reading exactly that range', () => {
+  it('puts coverage of every team under the chart, 0 % for the team that has not submitted', () => {
     const title = find('Coverage by unit · Revenue');
     expect(text(sheet.lines[title + 2])).toEqual(['Team One', 1]);
     expect(text(sheet.lines[title + 3])).toEqual(['Team Two', 0.45]);
+    expect(text(sheet.lines[title + 4])).toEqual(['Team Three', 0]);
     expect(sheet.chart).toEqual({
       name: COVERAGE_CHART,
       type: 'bar',
-      source: `A${title + 2}:B${title + 4}`,
+      source: `A${title + 2}:B${title + 5}`,
       title: 'Coverage by unit · Revenue',
     });
     expect(sheet.colourScales).toContainEqual({
-      address: `B${title + 3}:B${title + 4}`,
+      address: `B${title + 3}:B${title + 5}`,
       scale: COVERAGE_SCALE,
     });
   });
 
   it('writes a revenue block: months across, target, planned below, gap and coverage, drill-down indented', () => {
-    const header = sheet.lines.findIndex((l) => l.values[4] === '2026-01');
-    expect(sheet.width).toBe(20);
-    expect(sheet.lines[header]!.values.slice(16)).toEqual(['Total', 'Planned below', 'Gap', 'Coverage']);
+    const header = sheet.lines.findIndex((l) => l.values[3] === '2026-01');
+    expect(sheet.width).toBe(19);
+    expect(sheet.lines[header]!.values.slice(0, 3)).toEqual(['Unit / person', 'Source', 'Version']);
+    expect(sheet.lines[header]!.values.slice(15)).toEqual(['Total', 'Planned below', 'Gap', 'Coverage']);
+    expect(sheet.lines[header - 1]!.values[0]).toBe('Revenue'); // the metric by its label, not its id
     const region = sheet.lines[header + 1]!;
-    expect(region.values).toEqual([
-      'Region',
-      'R',
-      'target',
-      null,
-      ...Array(12).fill(250),
-      3000,
-      2400,
-      600,
-      0.8,
-    ]);
-    expect(region.formats?.[4]).toBe('#,##0.00');
-    expect(region.formats?.[19]).toBe('0.0%');
+    expect(region.values).toEqual(['Region', 'target', null, ...Array(12).fill(250), 3000, 2400, 600, 0.8]);
+    expect(region.formats?.[3]).toBe('#,##0.00');
+    expect(region.formats?.[18]).toBe('0.0%');
     expect(sheet.lines[header + 2]!.values.slice(0, 1)).toEqual(['↳ planned below']);
-    expect(sheet.lines[header + 2]!.values[16]).toBe(2400);
-    expect(sheet.lines[header + 3]!.values.slice(4, 17)).toEqual([...Array(12).fill(50), 600]);
-    expect(sheet.lines[header + 4]!.values.slice(4, 17)).toEqual(Array(13).fill(0.8));
+    expect(sheet.lines[header + 2]!.values[15]).toBe(2400);
+    expect(sheet.lines[header + 3]!.values.slice(3, 16)).toEqual([...Array(12).fill(50), 600]);
+    expect(sheet.lines[header + 4]!.values.slice(3, 16)).toEqual(Array(13).fill(0.8));
     const t1 = sheet.lines[header + 5]!;
-    expect(t1.values).toEqual(['Team One', 'T1', 'plan', 2, ...Array(12).fill(100), 1200, 1200, 0, 1]);
+    expect(t1.values).toEqual(['Team One', 'plan', 2, ...Array(12).fill(100), 1200, 1200, 0, 1]);
     expect(t1.indent).toBe(1);
     const ann = sheet.lines[header + 6]!;
-    expect(ann.values.slice(0, 5)).toEqual(['Ann', 'a1', 'person', 2, 60]);
-    expect(ann.values.slice(16)).toEqual([720, null, null, null]);
+    expect(ann.values.slice(0, 4)).toEqual(['Ann', 'person', 2, 60]);
+    expect(ann.values.slice(15)).toEqual([720, null, null, null]);
     expect(ann.indent).toBe(2);
-    const t2Block = sheet.lines.findIndex((l, i) => i > header && l.values[1] === 'T2');
-    expect(sheet.lines[t2Block]!.values.slice(16)).toEqual([1200, 540, 660, 0.45]);
+    const t2Block = sheet.lines.findIndex((l, i) => i > header && l.values[0] === 'Team Two');
+    expect(sheet.lines[t2Block]!.values.slice(15)).toEqual([1200, 540, 660, 0.45]);
     // colour scales: gap and coverage columns over the block's lines, and the region's monthly rows
     const first = header + 2; // 1-based row of the region line
     const last = t2Block + 2; // Bo's line is the block's last
-    expect(sheet.colourScales).toContainEqual({ address: `S${first}:S${last}`, scale: GAP_SCALE });
-    expect(sheet.colourScales).toContainEqual({ address: `T${first}:T${last}`, scale: COVERAGE_SCALE });
+    expect(sheet.colourScales).toContainEqual({ address: `R${first}:R${last}`, scale: GAP_SCALE });
+    expect(sheet.colourScales).toContainEqual({ address: `S${first}:S${last}`, scale: COVERAGE_SCALE });
     expect(sheet.colourScales).toContainEqual({
-      address: `E${header + 5}:Q${header + 5}`,
+      address: `D${header + 5}:P${header + 5}`,
       scale: COVERAGE_SCALE,
     });
   });
@@ -132,6 +124,9 @@ describe('the Rollup sheet layout', () => {
     const zh = rollupSheet(rollup, smallRegion().org, stamp, translator('zh-CN'), 'zh-CN');
     expect(zh.lines[0]!.values[0]).toBe('Region 汇总 · 2026');
     expect(zh.chart?.title).toBe('各单位覆盖率 · 销售额');
+    expect(zh.name).toBe('汇总');
+    expect(text(zh.lines[1])?.slice(0, 2)).toEqual(['单位', 'Region']);
+    expect(String(zh.lines[1]!.values[5])).toMatch(/^2026年11月25日/);
   });
 });
 
@@ -195,17 +190,17 @@ describe('the Excel writer on office-addin-mock', () => {
     expect(syncs).toBe(2); // find the sheet, then one chunk (well under 4 MB)
     expect(excel.syncs).toBe(2);
     const at = (row: number, col: number) => excel.value('Rollup', cellAddress(row, col));
-    const header = sheet.lines.findIndex((l) => l.values[4] === '2026-01');
+    const header = sheet.lines.findIndex((l) => l.values[3] === '2026-01');
     expect(at(header, 0)).toBe('Unit / person');
-    expect(at(header + 1, 19)).toBe(0.8);
-    expect(at(header + 1, 3)).toBe(''); // empty cells are written as '' (null would mean "unchanged")
+    expect(at(header + 1, 18)).toBe(0.8);
+    expect(at(header + 1, 2)).toBe(''); // empty cells are written as '' (null would mean "unchanged")
     // the coverage column of the block carries the percent format, the months two decimals
-    expect(excel.format('Rollup', cellAddress(header + 1, 19))).toBe('0.0%');
-    expect(excel.format('Rollup', cellAddress(header + 1, 4))).toBe('#,##0.00');
+    expect(excel.format('Rollup', cellAddress(header + 1, 18))).toBe('0.0%');
+    expect(excel.format('Rollup', cellAddress(header + 1, 3))).toBe('#,##0.00');
     const bold = excel.sheet('Rollup').bold;
     expect(bold.has(`${header},0`)).toBe(true);
     expect(bold.has(`${header + 1},0`)).toBe(false);
-    const ann = sheet.lines.findIndex((l) => l.values[1] === 'a1');
+    const ann = sheet.lines.findIndex((l) => l.values[0] === 'Ann');
     expect(excel.sheet('Rollup').indents.get(`${ann},0`)).toBe(2);
     expect(excel.sheet('Rollup').indents.get(`${ann},1`)).toBeUndefined(); // only the first column is indented
   });

@@ -7,6 +7,7 @@ import {
   GRADE_CHART,
   GRADE_FILLS,
   SHEETS,
+  SHEET_NAMES,
   insertTemplates,
   readScoreRequest,
   runSizing,
@@ -49,35 +50,36 @@ describe('the Scores sheet', () => {
     const { counts } = await writeScoresSheet(workbook, { result, scorecard: request.scorecard, people, st });
     expect(counts).toEqual({ S: 1, A: 1, B: 0, C: 0, D: 1 });
     // Header + 3 rows, ranked: a (120), b (90), c (0).
-    expect(excel.values(SHEETS.scores, 'A1:H4')).toEqual([
-      ['Person', 'Name', 'revenue', 'KPI score', 'Rating score', 'Final', 'Grade', 'Rank'],
-      ['a', 'Ann', 120, 120, '', 120, 'S', 1],
-      ['b', 'Bo', 90, 90, '', 90, 'A', 2],
-      ['c', 'Cy', 0, 0, '', 0, 'D', 3],
+    // People by name, the item by its metric's label: no ids on the sheet.
+    expect(excel.values(SHEETS.scores, 'A1:G4')).toEqual([
+      ['Name', 'Revenue', 'KPI score', 'Rating score', 'Final', 'Grade', 'Rank'],
+      ['Ann', 120, 120, '', 120, 'S', 1],
+      ['Bo', 90, 90, '', 90, 'A', 2],
+      ['Cy', 0, 0, '', 0, 'D', 3],
     ]);
-    expect(['F2', 'F3', 'F4'].map((a) => excel.format(SHEETS.scores, a))).toEqual(['0.00', '0.00', '0.00']);
+    expect(['E2', 'E3', 'E4'].map((a) => excel.format(SHEETS.scores, a))).toEqual(['0.00', '0.00', '0.00']);
     expect(excel.tables.get('Scores')).toEqual({
       name: 'Scores',
       sheet: SHEETS.scores,
       row: 0,
       col: 0,
       rows: 4,
-      cols: 8,
+      cols: 7,
     });
     expect(excel.fills(SHEETS.scores)).toMatchObject({
-      G2: GRADE_FILLS.S,
-      G3: GRADE_FILLS.A,
-      G4: GRADE_FILLS.D,
+      F2: GRADE_FILLS.S,
+      F3: GRADE_FILLS.A,
+      F4: GRADE_FILLS.D,
     });
     expect(excel.sheet(SHEETS.scores).conditionalFormats).toEqual([
       expect.objectContaining({
-        address: 'F2:F4',
+        address: 'E2:E4',
         type: 'ColorScale',
         criteria: expect.objectContaining({ midpoint: expect.objectContaining({ formula: '70' }) }),
       }),
     ]);
-    // Grade table in J1:K6 (5 grades), the chart over it.
-    expect(excel.values(SHEETS.scores, 'J1:K6')).toEqual([
+    // Grade table in I1:J6 (5 grades), the chart over it.
+    expect(excel.values(SHEETS.scores, 'I1:J6')).toEqual([
       ['Grade', 'People'],
       ['S', 1],
       ['A', 1],
@@ -88,7 +90,7 @@ describe('the Scores sheet', () => {
     expect(excel.sheet(SHEETS.scores).charts).toEqual([
       {
         type: 'ColumnClustered',
-        source: 'J1:K6',
+        source: 'I1:J6',
         seriesBy: 'Auto',
         name: GRADE_CHART,
         title: 'People per grade',
@@ -100,17 +102,46 @@ describe('the Scores sheet', () => {
     const wb = createPreviewWorkbook([]);
     await writeScoresSheet(wb, { result, scorecard: request.scorecard, people, st });
     const table = await wb.readTable(SHEETS.scores, 'Scores');
-    expect(table?.rows.map((r) => [r[0], r[5], r[6], r[7]])).toEqual([
-      ['a', 120, 'S', 1],
-      ['b', 90, 'A', 2],
-      ['c', 0, 'D', 3],
+    expect(table?.rows.map((r) => [r[0], r[4], r[5], r[6]])).toEqual([
+      ['Ann', 120, 'S', 1],
+      ['Bo', 90, 'A', 2],
+      ['Cy', 0, 'D', 3],
     ]);
     const sheet = wb.sheet(SHEETS.scores)!;
-    expect(sheet.cells.get('1,5')?.numberFormat).toBe('0.00');
-    expect(sheet.cells.get('1,6')?.fill).toBe(GRADE_FILLS.S);
-    expect(sheet.colourScales.map((s) => s.address)).toEqual(['F2:F4']);
+    expect(sheet.cells.get('1,4')?.numberFormat).toBe('0.00');
+    expect(sheet.cells.get('1,5')?.fill).toBe(GRADE_FILLS.S);
+    expect(sheet.colourScales.map((s) => s.address)).toEqual(['E2:E4']);
     expect(sheet.charts).toEqual([
-      { name: GRADE_CHART, type: 'column', source: 'J1:K6', title: 'People per grade' },
+      { name: GRADE_CHART, type: 'column', source: 'I1:J6', title: 'People per grade' },
+    ]);
+  });
+
+  it('in zh-CN: sheets named in Chinese, renamed rather than doubled, people and metrics read back to ids', async () => {
+    const wb = createPreviewWorkbook([]);
+    await writeScoresSheet(wb, { result, scorecard: request.scorecard, people, st });
+    await writeScoresSheet(wb, {
+      result,
+      scorecard: request.scorecard,
+      people,
+      st: scoresTranslator('zh-CN'),
+      locale: 'zh-CN',
+    });
+    expect(await wb.listSheets()).toEqual([SHEET_NAMES.scores['zh-CN']]);
+    const table = await wb.readTable(SHEET_NAMES.scores['zh-CN'], 'Scores');
+    expect(table?.headers.slice(0, 2)).toEqual(['姓名', '销售额']);
+    // templates written in Chinese read back to the same ids
+    await insertTemplates(wb, {
+      locale: 'zh-CN',
+      period: '2026-Q1',
+      people,
+      st: scoresTranslator('zh-CN'),
+    });
+    const inputs = await wb.readTable(SHEET_NAMES.inputs['zh-CN'], 'ScoreInputs');
+    expect(inputs?.rows[0]?.slice(0, 2)).toEqual(['Ann', '销售额']);
+    const { request: read } = await readScoreRequest(wb, { locale: 'zh-CN', period: '2026-Q1', people });
+    expect(read.scorecard.items.map((i) => [i.id, i.metric])).toEqual([
+      ['revenue', 'revenue'],
+      ['visits', 'visits'],
     ]);
   });
 

@@ -115,20 +115,21 @@ describe('scoring from stored data', () => {
     if (out.status !== 'scored') throw new Error(`expected a scored outcome, got ${out.status}`);
     expect(out.stored.version).toBe(2);
     const table = await workbook.readTable(SHEETS.scores, TABLES.scores);
+    // people by name, items by their metrics' labels: no ids on the sheet
     expect(table?.headers).toEqual([
-      'Person',
       'Name',
-      'revenue',
-      'visits',
+      'Revenue',
+      'Visits',
       'KPI score',
       'Rating score',
       'Final',
       'Grade',
       'Rank',
     ]);
-    expect(table?.rows.map((r) => [r[0], r[2], r[3], r[4], r[8]])).toEqual([
-      ['rep-001', 120, 100, 114, 1],
-      ['rep-002', 0, 50, 15, 2],
+    const name = (id: string) => people.find((p) => p.id === id)!.name;
+    expect(table?.rows.map((r) => [r[0], r[1], r[2], r[3], r[7]])).toEqual([
+      [name('rep-001'), 120, 100, 114, 1],
+      [name('rep-002'), 0, 50, 15, 2],
     ]);
     expect(Object.values(out.counts).reduce((a, b) => a + b, 0)).toBe(2);
   });

@@ -268,7 +268,11 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
             {sheet.charts.map((ch) => (
               <div key={ch.name}>
                 <Text size={200}>
-                  {tr('grid.chart', { name: ch.title ?? ch.name, type: ch.type, source: ch.source })}
+                  {tr('grid.chart', {
+                    name: ch.title ?? ch.name,
+                    type: tr(`grid.chartType.${ch.type}`),
+                    source: ch.source,
+                  })}
                 </Text>
                 <PreviewChart sheet={sheet} spec={ch} />
               </div>

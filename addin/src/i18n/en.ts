@@ -120,4 +120,8 @@ export const en = {
   'grid.selected': 'Selected cell: {address}',
   'grid.truncated': 'Showing the first {rows} rows and {cols} columns.',
   'grid.list': 'Drop-down: {values}',
+  'grid.chartType.column': 'column',
+  'grid.chartType.bar': 'bar',
+  'grid.chartType.line': 'line',
+  'grid.chartType.pie': 'pie',
 } as const;

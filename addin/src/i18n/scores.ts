@@ -92,15 +92,15 @@ export const scoresZhCN: Record<ScoresKey, string> = {
   'scores.sampleNote': '预览模式:工作表中填入了演示公司的数据,供试用。',
   'scores.compute': '计算得分',
   'scores.computeHelp':
-    '读取考核表、考核数据和360评价工作表,在服务器上计算,并写入含等级和等级分布图的得分工作表。',
+    '读取考核表、考核数据和360评价工作表,在服务器上计算,并写入含等级和等级分布图的考核结果工作表。',
   'scores.computeDone': '已为 {people} 人评分:{summary}。提示 {findings} 条。',
   'scores.sheetProblems': '工作表中有 {count} 处错误,请按下方提示修改后重新计算。',
   'scores.stored': '按已保存数据评分',
   'scores.storedHelp':
-    '只发送“Scorecard”和“Ratings”工作表:目标取自本单元已提交的计划,实际值取自 Teamsheet 已保存的交易、指标实际值和活动记录。每次评分都保存为新版本,并写入“Scores”工作表。',
+    '只发送“考核表”和“360评价”工作表:目标取自本单位已提交的计划,实际值取自 Teamsheet 已保存的交易、指标实际值和活动记录。每次评分都保存为新版本,并写入“考核结果”工作表。',
   'scores.storedDone':
     '已按已保存数据为 {unit} 在 {period} 的 {people} 人评分:{summary}。已保存为第 v{version} 版(依据 {targets} 条目标和 {actuals} 条实际值;计划 {plans})。提示 {findings} 条。',
-  'scores.noScorecard': '此工作簿中还没有“Scorecard”工作表:请先点击“插入模板”,调整评分卡后再评分。',
+  'scores.noScorecard': '此工作簿中还没有“考核表”工作表:请先点击“插入模板”,调整评分卡后再评分。',
   'scores.storedRefused': '服务器无法按已保存数据为 {unit} 在 {period} 评分:{detail}',
   'scores.uploadActivities': '上传活动记录',
   'scores.uploadDone': '已保存 {people} 人的 {count} 条活动数据({period})。',

@@ -111,4 +111,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'grid.selected': '选中的单元格：{address}',
   'grid.truncated': '仅显示前 {rows} 行和前 {cols} 列。',
   'grid.list': '下拉列表：{values}',
+  'grid.chartType.column': '柱形',
+  'grid.chartType.bar': '条形',
+  'grid.chartType.line': '折线',
+  'grid.chartType.pie': '饼',
 };

@@ -302,6 +302,18 @@ export async function arrangeSheetIn(
   await context.sync();
 }
 
+/** Renames a sheet when it exists and the new name is free: one sync to look, one to rename. */
+export async function renameSheetIn(context: XlContext, from: string, to: string): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(from);
+  const taken = context.workbook.worksheets.getItemOrNullObject(to);
+  sheet.load('isNullObject');
+  taken.load('isNullObject');
+  await context.sync();
+  if (sheet.isNullObject || !taken.isNullObject) return;
+  sheet.name = to;
+  await context.sync();
+}
+
 export interface ExcelWorkbookOptions {
   /** `Excel.run`; tests hand in a mock. */
   run: ExcelRun;
@@ -321,6 +333,7 @@ export function createExcelWorkbook({ run }: ExcelWorkbookOptions): Workbook {
         await context.sync();
         return sheets.items.map((s) => s.name);
       }),
+    renameSheet: (from, to) => run((context) => renameSheetIn(context, from, to)),
     writeTable: (sheet, spec) => run((context) => writeTableIn(context, sheet, spec)),
     readTable: (sheet, name) => run((context) => readTableIn(context, sheet, name)),
     writeRange: (sheet, address, values) => run((context) => writeRangeIn(context, sheet, address, values)),

@@ -142,6 +142,14 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       return sheets.map((s) => s.name);
     },
 
+    async renameSheet(from, to) {
+      const s = find(from);
+      if (!s || find(to)) return;
+      s.name = to;
+      if (current?.sheet === from) current = { ...current, sheet: to };
+      changed();
+    },
+
     async writeTable(sheetName, spec: TableSpec) {
       const s = ensure(sheetName);
       const at = parseCell(spec.at ?? 'A1');

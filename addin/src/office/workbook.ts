@@ -68,6 +68,11 @@ export interface Selection {
 export interface Workbook {
   readonly kind: 'excel' | 'preview';
   listSheets(): Promise<string[]>;
+  /**
+   * Renames sheet `from` to `to` (a sheet written in one language found again in another); nothing
+   * changes when `from` does not exist or `to` already does.
+   */
+  renameSheet(from: string, to: string): Promise<void>;
   /** Creates the sheet if needed and replaces any table of the same name. */
   writeTable(sheet: string, spec: TableSpec): Promise<{ address: string }>;
   /** The table's header and body, or `null` when the sheet or table does not exist. */

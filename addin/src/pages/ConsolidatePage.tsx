@@ -1,18 +1,18 @@
 // Consolidate: a regional head pulls the roll-up of a unit in scope for a period and gets a Rollup
 // sheet (drill-down, months across, gap and coverage with colour scales, missing and stale units,
-// a coverage chart); Refresh fetches only what changed since the last pull.
+// a coverage chart); Refresh fetches only what changed since the last pull. What happened shows right
+// under the two buttons, the units that have not submitted listed with their managers.
 import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   ProgressBar,
   Select,
   Spinner,
   Text,
   makeStyles,
 } from '@fluentui/react-components';
+import { FailureBar, NoticeBar } from '../components/NoticeBar';
 import { useConsolidateSection } from '../features/consolidate/useConsolidateSection';
 import type { PageProps } from './PageProps';
 import { SectionIntro } from './SectionIntro';
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 export function ConsolidatePage(props: PageProps) {
-  const { tr } = props;
+  const { tr, locale } = props;
   const styles = useStyles();
   const section = useConsolidateSection(props);
   const { org, units, busy, periodOk, progress, outcome } = section;
@@ -77,6 +77,10 @@ export function ConsolidatePage(props: PageProps) {
               {tr('consolidate.refresh')}
             </Button>
           </div>
+          {outcome ? (
+            <NoticeBar notice={outcome} tr={tr} locale={locale} testId="consolidate-outcome" />
+          ) : null}
+          {section.failure ? <FailureBar failure={section.failure} tr={tr} /> : null}
           <Text size={200}>{tr('consolidate.refreshHelp')}</Text>
           {progress ? (
             <Field
@@ -86,11 +90,6 @@ export function ConsolidatePage(props: PageProps) {
             >
               <ProgressBar {...(progress.value !== undefined ? { value: progress.value } : {})} />
             </Field>
-          ) : null}
-          {outcome ? (
-            <MessageBar intent={outcome.intent} data-testid="consolidate-outcome">
-              <MessageBarBody>{outcome.text}</MessageBarBody>
-            </MessageBar>
           ) : null}
         </div>
       )}

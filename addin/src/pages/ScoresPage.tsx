@@ -2,35 +2,27 @@
 // with the workbook's scorecard, targets, actuals and ratings) writing the Scores sheet with grade fills
 // and a grade-distribution chart, *Score from stored data* (POST /api/periods/{period}/scores: targets
 // and actuals from what Teamsheet stores, kept as v1, v2…), activity upload, the Analysis sheet and
-// sales-force sizing.
-import {
-  Button,
-  Input,
-  Label,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-} from '@fluentui/react-components';
-import { useScoresSection } from '../features/scores/useScoresSection';
+// sales-force sizing. One block per task, each with one primary button and its own notice beside it.
+import { Button, Input, Label, Select, Spinner, Text, makeStyles } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { FailureBar, NoticeBar } from '../components/NoticeBar';
+import { useScoresSection, type ScoresAction } from '../features/scores/useScoresSection';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionBlock, SectionIntro } from './SectionIntro';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   field: { display: 'flex', flexDirection: 'column', gap: '2px' },
-  block: { display: 'flex', flexDirection: 'column', gap: '6px', marginTop: '8px' },
-  list: { margin: 0, paddingLeft: '18px' },
+  unit: { minWidth: '200px' },
 });
 
 export function ScoresPage(props: PageProps) {
-  const { tr } = props;
+  const { tr, locale } = props;
   const styles = useStyles();
-  const { st, period, setPeriod, unitId, setUnitId, busy, outcome, actions } = useScoresSection(props);
+  const { st, units, period, setPeriod, unitId, setUnitId, busy, outcome, actions } = useScoresSection(props);
   const { templates, compute, scoreFromStore, uploadNow, analyse, size } = actions;
 
-  const button = (name: string, label: string, onClick: () => void, primary = false) => (
+  const button = (name: ScoresAction, label: string, onClick: () => void, primary = false) => (
     <Button
       appearance={primary ? 'primary' : 'secondary'}
       disabled={busy !== null}
@@ -40,6 +32,20 @@ export function ScoresPage(props: PageProps) {
     >
       {label}
     </Button>
+  );
+  /** A block of the section: what it does, its buttons, and the notice of whichever of them ran last. */
+  const block = (help: string, actionsHere: ScoresAction[], buttons: ReactNode) => (
+    <SectionBlock>
+      <Text size={200}>{help}</Text>
+      <div className={styles.row}>{buttons}</div>
+      {outcome && actionsHere.includes(outcome.action) ? (
+        'failure' in outcome ? (
+          <FailureBar failure={outcome.failure} tr={tr} />
+        ) : (
+          <NoticeBar notice={outcome.notice} tr={st} locale={locale} testId="scores-outcome" />
+        )
+      ) : null}
+    </SectionBlock>
   );
 
   return (
@@ -56,44 +62,51 @@ export function ScoresPage(props: PageProps) {
         </div>
         <div className={styles.field}>
           <Label htmlFor="scores-unit">{st('scores.unit')}</Label>
-          <Input
+          <Select
             id="scores-unit"
+            className={styles.unit}
             value={unitId}
-            onChange={(_, d) => setUnitId(d.value.trim())}
+            onChange={(_, d) => setUnitId(d.value)}
+            disabled={busy !== null || units.length === 0}
             data-testid="scores-unit"
-          />
+          >
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {`${'\u2003'.repeat(u.depth)}${u.name}`}
+              </option>
+            ))}
+          </Select>
         </div>
       </div>
-      <div className={styles.block}>
-        <Text size={200}>{st('scores.templatesHelp')}</Text>
-        {button('templates', st('scores.templates'), () => void templates())}
-        <Text size={200}>{st('scores.computeHelp')}</Text>
-        <div className={styles.row}>
+      {block(
+        st('scores.templatesHelp'),
+        ['templates'],
+        button('templates', st('scores.templates'), () => void templates(), true),
+      )}
+      {block(
+        st('scores.computeHelp'),
+        ['compute', 'upload'],
+        <>
           {button('compute', st('scores.compute'), () => void compute(), true)}
           {button('upload', st('scores.uploadActivities'), () => void uploadNow())}
-        </div>
-        <Text size={200}>{st('scores.storedHelp')}</Text>
-        {button('stored', st('scores.stored'), () => void scoreFromStore())}
-        <Text size={200}>{st('scores.analysisHelp')}</Text>
-        {button('analysis', st('scores.analysis'), () => void analyse())}
-        <Text size={200}>{st('scores.sizingHelp')}</Text>
-        {button('sizing', st('scores.sizing'), () => void size())}
-      </div>
+        </>,
+      )}
+      {block(
+        st('scores.storedHelp'),
+        ['stored'],
+        button('stored', st('scores.stored'), () => void scoreFromStore(), true),
+      )}
+      {block(
+        st('scores.analysisHelp'),
+        ['analysis'],
+        button('analysis', st('scores.analysis'), () => void analyse(), true),
+      )}
+      {block(
+        st('scores.sizingHelp'),
+        ['sizing'],
+        button('sizing', st('scores.sizing'), () => void size(), true),
+      )}
       {busy ? <Spinner size="small" label={st('scores.working')} data-testid="scores-busy" /> : null}
-      {outcome ? (
-        <MessageBar intent={outcome.intent} data-testid="scores-outcome">
-          <MessageBarBody>
-            {outcome.text}
-            {outcome.findings && outcome.findings.length > 0 ? (
-              <ul className={styles.list}>
-                {outcome.findings.map((f, i) => (
-                  <li key={i}>{f.message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
     </SectionIntro>
   );
 }

@@ -1,6 +1,8 @@
 // The Rollup sheet as lines of cells: a title and the pull's stamp, who has not submitted and who is on
-// an old template (with their managers), coverage by unit for the chart, then a block per metric with
-// the drill-down region → team → person, months across, and gap and coverage columns.
+// an old template (with their managers), coverage of every unit below for the chart (0 % for a unit
+// that has not submitted), then a block per metric with the drill-down region → team → person, months
+// across, and gap and coverage columns. Units, people and metrics by their names, no internal values:
+// the pull's ETag stays in the pane's memory (rollupSheet.ts), the sheet is named in the user's language.
 import {
   getMetric,
   OrgIndex,
@@ -11,6 +13,8 @@ import {
   type UnitCoverage,
 } from '@teamsheet/shared';
 import type { Locale, Translate } from '../../i18n';
+import type { SheetNames } from '../common/localSheets';
+import { localTime } from '../common/notice';
 import {
   cellAddress,
   columnLetters,
@@ -21,7 +25,10 @@ import {
   type ColourScaleRule,
 } from '../../office';
 
-export const ROLLUP_SHEET = 'Rollup';
+/** The Rollup sheet's names, the key it is found by in either language. */
+export const ROLLUP_SHEETS: SheetNames = { en: 'Rollup', 'zh-CN': '汇总' };
+/** The English name, for callers that predate the Chinese one. */
+export const ROLLUP_SHEET = ROLLUP_SHEETS.en;
 export const COVERAGE_CHART = 'RollupCoverage';
 export const PERCENT = '0.0%';
 
@@ -37,8 +44,8 @@ export const GAP_SCALE: ColourScale = {
   maximum: { type: 'highestValue', color: '#F8696B' },
 };
 
-/** Where the stamp of the pull sits: row 2, label/value pairs. */
-export const STAMP = { row: 1, unitId: 1, period: 3, etag: 5, pulledAt: 7, lines: 9 } as const;
+/** Where the stamp of the pull sits: row 2, label/value pairs (the unit by its name, the time in the locale). */
+export const STAMP = { row: 1, unit: 1, period: 3, pulledAt: 5, lines: 7 } as const;
 
 export interface SheetLine {
   values: CellValue[];
@@ -48,6 +55,9 @@ export interface SheetLine {
 }
 
 export interface RollupSheet {
+  /** The sheet's name in the language it is written in. */
+  name: string;
+  locale: Locale;
   lines: SheetLine[];
   width: number;
   colourScales: ColourScaleRule[];
@@ -55,7 +65,7 @@ export interface RollupSheet {
 }
 
 export interface Stamp {
-  etag: string | null;
+  /** When the roll-up was pulled, ISO text; written in the user's locale. */
   pulledAt: string;
 }
 
@@ -78,8 +88,8 @@ export function rollupSheet(
   locale: Locale,
 ): RollupSheet {
   const M = rollup.months.length;
-  const width = 4 + M + 4;
-  const cTotal = 4 + M;
+  const width = 3 + M + 4;
+  const cTotal = 3 + M;
   const cGap = cTotal + 2;
   const cCoverage = cTotal + 3;
   const index = new OrgIndex(org);
@@ -98,14 +108,12 @@ export function rollupSheet(
 
   line([tr('consolidate.sheet.title', { unit: rollup.unitName, period: rollup.period })], { bold: true });
   line([
-    tr('consolidate.sheet.unitId'),
-    rollup.unitId,
+    tr('consolidate.sheet.unit'),
+    rollup.unitName,
     tr('consolidate.sheet.period'),
     rollup.period,
-    tr('consolidate.sheet.etag'),
-    stamp.etag,
     tr('consolidate.sheet.pulledAt'),
-    stamp.pulledAt,
+    localTime(stamp.pulledAt, locale),
     tr('consolidate.sheet.lines'),
     0, // filled in below, once the count is known
   ]);
@@ -123,33 +131,26 @@ export function rollupSheet(
   line([tr('consolidate.sheet.missing', { count: rollup.missing.length })], { bold: true });
   if (rollup.missing.length > 0) {
     line(
-      [
-        tr('consolidate.sheet.name'),
-        tr('consolidate.sheet.id'),
-        tr('consolidate.sheet.parent'),
-        tr('consolidate.sheet.manager'),
-      ],
+      [tr('consolidate.sheet.unitName'), tr('consolidate.sheet.parent'), tr('consolidate.sheet.manager')],
       { bold: true },
     );
     for (const m of rollup.missing)
-      line([m.unitName, m.unitId, unitName(m.parentId), m.managerName ?? managerName(m.unitId)]);
+      line([m.unitName, unitName(m.parentId), m.managerName ?? managerName(m.unitId)]);
   } else line([tr('consolidate.sheet.none')]);
   line([]);
   const current = rollup.findings.find((f) => f.rule === 'consolidation.old-template')?.params?.current;
   line(
     [
-      tr('consolidate.sheet.stale', {
-        count: rollup.staleTemplates.length,
-        current: typeof current === 'string' || typeof current === 'number' ? current : '—',
-      }),
+      typeof current === 'string' || typeof current === 'number'
+        ? tr('consolidate.sheet.stale', { count: rollup.staleTemplates.length, current })
+        : tr('consolidate.sheet.staleNone', { count: rollup.staleTemplates.length }),
     ],
     { bold: true },
   );
   if (rollup.staleTemplates.length > 0) {
     line(
       [
-        tr('consolidate.sheet.name'),
-        tr('consolidate.sheet.id'),
+        tr('consolidate.sheet.unitName'),
         tr('consolidate.sheet.planVersion'),
         tr('consolidate.sheet.template'),
         tr('consolidate.sheet.manager'),
@@ -157,30 +158,40 @@ export function rollupSheet(
       { bold: true },
     );
     for (const u of rollup.staleTemplates)
-      line([u.unitName, u.unitId, u.version, u.templateVersion, managerName(u.unitId)], {
-        formats: [null, null, '0'],
+      line([u.unitName, u.version, u.templateVersion, managerName(u.unitId)], {
+        formats: [null, '0'],
       });
   } else line([tr('consolidate.sheet.none')]);
   line([]);
 
-  // ---- coverage by unit of the first additive metric that has any, for the chart
+  // ---- coverage by unit of the first additive metric that has any, for the chart: every unit directly
+  // below, a unit that has not submitted at 0 %
   const coverage = unitCoverage(rollup);
   const covered = (row: RollupRow, i: number) =>
     row.kind === 'unit' && row.level === 1 && coverage[i] != null;
   const chartMetric = rollup.metrics.find(
     (m) => m.additive && rollup.rows.some((r, i) => r.metric === m.metric && covered(r, i)),
   );
+  const missing = new Set(rollup.missing.map((m) => m.unitId));
+  const unitsBelow = index.children(rollup.unitId).filter((id) => index.unit(id));
   let chart: ChartSpec | null = null;
   if (chartMetric) {
     const label = getMetric(chartMetric.metric)?.label[locale] ?? chartMetric.metric;
     const title = tr('consolidate.sheet.chartTitle', { metric: label });
     line([title], { bold: true });
-    const header = line([tr('consolidate.sheet.name'), tr('consolidate.sheet.coverage')], { bold: true });
-    let last = header;
-    rollup.rows.forEach((row, i) => {
-      if (row.metric !== chartMetric.metric || row.kind !== 'unit' || row.level !== 1) return;
-      last = line([row.name, coverage[i]?.coverage ?? null], { formats: [null, PERCENT] });
+    const header = line([tr('consolidate.sheet.unitName'), tr('consolidate.sheet.coverage')], {
+      bold: true,
     });
+    let last = header;
+    const rowOf = (unitId: string) =>
+      rollup.rows.findIndex(
+        (r) => r.metric === chartMetric.metric && r.kind === 'unit' && r.level === 1 && r.unitId === unitId,
+      );
+    for (const id of unitsBelow) {
+      const i = rowOf(id);
+      const value = (i >= 0 ? coverage[i]?.coverage : null) ?? (missing.has(id) ? 0 : null);
+      last = line([unitName(id), value], { formats: [null, PERCENT] });
+    }
     if (last > header) {
       colourScales.push({ address: `B${header + 2}:B${last + 1}`, scale: COVERAGE_SCALE });
       chart = { name: COVERAGE_CHART, type: 'bar', source: `A${header + 1}:B${last + 1}`, title };
@@ -205,22 +216,13 @@ export function rollupSheet(
     const fmt = metricFormat(metric.metric);
     const label = getMetric(metric.metric)?.label[locale] ?? metric.metric;
     const numbers = (n: number) => Array<string | null>(n).fill(fmt);
-    const formats = [null, null, null, '0', ...numbers(M + 3), PERCENT];
-    line(
-      [
-        tr(metric.additive ? 'consolidate.sheet.metric' : 'consolidate.sheet.notAdditive', {
-          label,
-          metric: metric.metric,
-        }),
-      ],
-      {
-        bold: true,
-      },
-    );
+    const formats = [null, null, '0', ...numbers(M + 3), PERCENT];
+    line([tr(metric.additive ? 'consolidate.sheet.metric' : 'consolidate.sheet.notAdditive', { label })], {
+      bold: true,
+    });
     line(
       [
         tr('consolidate.sheet.name'),
-        tr('consolidate.sheet.id'),
         tr('consolidate.sheet.source'),
         tr('consolidate.sheet.version'),
         ...rollup.months,
@@ -238,7 +240,6 @@ export function rollupSheet(
       line(
         [
           rollup.unitName,
-          rollup.unitId,
           tr('consolidate.source.target'),
           null,
           ...metric.target.months,
@@ -254,49 +255,32 @@ export function rollupSheet(
           key: 'below' | 'gap' | 'coverage',
           v: { total: number | null; months: (number | null)[] },
         ) =>
-          line([tr(`consolidate.line.${key}`), null, null, null, ...v.months, v.total], {
+          line([tr(`consolidate.line.${key}`), null, null, ...v.months, v.total], {
             indent: 1,
-            formats: [
-              null,
-              null,
-              null,
-              null,
-              ...Array<string>(M + 1).fill(key === 'coverage' ? PERCENT : fmt),
-            ],
+            formats: [null, null, null, ...Array<string>(M + 1).fill(key === 'coverage' ? PERCENT : fmt)],
           });
         sub('below', metric.children);
         const gapLine = sub('gap', metric.gap);
         colourScales.push({
-          address: `E${gapLine + 1}:${columnLetters(cTotal)}${gapLine + 1}`,
+          address: `D${gapLine + 1}:${columnLetters(cTotal)}${gapLine + 1}`,
           scale: GAP_SCALE,
         });
         const covLine = sub('coverage', metric.coverage);
         colourScales.push({
-          address: `E${covLine + 1}:${columnLetters(cTotal)}${covLine + 1}`,
+          address: `D${covLine + 1}:${columnLetters(cTotal)}${covLine + 1}`,
           scale: COVERAGE_SCALE,
         });
       }
     } else if (root) {
-      line(
-        [
-          root.row.name,
-          root.row.id,
-          sourceLabel(root.row),
-          root.row.version,
-          ...root.row.months,
-          root.row.total,
-        ],
-        {
-          formats,
-        },
-      );
-    } else line([rollup.unitName, rollup.unitId], { formats });
+      line([root.row.name, sourceLabel(root.row), root.row.version, ...root.row.months, root.row.total], {
+        formats,
+      });
+    } else line([rollup.unitName], { formats });
     for (const { row, cov } of rows) {
       if (row.level === 0) continue;
       line(
         [
           row.name,
-          row.id,
           sourceLabel(row),
           row.version,
           ...row.months,
@@ -322,7 +306,7 @@ export function rollupSheet(
     line([]);
   }
   lines[STAMP.row]!.values[STAMP.lines] = lines.length;
-  return { lines, width, colourScales, chart };
+  return { name: ROLLUP_SHEETS[locale], locale, lines, width, colourScales, chart };
 }
 
 const sameFormats = (a: SheetLine, b: SheetLine) =>

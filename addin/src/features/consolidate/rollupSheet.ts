@@ -1,15 +1,21 @@
-// Pulls the roll-up from the server and writes it to the Rollup sheet; Refresh asks with the stored
-// ETag (304: up to date) and rewrites only the lines that changed, or the whole sheet when its shape did.
+// Pulls the roll-up from the server and writes it to the Rollup sheet; Refresh asks with the ETag of
+// the last pull (304: up to date) and rewrites only the lines that changed, or the whole sheet when its
+// shape did. The ETag is kept in the pane's memory for the session, never on the sheet: a Refresh after
+// the pane was reopened pulls in full and still rewrites only the lines that differ.
 import type { OrgData, Rollup } from '@teamsheet/shared';
 import { ApiError, type Api } from '../../api';
+import type { Locale } from '../../i18n';
 import { cellAddress, columnLetters, type CellValue, type Workbook } from '../../office';
+import { findSheet, placeSheet } from '../common/localSheets';
 import { mergeDelta, type RollupAnswer } from './delta';
-import { blocksOf, ROLLUP_SHEET, STAMP, type RollupSheet } from './layout';
+import { blocksOf, ROLLUP_SHEETS, STAMP, type RollupSheet } from './layout';
 
-export type Pull = { status: 'unchanged' } | { status: 'changed'; rollup: Rollup; etag: string | null };
+export type Pull =
+  { status: 'unchanged' } | { status: 'changed'; rollup: Rollup; etag: string | null; pulledAt: string };
 
 /** The last full roll-up pulled per unit and period in this session, the base a delta applies to. */
-const lastPulls = new Map<string, { etag: string; rollup: Rollup }>();
+const lastPulls = new Map<string, { etag: string; rollup: Rollup; pulledAt: string }>();
+const pullKey = (unitId: string, period: string) => `${unitId}\u0000${period}`;
 
 /**
  * GET /api/rollup/{unitId}/{period}. With the ETag of an earlier pull it asks If-None-Match (304:
@@ -22,7 +28,7 @@ export async function pullRollup(
   period: string,
   etag?: string | null,
 ): Promise<Pull> {
-  const key = `${unitId}\u0000${period}`;
+  const key = pullKey(unitId, period);
   const base = etag ? lastPulls.get(key) : undefined;
   const since = base && base.etag === etag ? base : undefined;
   let tag: string | null = null;
@@ -37,8 +43,9 @@ export async function pullRollup(
     );
     const rollup = answer.delta && since ? mergeDelta(since.rollup, answer, org) : answer;
     const newTag = tag ?? answer.etag ?? null;
-    if (newTag) lastPulls.set(key, { etag: newTag, rollup });
-    return { status: 'changed', rollup, etag: newTag };
+    const pulledAt = new Date().toISOString();
+    if (newTag) lastPulls.set(key, { etag: newTag, rollup, pulledAt });
+    return { status: 'changed', rollup, etag: newTag, pulledAt };
   } catch (error) {
     if (error instanceof ApiError && error.status === 304) return { status: 'unchanged' };
     throw error;
@@ -47,15 +54,19 @@ export async function pullRollup(
 
 export type WritePhase = { phase: 'cells' | 'formats' | 'chart' };
 
-/** Replaces the Rollup sheet: cells (one sync per chunk), colour scales, the coverage chart. */
+/**
+ * Replaces the Rollup sheet, named in the sheet's language (a Rollup sheet of the other language is
+ * renamed, not left beside it): cells (one sync per chunk), colour scales, the coverage chart.
+ */
 export async function writeRollupSheet(
   workbook: Workbook,
   sheet: RollupSheet,
   onPhase: (p: WritePhase) => void = () => {},
 ): Promise<void> {
+  const name = await placeSheet(workbook, ROLLUP_SHEETS, sheet.locale);
   onPhase({ phase: 'cells' });
   await workbook.writeCells(
-    ROLLUP_SHEET,
+    name,
     blocksOf(
       sheet.lines,
       sheet.lines.map((_, i) => i),
@@ -63,37 +74,51 @@ export async function writeRollupSheet(
     { clear: true },
   );
   onPhase({ phase: 'formats' });
-  if (sheet.colourScales.length > 0) await workbook.addColourScales(ROLLUP_SHEET, sheet.colourScales);
+  if (sheet.colourScales.length > 0) await workbook.addColourScales(name, sheet.colourScales);
   if (sheet.chart) {
     onPhase({ phase: 'chart' });
-    await workbook.addChart(ROLLUP_SHEET, sheet.chart);
+    await workbook.addChart(name, sheet.chart);
   }
-  await workbook.selectCell(ROLLUP_SHEET, 'A1');
+  await workbook.selectCell(name, 'A1');
 }
 
-/** What the last pull left on the sheet: unit, period, ETag and its number of lines. */
+/** What the last pull left: the sheet, unit, period and its number of lines; ETag and time from memory. */
 export interface SheetStamp {
+  sheet: string;
   unitId: string;
   period: string;
   etag: string | null;
+  /** ISO text when this session pulled it, else the time as the sheet shows it. */
   pulledAt: string;
   lines: number;
 }
 
-export async function readStamp(workbook: Workbook): Promise<SheetStamp | null> {
-  if (!(await workbook.listSheets()).includes(ROLLUP_SHEET)) return null;
+/**
+ * The stamp of the Rollup sheet, in either language; its unit is named on the sheet and found again
+ * among `org`'s units by that name (by id too, for a sheet of an earlier version).
+ */
+export async function readStamp(
+  workbook: Workbook,
+  org?: OrgData,
+  locale: Locale = 'en',
+): Promise<SheetStamp | null> {
+  const sheet = await findSheet(workbook, ROLLUP_SHEETS, locale);
+  if (!sheet) return null;
   const row = STAMP.row + 1;
-  const [values = []] = await workbook.readRange(ROLLUP_SHEET, `A${row}:${columnLetters(STAMP.lines)}${row}`);
+  const [values = []] = await workbook.readRange(sheet, `A${row}:${columnLetters(STAMP.lines)}${row}`);
   const text = (v: CellValue | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
-  const unitId = text(values[STAMP.unitId]);
+  const unit = text(values[STAMP.unit]);
   const period = text(values[STAMP.period]);
   const lines = Number(values[STAMP.lines]);
+  const unitId = org?.units.find((u) => u.name === unit)?.id ?? org?.units.find((u) => u.id === unit)?.id;
   if (!unitId || !period || !Number.isInteger(lines) || lines <= 0) return null;
+  const pulled = lastPulls.get(pullKey(unitId, period));
   return {
+    sheet,
     unitId,
     period,
-    etag: text(values[STAMP.etag]),
-    pulledAt: text(values[STAMP.pulledAt]) ?? '',
+    etag: pulled?.etag ?? null,
+    pulledAt: pulled?.pulledAt ?? text(values[STAMP.pulledAt]) ?? '',
     lines,
   };
 }
@@ -118,12 +143,12 @@ export async function refreshRollupSheet(
   previous: SheetStamp,
   onPhase?: (p: WritePhase) => void,
 ): Promise<RefreshResult> {
-  if (previous.lines !== sheet.lines.length) {
+  if (previous.lines !== sheet.lines.length || previous.sheet !== sheet.name) {
     await writeRollupSheet(workbook, sheet, onPhase);
     return { status: 'rewritten' };
   }
   const old = await workbook.readRange(
-    ROLLUP_SHEET,
+    sheet.name,
     `A1:${cellAddress(sheet.lines.length - 1, sheet.width - 1)}`,
   );
   const shapeChanged = sheet.lines.some((l, i) =>
@@ -137,6 +162,6 @@ export async function refreshRollupSheet(
     .map((l, i) => (l.values.some((v, j) => !same(v, old[i]?.[j])) ? i : -1))
     .filter((i) => i >= 0);
   onPhase?.({ phase: 'cells' });
-  if (changed.length > 0) await workbook.writeCells(ROLLUP_SHEET, blocksOf(sheet.lines, changed));
+  if (changed.length > 0) await workbook.writeCells(sheet.name, blocksOf(sheet.lines, changed));
   return { status: 'patched', changedLines: changed.filter((i) => i !== STAMP.row).length };
 }

@@ -33,3 +33,17 @@ export function repsBelow(org: OrgData, unitId: string): Person[] {
   const below = new Set(index.unit(unitId) ? index.subtree(unitId) : [unitId]);
   return org.people.filter((p) => p.role === 'rep' && below.has(p.unitId));
 }
+
+/** The units in scope, parents before their units below, with their depth for indenting. */
+export function unitChoices(org: OrgView): { id: string; name: string; depth: number }[] {
+  const index = new OrgIndex(org);
+  const ids = new Set(org.units.map((u) => u.id));
+  const roots = org.units.filter((u) => !u.parentId || !ids.has(u.parentId));
+  return roots.flatMap((r) =>
+    index.subtree(r.id).map((id) => ({
+      id,
+      name: index.unit(id)?.name ?? id,
+      depth: index.ancestors(id).filter((a) => ids.has(a)).length,
+    })),
+  );
+}

@@ -575,7 +575,10 @@ export const CHANGE_FILL: Record<PlanChange['kind'], string> = {
 
 const diffSheetName = (from: number, to: number) => `Diff v${from}→v${to}`;
 
-/** Writes the diff sheet: one row per changed cell, filled by kind (green added, red removed, amber changed). */
+/**
+ * Writes the diff sheet: one row per changed cell, filled by kind (green added, red removed, amber
+ * changed). `shown` names the sheet and gives the rows in the user's words (History, issue 11).
+ */
 export async function writeDiffSheet(
   workbook: Workbook,
   changes: readonly PlanChange[],
@@ -583,8 +586,9 @@ export async function writeDiffSheet(
   to: number,
   headers: string[],
   kindLabel: (kind: PlanChange['kind']) => string,
+  shown?: { sheet: string; rows: CellValue[][]; numberFormats?: Record<string, string> },
 ): Promise<string> {
-  const sheet = diffSheetName(from, to);
+  const sheet = shown?.sheet ?? diffSheetName(from, to);
   const rows: CellValue[][] = changes.map((c) => [
     c.sheet,
     c.key.owner ?? c.key.id ?? null,
@@ -597,7 +601,8 @@ export async function writeDiffSheet(
   await workbook.writeTable(sheet, {
     name: `TeamsheetDiff_${from}_${to}`,
     headers,
-    rows,
+    rows: shown?.rows ?? rows,
+    ...(shown?.numberFormats ? { numberFormats: shown.numberFormats } : {}),
     freezeHeader: true,
   });
   await workbook.clearMarks(sheet);

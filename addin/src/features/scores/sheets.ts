@@ -1,12 +1,18 @@
 // The Scores section's sheets: templates (Scorecard, Score inputs, Ratings, Activities), reading them
 // into a score request with the core's importers, and writing results — the Scores sheet with grade
 // fills, a colour scale on the final score and a grade-distribution chart; the Analysis sheet; Sizing.
+// Every sheet is named in the user's language and found again by its names in every language
+// (common/localSheets.ts); people are written by name and metrics by their labels, and read back to
+// their ids (`SheetNames`/`namesFor`), so no raw id is on a sheet a manager reads.
 import {
   DEFAULT_GRADES,
   activitiesToRows,
   activityRowsToActivities,
   addDays,
   daysInMonth,
+  getMetric,
+  getTemplate,
+  metricCatalog,
   monthOfWeek,
   monthlyRevenue,
   monthsOf,
@@ -34,6 +40,7 @@ import {
 import { demoActuals, demoOrg, demoTargets, seededRandom } from '@teamsheet/shared/demo';
 import { scoresStrings, type ScoresKey } from '../../i18n/scores';
 import { rangeAddress, type CellValue, type Workbook } from '../../office';
+import { findSheet, placeSheet, type SheetNames } from '../common/localSheets';
 
 export const SHEETS = {
   scorecard: 'Scorecard',
@@ -44,6 +51,76 @@ export const SHEETS = {
   analysis: 'Analysis',
   sizing: 'Sizing',
 } as const;
+const coreSheet = (kind: 'scorecard' | 'ratings' | 'activities'): SheetNames =>
+  getTemplate(kind).sheets[0]!.name;
+/** Each sheet's names by language: the key it is found by (Scores / 成绩), whichever language wrote it. */
+export const SHEET_NAMES: Record<keyof typeof SHEETS, SheetNames> = {
+  scorecard: coreSheet('scorecard'),
+  inputs: { en: 'Score inputs', 'zh-CN': '考核数据' },
+  ratings: coreSheet('ratings'),
+  activities: coreSheet('activities'),
+  scores: { en: 'Scores', 'zh-CN': '考核结果' },
+  analysis: { en: 'Analysis', 'zh-CN': '销售分析' },
+  sizing: { en: 'Sizing', 'zh-CN': '人员编制' },
+};
+/** The sheet of `key` to write, in `locale` (one of another language is renamed to it). */
+export const sheetToWrite = (workbook: Workbook, key: keyof typeof SHEETS, locale: Locale) =>
+  placeSheet(workbook, SHEET_NAMES[key], locale);
+/** The sheet of `key` in this workbook, whichever language wrote it; its name in `locale` when none is. */
+export const sheetToRead = async (workbook: Workbook, key: keyof typeof SHEETS, locale: Locale) =>
+  (await findSheet(workbook, SHEET_NAMES[key], locale)) ?? SHEET_NAMES[key][locale];
+
+/** 360 dimensions the templates write, by their words in each language (read back to the key). */
+const DIMENSIONS: Record<string, SheetNames> = {
+  results: { en: 'Results', 'zh-CN': '业绩' },
+  ability: { en: 'Ability', 'zh-CN': '能力' },
+  attitude: { en: 'Attitude', 'zh-CN': '态度' },
+};
+
+/**
+ * How the Scores sheets name people and metrics: a person by name (with the id only when two share a
+ * name), a metric by its label in the locale; and back to ids when a sheet is read, in either language.
+ */
+export interface SheetWords {
+  person(id: string): string;
+  personId(text: CellValue | undefined): CellValue | undefined;
+  metric(id: string): string;
+  metricId(text: CellValue | undefined): CellValue | undefined;
+  dimension(key: string): string;
+  dimensionKey(text: CellValue | undefined): CellValue | undefined;
+}
+
+export function namesFor(people: readonly Pick<Person, 'id' | 'name'>[], locale: Locale): SheetWords {
+  const count = new Map<string, number>();
+  for (const p of people) if (p.name) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  const shown = new Map(
+    people.map((p) => [p.id, p.name && count.get(p.name) === 1 ? p.name : `${p.name ?? p.id} (${p.id})`]),
+  );
+  const byText = new Map([...shown].map(([id, text]) => [text, id]));
+  const metricIds = new Map(
+    Object.keys(metricCatalog).flatMap((id) =>
+      Object.values(getMetric(id)?.label ?? {}).map((label) => [label, id] as const),
+    ),
+  );
+  const dimensionKeys = new Map(
+    Object.entries(DIMENSIONS).flatMap(([key, words]) => Object.values(words).map((w) => [w, key] as const)),
+  );
+  const back = (map: Map<string, string>) => (v: CellValue | undefined) =>
+    typeof v === 'string' ? (map.get(v.trim()) ?? v) : v;
+  return {
+    person: (id) => shown.get(id) ?? id,
+    personId: back(byText),
+    metric: (id) => getMetric(id)?.label[locale] ?? id,
+    metricId: back(metricIds),
+    dimension: (key) => DIMENSIONS[key]?.[locale] ?? key,
+    dimensionKey: back(dimensionKeys),
+  };
+}
+
+/** Rows with some columns written through a function (ids to names on write, names to ids on read). */
+const mapColumns = (rows: readonly CellValue[][], by: Record<number, (v: CellValue) => CellValue>) =>
+  rows.map((row) => row.map((v, i) => (by[i] ? by[i](v) : v)));
+
 export const TABLES = {
   items: 'ScorecardItems',
   inputs: 'ScoreInputs',
@@ -151,17 +228,31 @@ export function demoSample(people: readonly Person[], period: string): SampleDat
   return { targets, actuals, ratings, activities };
 }
 
-/** Writes the four input sheets; `sample` fills them, otherwise rows wait for the manager's numbers. */
+/**
+ * Writes the four input sheets; `sample` fills them, otherwise rows wait for the manager's numbers.
+ * People by name, metrics by label, 360 dimensions in words (`words`, read back by readScoreRequest).
+ */
 export async function insertTemplates(
   workbook: Workbook,
-  args: { locale: Locale; period: string; people: readonly Person[]; sample?: SampleData; st: St },
+  args: {
+    locale: Locale;
+    period: string;
+    people: readonly Person[];
+    sample?: SampleData;
+    st: St;
+    words?: SheetWords;
+  },
 ): Promise<void> {
   const { locale, period, people, sample, st } = args;
+  const words = args.words ?? namesFor(people, locale);
   const card = scorecardToRows(starterScorecard, { locale });
-  await workbook.writeTable(SHEETS.scorecard, {
+  const metricIds = new Set(Object.keys(metricCatalog));
+  // The item is named after its metric (a user may rename it); the metric by its label.
+  const itemName = (v: CellValue) => (typeof v === 'string' && metricIds.has(v) ? words.metric(v) : v);
+  await workbook.writeTable(await sheetToWrite(workbook, 'scorecard', locale), {
     name: TABLES.items,
     headers: card.headers,
-    rows: card.rows as CellValue[][],
+    rows: mapColumns(card.rows as CellValue[][], { 0: itemName, 1: itemName }),
     numberFormats: { [card.headers[5]!]: '0%', [card.headers[6]!]: '0%' },
     freezeHeader: true,
   });
@@ -170,54 +261,62 @@ export async function insertTemplates(
   const actuals = new Map(sample?.actuals.map((t) => [key(t.owner, t.metric), t.value]));
   const inputRows: CellValue[][] = people.flatMap((p) =>
     starterScorecard.items.map((item) => [
-      p.id,
-      p.name ?? p.id,
-      item.metric,
+      words.person(p.id),
+      words.metric(item.metric),
       targets.get(key(p.id, item.metric)) ?? null,
       actuals.get(key(p.id, item.metric)) ?? (sample ? 0 : null),
     ]),
   );
-  const inputHeaders = [
-    st('col.person'),
-    st('col.name'),
-    st('col.metric'),
-    st('col.target'),
-    st('col.actual'),
-  ];
-  await workbook.writeTable(SHEETS.inputs, {
+  const inputHeaders = [st('col.name'), st('col.metric'), st('col.target'), st('col.actual')];
+  await workbook.writeTable(await sheetToWrite(workbook, 'inputs', locale), {
     name: TABLES.inputs,
     headers: inputHeaders,
     rows: inputRows,
-    numberFormats: { [inputHeaders[3]!]: '#,##0.##', [inputHeaders[4]!]: '#,##0.##' },
+    numberFormats: { [inputHeaders[2]!]: '#,##0.##', [inputHeaders[3]!]: '#,##0.##' },
     freezeHeader: true,
   });
   const ratings = ratingsToRows(sample?.ratings ?? [], { locale });
-  await workbook.writeTable(SHEETS.ratings, {
+  const person = (v: CellValue) => (typeof v === 'string' ? words.person(v) : v);
+  const dimension = (v: CellValue) => (typeof v === 'string' ? words.dimension(v) : v);
+  await workbook.writeTable(await sheetToWrite(workbook, 'ratings', locale), {
     name: TABLES.ratings,
     headers: ratings.headers,
     rows:
       ratings.rows.length > 0
-        ? (ratings.rows as CellValue[][])
-        : people.map((p) => [p.id, null, null, null, null]),
+        ? mapColumns(ratings.rows as CellValue[][], { 0: person, 1: person, 3: dimension })
+        : people.map((p) => [words.person(p.id), null, null, null, null]),
     freezeHeader: true,
   });
   const acts = activitiesToRows(sample?.activities ?? [], { locale });
-  await workbook.writeTable(SHEETS.activities, {
+  await workbook.writeTable(await sheetToWrite(workbook, 'activities', locale), {
     name: TABLES.activities,
     headers: acts.headers,
     rows:
-      acts.rows.length > 0 ? (acts.rows as CellValue[][]) : people.map((p) => [p.id, periodStart(period)]),
+      acts.rows.length > 0
+        ? mapColumns(acts.rows as CellValue[][], { 0: person })
+        : people.map((p) => [words.person(p.id), periodStart(period)]),
     numberFormats: { [acts.headers[1]!]: 'yyyy-mm-dd' },
     freezeHeader: true,
   });
 }
 
-const table = async (workbook: Workbook, sheet: string, name: string) => {
+/** A table of a Scores sheet as the core's importers take it, names read back to ids. */
+const table = async (
+  workbook: Workbook,
+  key: keyof typeof SHEETS,
+  name: string,
+  locale: Locale,
+  by: Record<number, (v: CellValue) => CellValue> = {},
+) => {
+  const sheet = await sheetToRead(workbook, key, locale);
   const data = await workbook.readTable(sheet, name);
-  return data ? { headers: data.headers, rows: data.rows, sheetName: sheet, firstRow: 2 } : null;
+  return data
+    ? { headers: data.headers, rows: mapColumns(data.rows, by), sheetName: sheet, firstRow: 2 }
+    : null;
 };
 
 const blank = (v: CellValue | undefined) => v === null || v === undefined || v === '';
+const idOf = (f: (v: CellValue | undefined) => CellValue | undefined) => (v: CellValue) => f(v) ?? null;
 
 /**
  * The Ratings sheet's ratings. The template lists every person with the other cells empty, waiting
@@ -227,39 +326,54 @@ const blank = (v: CellValue | undefined) => v === null || v === undefined || v =
 export async function readFilledRatings(
   workbook: Workbook,
   locale: Locale,
+  words: SheetWords = namesFor([], locale),
 ): Promise<{ ratings: Rating[]; findings: Finding[] }> {
-  const table = await workbook.readTable(SHEETS.ratings, TABLES.ratings);
-  if (!table) return { ratings: [], findings: [] };
-  const untouched = new Set(table.rows.flatMap((row, i) => (row.slice(1).every(blank) ? [i] : [])));
+  const read = await table(workbook, 'ratings', TABLES.ratings, locale, {
+    0: idOf(words.personId),
+    1: idOf(words.personId),
+    3: idOf(words.dimensionKey),
+  });
+  if (!read) return { ratings: [], findings: [] };
+  const untouched = new Set(read.rows.flatMap((row, i) => (row.slice(1).every(blank) ? [i] : [])));
   // Rows keep their places so findings name the right cells; an untouched row yields no rating.
-  const read = ratingRowsToRatings(
-    { headers: table.headers, rows: table.rows, sheetName: SHEETS.ratings, firstRow: 2 },
-    locale,
-  );
-  const findings = read.findings.filter((f) => {
+  const out = ratingRowsToRatings(read, locale);
+  const findings = out.findings.filter((f) => {
     const row = /^ratings\[(\d+)\]/.exec(f.path)?.[1];
     return row === undefined || !untouched.has(Number(row));
   });
-  return { ratings: read.ratings, findings };
+  return { ratings: out.ratings, findings };
+}
+
+/** The Scorecard sheet's scorecard (metrics read back from their labels), with the findings of reading it. */
+export async function readScorecard(workbook: Workbook, locale: Locale, words: SheetWords) {
+  // An item named after its metric's label is that metric's item (its id, as the template wrote it).
+  const items = await table(workbook, 'scorecard', TABLES.items, locale, {
+    0: idOf(words.metricId),
+    1: idOf(words.metricId),
+  });
+  return items ? scorecardRowsToScorecard(items, locale) : null;
 }
 
 /** The score request the sheets describe, and the findings of reading them (errors block computing). */
 export async function readScoreRequest(
   workbook: Workbook,
-  args: { locale: Locale; period: string; people: readonly Person[] },
+  args: { locale: Locale; period: string; people: readonly Person[]; words?: SheetWords },
 ): Promise<{ request: ScoreRequest; findings: Finding[] }> {
   const { locale, period } = args;
+  const words = args.words ?? namesFor(args.people, locale);
   const findings: Finding[] = [];
-  const items = await table(workbook, SHEETS.scorecard, TABLES.items);
-  const card = items ? scorecardRowsToScorecard(items, locale) : { scorecard: { items: [] }, findings: [] };
+  const card = (await readScorecard(workbook, locale, words)) ?? { scorecard: { items: [] }, findings: [] };
   findings.push(...card.findings);
-  const ratings = await readFilledRatings(workbook, locale);
+  const ratings = await readFilledRatings(workbook, locale, words);
   findings.push(...ratings.findings);
   const targets: Target[] = [];
   const actuals: Target[] = [];
-  const inputs = await workbook.readTable(SHEETS.inputs, TABLES.inputs);
+  const inputs = await table(workbook, 'inputs', TABLES.inputs, locale, {
+    0: idOf(words.personId),
+    1: idOf(words.metricId),
+  });
   for (const row of inputs?.rows ?? []) {
-    const [owner, , metric, target, actual] = row;
+    const [owner, metric, target, actual] = row;
     if (typeof owner !== 'string' || typeof metric !== 'string' || owner === '') continue;
     if (typeof target === 'number') targets.push({ owner, metric, period, value: target });
     if (typeof actual === 'number') actuals.push({ owner, metric, period, value: actual });
@@ -278,8 +392,12 @@ export async function readScoreRequest(
 }
 
 /** The activities of the Activities sheet, summed by month (what POST /api/activities takes). */
-export async function readActivities(workbook: Workbook, locale: Locale) {
-  const acts = await table(workbook, SHEETS.activities, TABLES.activities);
+export async function readActivities(
+  workbook: Workbook,
+  locale: Locale,
+  words: SheetWords = namesFor([], locale),
+) {
+  const acts = await table(workbook, 'activities', TABLES.activities, locale, { 0: idOf(words.personId) });
   return acts ? activityRowsToActivities(acts, locale) : { entries: [], activities: [], findings: [] };
 }
 
@@ -291,13 +409,16 @@ export async function writeScoresSheet(
     scorecard: Pick<Scorecard, 'items' | 'grades'>;
     people: readonly Person[];
     st: St;
+    locale?: Locale;
   },
 ): Promise<{ counts: Record<string, number> }> {
   const { result, scorecard, people, st } = args;
-  const names = new Map(people.map((p) => [p.id, p.name ?? p.id]));
-  const itemIds = scorecard.items.map((i) => i.id);
+  const locale = args.locale ?? 'en';
+  const words = namesFor(people, locale);
+  const sheet = await sheetToWrite(workbook, 'scores', locale);
+  // An item is headed by its name as the Scorecard sheet gives it (a metric id becomes its label).
+  const itemIds = scorecard.items.map((i) => (getMetric(i.id) ? words.metric(i.id) : i.id));
   const headers = [
-    st('col.person'),
     st('col.name'),
     ...itemIds,
     st('col.kpiScore'),
@@ -308,8 +429,7 @@ export async function writeScoresSheet(
   ];
   const sorted = [...result.people].sort((a, b) => a.rank - b.rank || (a.personId < b.personId ? -1 : 1));
   const rows: CellValue[][] = sorted.map((p) => [
-    p.personId,
-    names.get(p.personId) ?? p.personId,
+    words.person(p.personId),
     ...p.items.map((i) => i.score),
     p.kpiScore,
     p.ratingScore ?? null,
@@ -320,7 +440,7 @@ export async function writeScoresSheet(
   const numberFormats = Object.fromEntries(
     [...itemIds, st('col.kpiScore'), st('col.ratingScore'), st('col.final')].map((h) => [h, '0.00']),
   );
-  await workbook.writeTable(SHEETS.scores, {
+  await workbook.writeTable(sheet, {
     name: TABLES.scores,
     headers,
     rows,
@@ -329,16 +449,16 @@ export async function writeScoresSheet(
   });
   const gradeCol = headers.length - 2;
   const finalCol = headers.length - 3;
-  await workbook.clearMarks(SHEETS.scores);
+  await workbook.clearMarks(sheet);
   await workbook.markCells(
-    SHEETS.scores,
+    sheet,
     sorted.map((p, i) => ({
       address: rangeAddress(i + 1, gradeCol, 1, 1),
       fill: GRADE_FILLS[p.grade] ?? null,
     })),
   );
   if (sorted.length > 0)
-    await workbook.addColourScales(SHEETS.scores, [
+    await workbook.addColourScales(sheet, [
       {
         address: rangeAddress(1, finalCol, sorted.length, 1),
         scale: {
@@ -354,19 +474,19 @@ export async function writeScoresSheet(
   for (const p of result.people) counts[p.grade] = (counts[p.grade] ?? 0) + 1;
   const distCol = headers.length + 1;
   const at = rangeAddress(0, distCol, 1, 1);
-  await workbook.writeTable(SHEETS.scores, {
+  await workbook.writeTable(sheet, {
     name: TABLES.grades,
     headers: [st('col.grade'), st('col.count')],
     rows: Object.entries(counts).map(([g, n]) => [g, n]),
     at,
   });
-  await workbook.addChart(SHEETS.scores, {
+  await workbook.addChart(sheet, {
     name: GRADE_CHART,
     type: 'column',
     source: rangeAddress(0, distCol, Object.keys(counts).length + 1, 2),
     title: st('chart.grades'),
   });
-  await workbook.selectCell(SHEETS.scores, 'A1');
+  await workbook.selectCell(sheet, 'A1');
   return { counts };
 }
 
@@ -388,11 +508,18 @@ export type AnalysisAnswer = {
 const round = (v: number | null | undefined, d = 2) => (v == null ? null : Math.round(v * 10 ** d) / 10 ** d);
 
 /** Writes the Analysis sheet: monthly plan vs actual with growth, a line chart, ABC and KPI tables. */
-export async function writeAnalysisSheet(workbook: Workbook, a: AnalysisAnswer, st: St): Promise<void> {
-  const sheet = SHEETS.analysis;
+export async function writeAnalysisSheet(
+  workbook: Workbook,
+  a: AnalysisAnswer,
+  st: St,
+  opts: { locale?: Locale; unitName?: string } = {},
+): Promise<void> {
+  const locale = opts.locale ?? 'en';
+  const sheet = await sheetToWrite(workbook, 'analysis', locale);
+  const metric = getMetric(a.metric)?.label[locale] ?? a.metric;
   const m = a.monthly;
   await workbook.writeRange(sheet, 'A1:A2', [
-    [st('analysis.title', { unit: a.unitId, period: a.period, metric: a.metric })],
+    [st('analysis.title', { unit: opts.unitName ?? a.unitId, period: a.period, metric })],
     [
       st('analysis.summary', {
         median: round(m.median) ?? '—',
@@ -435,20 +562,19 @@ export async function writeAnalysisSheet(workbook: Workbook, a: AnalysisAnswer, 
     title: st('chart.trend'),
   });
   const abcHeaders = [
-    st('col.person'),
     st('col.name'),
     st('col.value'),
     st('col.share'),
     st('col.cumulative'),
     st('col.class'),
   ];
-  await workbook.writeRange(sheet, 'J3:J3', [[st('analysis.abc', { metric: a.metric, period: a.period })]]);
+  await workbook.writeRange(sheet, 'J3:J3', [[st('analysis.abc', { metric, period: a.period })]]);
   await workbook.writeTable(sheet, {
     name: TABLES.abc,
     at: 'J4',
     headers: abcHeaders,
-    rows: a.abc.map((r) => [r.id, r.name, r.value, r.share, r.cumulativeShare, r.class]),
-    numberFormats: { [abcHeaders[2]!]: money, [abcHeaders[3]!]: '0.0%', [abcHeaders[4]!]: '0.0%' },
+    rows: a.abc.map((r) => [r.name, r.value, r.share, r.cumulativeShare, r.class]),
+    numberFormats: { [abcHeaders[1]!]: money, [abcHeaders[2]!]: '0.0%', [abcHeaders[3]!]: '0.0%' },
   });
   const kpiRow = Math.max(m.rows.length, a.abc.length) + 7;
   await workbook.writeRange(sheet, `A${kpiRow}:A${kpiRow}`, [[st('analysis.kpis')]]);
@@ -457,7 +583,7 @@ export async function writeAnalysisSheet(workbook: Workbook, a: AnalysisAnswer, 
     name: TABLES.kpis,
     at: `A${kpiRow + 1}`,
     headers: [st('col.kpi'), st('col.value')],
-    rows: kpis.map(([k, v]) => [k, round(v, 4)]),
+    rows: kpis.map(([k, v]) => [getMetric(k)?.label[locale] ?? k, round(v, 4)]),
   });
   const notes = a.findings
     .map((f) => ({ f, i: kpis.findIndex(([k]) => f.path === `kpis.${k}`) }))
@@ -482,27 +608,40 @@ export async function runSizing(
   args: { headcount: number; st: St; locale: Locale },
 ): Promise<{ inserted: true } | { inserted: false; result: SizingResult }> {
   const { st } = args;
-  const classes = await workbook.readTable(SHEETS.sizing, TABLES.classes);
-  const settings = await workbook.readTable(SHEETS.sizing, TABLES.settings);
+  const sizing = await sheetToRead(workbook, 'sizing', args.locale);
+  const classes = await workbook.readTable(sizing, TABLES.classes);
+  const settings = await workbook.readTable(sizing, TABLES.settings);
+  // Written in the language on show: a Sizing sheet of the other one is renamed first.
+  const sheet = await sheetToWrite(workbook, 'sizing', args.locale);
+  // The inputs in the language on show: the example the first time, the manager's numbers after
+  // (headers and setting names written again, so a sheet first written in English reads Chinese).
+  const inputs = (classRows: CellValue[][], values: CellValue[]) =>
+    Promise.all([
+      workbook.writeTable(sheet, {
+        name: TABLES.classes,
+        headers: [st('col.customerClass'), st('col.customers'), st('col.visitsPerYear')],
+        rows: classRows,
+      }),
+      workbook.writeTable(sheet, {
+        name: TABLES.settings,
+        at: 'E1',
+        headers: [st('col.setting'), st('col.value')],
+        rows: [
+          [st('sizing.workingDays'), values[0] ?? null],
+          [st('sizing.visitsPerDay'), values[1] ?? null],
+          [st('sizing.currentHeadcount'), values[2] ?? null],
+        ],
+      }),
+    ]);
   if (!classes || !settings) {
-    await workbook.writeTable(SHEETS.sizing, {
-      name: TABLES.classes,
-      headers: [st('col.customerClass'), st('col.customers'), st('col.visitsPerYear')],
-      rows: SIZING_EXAMPLE,
-    });
-    await workbook.writeTable(SHEETS.sizing, {
-      name: TABLES.settings,
-      at: 'E1',
-      headers: [st('col.setting'), st('col.value')],
-      rows: [
-        [st('sizing.workingDays'), 220],
-        [st('sizing.visitsPerDay'), 6],
-        [st('sizing.currentHeadcount'), args.headcount],
-      ],
-    });
-    await workbook.selectCell(SHEETS.sizing, 'B2');
+    await inputs(SIZING_EXAMPLE, [220, 6, args.headcount]);
+    await workbook.selectCell(sheet, 'B2');
     return { inserted: true };
   }
+  await inputs(
+    classes.rows,
+    [0, 1, 2].map((i) => settings.rows[i]?.[1] ?? null),
+  );
   const num = (v: CellValue | undefined) => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
   const result = salesForceSize(
     {
@@ -524,7 +663,7 @@ export async function runSizing(
         : result.gap < 0
           ? st('sizing.over')
           : st('sizing.even');
-  await workbook.writeTable(SHEETS.sizing, {
+  await workbook.writeTable(sheet, {
     name: 'SizingResult',
     at: `A${top}`,
     headers: [st('col.customerClass'), st('col.customers'), st('col.visitsPerYear'), st('col.visits')],
@@ -532,7 +671,7 @@ export async function runSizing(
     numberFormats: { [st('col.visits')]: '#,##0' },
   });
   const lineRow = top + result.byClass.length + 2;
-  await workbook.writeRange(SHEETS.sizing, `A${lineRow}:A${lineRow + 2}`, [
+  await workbook.writeRange(sheet, `A${lineRow}:A${lineRow + 2}`, [
     [st('sizing.result')],
     [
       result.findings[0]?.message ??
@@ -546,6 +685,6 @@ export async function runSizing(
     ],
     [st('sizing.gap', { gap: result.gap ?? '—', advice })],
   ]);
-  await workbook.selectCell(SHEETS.sizing, `A${lineRow}`);
+  await workbook.selectCell(sheet, `A${lineRow}`);
   return { inserted: false, result };
 }

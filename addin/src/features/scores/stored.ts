@@ -2,16 +2,17 @@
 // /api/periods/{period}/scores, where the server takes targets from the unit's stored plans and actuals
 // from stored transactions, metric actuals and activity logs, and keeps the result as version v1, v2…;
 // the answer is written to the Scores sheet by the same writer as Compute scores.
-import {
-  scorecardRowsToScorecard,
-  type Finding,
-  type Locale,
-  type Person,
-  type StoredScores,
-} from '@teamsheet/shared';
+import { type Finding, type Locale, type Person, type StoredScores } from '@teamsheet/shared';
 import type { Api, WriteAttempt } from '../../api';
 import type { Workbook } from '../../office';
-import { SHEETS, TABLES, readFilledRatings, writeScoresSheet, type St } from './sheets';
+import {
+  namesFor,
+  readFilledRatings,
+  readScorecard,
+  writeScoresSheet,
+  type SheetWords,
+  type St,
+} from './sheets';
 
 /** A stored scores version as POST/GET /api/periods/{period}/scores answer it: the core's contract type. */
 export type { StoredScores };
@@ -37,16 +38,15 @@ export async function scoreFromStoredData(
     people: readonly Person[];
     st: St;
     attempt: WriteAttempt;
+    /** How the sheets name people and metrics (default: the people given). */
+    words?: SheetWords;
   },
 ): Promise<StoredScoring> {
   const { unitId, period, locale, people, st, attempt } = args;
-  const items = await workbook.readTable(SHEETS.scorecard, TABLES.items);
-  if (!items) return { status: 'no-scorecard' };
-  const card = scorecardRowsToScorecard(
-    { headers: items.headers, rows: items.rows, sheetName: SHEETS.scorecard, firstRow: 2 },
-    locale,
-  );
-  const { ratings, findings: ratingFindings } = await readFilledRatings(workbook, locale);
+  const words = args.words ?? namesFor(people, locale);
+  const card = await readScorecard(workbook, locale, words);
+  if (!card) return { status: 'no-scorecard' };
+  const { ratings, findings: ratingFindings } = await readFilledRatings(workbook, locale, words);
   const errors = [...card.findings, ...ratingFindings].filter((f) => f.severity === 'error');
   if (errors.length > 0) return { status: 'sheet-errors', findings: errors };
   const path = `/api/periods/${encodeURIComponent(period)}/scores`;
@@ -59,6 +59,7 @@ export async function scoreFromStoredData(
     scorecard: stored.scorecard,
     people,
     st,
+    locale,
   });
   return { status: 'scored', stored, counts };
 }
