@@ -12,7 +12,8 @@ import type { Translate } from '../i18n';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  fields: { margin: 0, paddingLeft: '18px', fontFamily: 'Consolas, monospace', fontSize: '12px' },
+  fields: { margin: 0, paddingLeft: '18px', fontSize: '12px' },
+  path: { fontFamily: 'Consolas, monospace', fontSize: '11px' },
 });
 
 export function ErrorBar({
@@ -37,9 +38,22 @@ export function ErrorBar({
           <>
             <span>{tr('error.fields')}</span>
             <ul className={styles.fields}>
-              {error.fields.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
+              {error.fields.map((f) => {
+                // "path: message": the message for the reader, the field's path in a details line.
+                const at = f.indexOf(': ');
+                const [path, message] = at > 0 ? [f.slice(0, at), f.slice(at + 2)] : ['', f];
+                return (
+                  <li key={f}>
+                    {message}
+                    {path ? (
+                      <details>
+                        <summary>{tr('error.fieldDetails')}</summary>
+                        <span className={styles.path}>{path}</span>
+                      </details>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           </>
         ) : null}

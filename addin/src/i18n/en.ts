@@ -60,6 +60,7 @@ export const en = {
 
   'error.whatToDo': 'What to do: {action}',
   'error.fields': 'Fields to correct:',
+  'error.fieldDetails': 'Where in the request',
   'error.dismiss': 'Dismiss',
   'error.network.title': 'The Teamsheet service cannot be reached',
   'error.network.detail': '{detail}',

@@ -228,7 +228,7 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.plan.missing': '此工作簿中还没有薪酬方案：请先点击“插入薪酬方案模板”。',
   'payouts.tx.title': '2. 交易明细',
   'payouts.tx.help':
-    '把本期成交粘贴到“交易明细”表，每个计入业绩的人一行：两人分成的单子写两行，单号相同并填写各自份额（份额留空即 100%）。负数金额表示退单。指标额度取自“目标”表，或取自本单元已提交的计划。',
+    '把本期成交粘贴到“交易明细”表，每个计入业绩的人一行：两人分成的单子写两行，单号相同并填写各自份额（份额留空即 100%）。负数金额表示退单。指标额度取自“目标”表，或取自本单位已提交的计划。',
   'payouts.tx.insert': '插入交易明细模板',
   'payouts.tx.inserted': '已在 {sheet} 写入交易明细模板。',
   'payouts.tx.sample': '填入示例数据',
@@ -239,7 +239,7 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.tx.errors': '部分交易行无法读取，请修正标出的单元格：',
   'payouts.tx.load': '从 Teamsheet 载入交易',
   'payouts.tx.loadHelp':
-    '把 Teamsheet 中已保存的本期、计入本单元任何人业绩的成交写入“交易明细”表，每个计入业绩的人一行。表中原有内容将被替换。',
+    '把 Teamsheet 中已保存的本期、计入本单位任何人业绩的成交写入“交易明细”表，每个计入业绩的人一行。表中原有内容将被替换。',
   'payouts.tx.loading': '正在载入 {period} 已保存的交易…',
   'payouts.tx.loaded':
     '已把 {unit} 在 {period} 已保存的 {transactions} 笔交易写入 {sheet}（共 {rows} 行，每个计入业绩的人一行）。',
@@ -260,7 +260,7 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.preview.done':
     '已在 {sheet} 写入 {people} 人的薪酬：合计 {total} {currency}，来自 {transactions} 笔交易。',
   'payouts.quotas.sheet': '指标额度取自“目标”表。',
-  'payouts.quotas.server': '指标额度取自本单元已保存的计划。',
+  'payouts.quotas.server': '指标额度取自本单位已保存的计划。',
   'payouts.quotas.none': '未找到指标额度（没有“目标”表，也没有已保存的计划）：提成为 0，相关人员列在下方。',
   'payouts.findings.title': '提示（{count}）',
   'payouts.chart.title': '各人达成率',
@@ -325,7 +325,7 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.step.other': '{step}：{value}',
   'payouts.finance.title': '财务：已审批薪酬',
   'payouts.finance.help':
-    '把某期间已审批的薪酬批次拉取到工作表（姓名、单元、项目、金额、币种、期间），或下载后交给薪资发放（文件中另含人员编号、批次及其校验值）。',
+    '把某期间已审批的薪酬批次拉取到工作表（姓名、单位、项目、金额、币种、期间），或下载后交给薪资发放（文件中另含人员编号、批次及其校验值）。',
   'payouts.finance.pull': '拉取已审批批次',
   'payouts.finance.csv': '下载 CSV',
   'payouts.finance.xlsx': '下载 Excel (.xlsx)',
@@ -336,7 +336,7 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
     '期间 {period} 还没有已审批的薪酬批次。请先生成批次，由另一位财务人员审批后再拉取。',
   'payouts.finance.col.person': '人员',
   'payouts.finance.col.name': '姓名',
-  'payouts.finance.col.unit': '单元',
+  'payouts.finance.col.unit': '单位',
   'payouts.finance.col.component': '项目',
   'payouts.finance.col.amount': '金额',
   'payouts.finance.col.currency': '币种',

@@ -56,6 +56,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'error.whatToDo': '处理方法：{action}',
   'error.fields': '需要更正的字段：',
+  'error.fieldDetails': '请求中的位置',
   'error.dismiss': '关闭',
   'error.network.title': '无法连接 Teamsheet 服务',
   'error.network.detail': '{detail}',
