@@ -38,6 +38,10 @@ export function banner(args: {
   httpUrl: string;
   httpsUrl?: string;
   certFile?: string;
+  /** What the certificate step did or what to trust by hand (see host/certs.ts). */
+  certNotice?: string;
+  /** The certificate is trusted by the OS (office-addin-dev-certs installed its CA). */
+  certTrusted?: boolean;
   store: string;
   /** The origins allowed by CORS (loopback ones are summed up by port). */
   corsOrigins?: readonly string[];
@@ -68,7 +72,11 @@ export function banner(args: {
     '    Excel desktop (Windows): copy manifest.xml into a shared "wef" folder catalog, or on macOS into',
   );
   lines.push('      ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/, then Insert > My Add-ins.');
-  if (args.httpsUrl)
+  lines.push(
+    '    Or `npm run sideload` (Windows, macOS): office-addin-debugging registers it and opens Excel.',
+  );
+  if (args.httpsUrl && args.certNotice) lines.push('', `  Certificate  ${args.certNotice}`);
+  else if (args.httpsUrl && !args.certTrusted)
     lines.push(
       `    Trust ${args.certFile} in your OS certificate store first, or Excel refuses the task pane.`,
     );
