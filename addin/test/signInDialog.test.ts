@@ -4,6 +4,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { dialogSignIn, SignInError, type AuthSettings } from '../src/auth';
+import { sendToTaskPane } from '../src/office';
 
 const settings: AuthSettings = {
   clientId: 'c-1',
@@ -147,5 +148,28 @@ describe('sign-in through the Office dialog (task pane side)', () => {
 
   it('refuses at once outside Office (no dialog API)', async () => {
     await expect(dialogSignIn(settings, { paneUrl, globals: {} })).rejects.toThrow(/cannot open dialogs/);
+  });
+});
+
+describe('the dialog page hands its answer to the pane', () => {
+  it("waits for Office.js, then sends with messageParent to the pane's origin only", async () => {
+    const events: string[] = [];
+    const office = new OfficeMockObject({
+      onReady: async () => void events.push('ready'),
+      context: {
+        ui: {
+          messageParent: (message: string, options: { targetOrigin: string }) =>
+            void events.push(`message ${message} to ${options.targetOrigin}`),
+        },
+      },
+    });
+    await sendToTaskPane('{"kind":"teamsheet.sign-in"}', 'https://localhost:3000', { Office: office });
+    expect(events).toEqual(['ready', 'message {"kind":"teamsheet.sign-in"} to https://localhost:3000']);
+  });
+
+  it('says so when the page is not open in an Office dialog', async () => {
+    await expect(sendToTaskPane('x', 'https://localhost:3000', {})).rejects.toThrow(
+      'This page is not open in an Office dialog (no messageParent).',
+    );
   });
 });
