@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { banner, wrap } from '../src/host/banner';
 import { sideloadCertificate, trustByHand } from '../src/host/certs';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'certs-'));
@@ -67,5 +68,43 @@ describe('sideload certificate', () => {
       expect(cert.source, platform).toBe('self-signed');
       expect(cert.notice, platform).toContain(`on ${platform} installing it needs someone to confirm`);
     }
+  });
+});
+
+describe('the start banner on certificates', () => {
+  const base = {
+    httpUrl: 'http://localhost:7071',
+    httpsUrl: 'https://localhost:3000',
+    store: 'memory',
+    devAuth: false,
+    elapsedMs: 900,
+  };
+
+  it("prints the fallback's notice whole, wrapped for a terminal, under Certificate", () => {
+    const notice = `Using the self-signed /r/.certs/localhost.crt instead: ${trustByHand('/r/.certs/localhost.crt', 'linux')}.`;
+    const text = banner({ ...base, certFile: '/r/.certs/localhost.crt', certNotice: notice });
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('  Certificate  '));
+    expect(first).toBeGreaterThan(0);
+    const block = lines.slice(first).filter((l) => l.startsWith('               ') || l === lines[first]);
+    expect(block.map((l) => l.slice(15)).join(' ')).toBe(notice);
+    expect(Math.max(...block.map((l) => l.length))).toBeLessThanOrEqual(15 + 86);
+    expect(text).toContain('npm run sideload');
+  });
+
+  it('says nothing more to do when the office-addin-dev-certs certificate is trusted', () => {
+    const text = banner({
+      ...base,
+      certFile: '/home/u/.office-addin-dev-certs/localhost.crt',
+      certTrusted: true,
+    });
+    expect(text).not.toContain('Certificate  ');
+    expect(text).not.toContain('Trust /home');
+    expect(text).toContain('(HTTPS, certificate /home/u/.office-addin-dev-certs/localhost.crt)');
+  });
+
+  it('wraps on spaces and keeps a word longer than the width whole', () => {
+    expect(wrap('aa bb cc', 5)).toEqual(['aa bb', 'cc']);
+    expect(wrap('x /a/very/long/path y', 6)).toEqual(['x', '/a/very/long/path', 'y']);
   });
 });
