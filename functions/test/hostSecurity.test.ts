@@ -23,6 +23,16 @@ const SETTINGS = {
   ADDIN_HTTPS_PORT: '3999',
 };
 
+/** The values of one directive of a Content-Security-Policy header, by name. */
+function cspDirectives(csp: string): (name: string) => string[] {
+  return (name) =>
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find(([n]) => n === name)
+      ?.slice(1) ?? [];
+}
+
 /** Starts a host with these settings in process.env, restoring the environment after. */
 function useHost(env: Record<string, string>): { host(): RunningHost; root(): string } {
   let host: RunningHost | undefined;
@@ -237,12 +247,7 @@ describe('security headers of the local host', () => {
   it('serves the task pane with a CSP Office accepts: framed by the Office hosts, office.js, the API and sign-in', async () => {
     const page = await send(`${host().url}/taskpane.html`);
     const csp = page.headers['content-security-policy'] as string;
-    const directive = (name: string) =>
-      csp
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .find(([n]) => n === name)
-        ?.slice(1) ?? [];
+    const directive = cspDirectives(csp);
     expect(directive('frame-ancestors')).toEqual(["'self'", ...OFFICE_FRAME_ANCESTORS]);
     expect(OFFICE_FRAME_ANCESTORS).toEqual([
       'https://*.officeapps.live.com',
@@ -267,12 +272,7 @@ describe('security headers of the local host', () => {
     const page = await send(`${host().url}/auth.html`);
     expect(page.status).toBe(200);
     const csp = page.headers['content-security-policy'] as string;
-    const directive = (name: string) =>
-      csp
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .find(([n]) => n === name)
-        ?.slice(1) ?? [];
+    const directive = cspDirectives(csp);
     // office.js for messageParent and the page's own bundle; no inline script, so no hash and no 'unsafe-inline'.
     expect(directive('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
     // MSAL redeems the code (with the PKCE verifier) by fetch from the page: Entra's origin in connect-src.
