@@ -48,7 +48,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { taskpane: here('taskpane.html') } },
+    // auth.html: the Office sign-in dialog's page (MSAL redirect flow), served next to the pane.
+    rollupOptions: { input: { taskpane: here('taskpane.html'), auth: here('auth.html') } },
   },
   server: { port: 3000, strictPort: true },
 });

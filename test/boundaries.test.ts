@@ -137,7 +137,15 @@ describe('the tree as it stands', () => {
 function typeErrors(project: string, code: string): string[] {
   const configPath = path.join(root, project, 'tsconfig.json');
   const { config } = ts.readConfigFile(configPath, (f) => ts.sys.readFile(f));
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(configPath));
+  // The config file name makes type roots resolve from the project folder, as `tsc -b` does (a workspace
+  // may hold its own @types, e.g. addin/node_modules/@types/office-js).
+  const parsed = ts.parseJsonConfigFileContent(
+    config,
+    ts.sys,
+    path.dirname(configPath),
+    undefined,
+    configPath,
+  );
   const options: ts.CompilerOptions = {
     ...parsed.options,
     noEmit: true,

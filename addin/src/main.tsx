@@ -3,16 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configuredApiBase } from './api';
 import { App, type StartProblem } from './App';
-import { completeDialogSignIn } from './auth';
 import { pickLocale } from './i18n';
 import { createPreviewWorkbook, startHost, type Workbook } from './office';
 
 const apiBase = configuredApiBase();
 
 async function boot() {
-  // The Office sign-in dialog comes back to this page with a token in the hash: hand it over and stop.
-  if (/access_token=|error=/.test(location.hash) && (await completeDialogSignIn().catch(() => false))) return;
-
   const host = await startHost(location.search);
   let workbook: Workbook | null = null;
   let language = navigator.language;

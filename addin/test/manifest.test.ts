@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SIGN_IN_DIALOG_PAGE } from '../src/auth';
 import { REQUIRED_EXCEL_API } from '../src/office/host';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,6 +65,19 @@ describe('manifest.xml', () => {
       '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html?office=1"/>',
     );
     expect(manifest).toContain('<Override Locale="zh-CN"');
+  });
+});
+
+describe('manifest.xml and the sign-in dialog', () => {
+  it("puts the dialog page on the task pane's origin, an AppDomain, with Entra ID's origin beside it", () => {
+    const source = /<SourceLocation DefaultValue="([^"]+)"\/>/.exec(manifest)?.[1] ?? '';
+    const dialogPage = new URL(SIGN_IN_DIALOG_PAGE, source);
+    expect(dialogPage.href).toBe('https://localhost:3000/auth.html');
+    const appDomains = [...manifest.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1]);
+    // displayDialogAsync opens only pages of the pane's domain; messageParent is accepted from AppDomains.
+    expect(appDomains).toContain(dialogPage.origin);
+    expect(appDomains).toContain('https://login.microsoftonline.com');
+    expect(existsSync(path.join(root, 'addin', SIGN_IN_DIALOG_PAGE))).toBe(true);
   });
 });
 

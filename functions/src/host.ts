@@ -10,7 +10,7 @@ import './main';
 import { assertDevAuthAllowed, devAuthEnabled } from './auth';
 import { API_SECURITY_HEADERS, corsPolicy, loopbackOrigins, type CorsPolicy } from './http';
 import { demoOrg, loadDemoActuals } from './demoData';
-import { ensureDevCert } from './host/certs';
+import { sideloadCertificate } from './host/certs';
 import { banner } from './host/banner';
 import { dispatchApi, type Logger } from './host/dispatch';
 import { serveStatic } from './host/static';
@@ -26,6 +26,11 @@ export type HostOptions = {
   httpsPort?: number | false;
   /** Interface to listen on; default 127.0.0.1 (this host is for one developer's machine). */
   hostname?: string;
+  /**
+   * Take the HTTPS certificate from office-addin-dev-certs when it is trusted or installs without a
+   * prompt (default: unless TEAMSHEET_DEV_CERTS=0 or CI is set); false: the self-signed one in .certs/.
+   */
+  devCerts?: boolean;
   /** Repository root (addin/dist and .certs live there). */
   rootDir?: string;
   /** The embedded store's folder; default TEAMSHEET_DATA_DIR or <root>/.data; null keeps data in memory. */
@@ -162,9 +167,17 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     let httpsUrl: string | undefined;
     let httpsPort: number | undefined;
     let certFile: string | undefined;
+    let certNotice: string | undefined;
+    let certTrusted = false;
     if (httpsWanted !== false) {
-      const cert = ensureDevCert(path.join(root, '.certs'));
+      // Never a prompt here: `npm start` must not wait for a password; `npm run certs` may ask.
+      const cert = await sideloadCertificate(path.join(root, '.certs'), {
+        devCerts: options.devCerts ?? (env.TEAMSHEET_DEV_CERTS !== '0' && !env.CI),
+        mayPrompt: false,
+      });
       certFile = cert.certFile;
+      certNotice = cert.notice;
+      certTrusted = cert.trusted;
       const httpsServer = https.createServer({ key: cert.key, cert: cert.cert }, serve('https'));
       servers.push(httpsServer);
       httpsPort = await listen(httpsServer, httpsWanted);
@@ -181,6 +194,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
           httpUrl: url,
           httpsUrl,
           certFile,
+          certNotice,
+          certTrusted,
           store,
           corsOrigins: cors.origins,
           devAuth: devAuthEnabled(env),

@@ -37,7 +37,14 @@ describe('the local host', () => {
     );
     await writeFile(path.join(root, 'addin', 'dist', 'assets', 'app.js'), 'console.log(1)');
     await writeFile(path.join(root, 'secret.txt'), 'not for the web');
-    host = await startHost({ port: 0, httpsPort: 0, rootDir: root, dataDir: null, log: false });
+    host = await startHost({
+      port: 0,
+      httpsPort: 0,
+      devCerts: false,
+      rootDir: root,
+      dataDir: null,
+      log: false,
+    });
   });
   afterAll(async () => {
     await host?.close();
@@ -108,7 +115,7 @@ describe('the local host', () => {
     expect((await send(`${host.url}/../secret.txt`)).body).not.toContain('not for the web');
   });
 
-  it('serves the same over HTTPS with a self-signed localhost certificate kept in .certs/', async () => {
+  it('serves the same over HTTPS with the self-signed fallback certificate kept in .certs/', async () => {
     expect(host.httpsUrl).toMatch(/^https:\/\/localhost:\d+$/);
     const res = await send(`${host.httpsUrl}/api/health`);
     expect(res.status).toBe(200);

@@ -2,15 +2,17 @@
 // in local development, and then only the pane's own ports), `nosniff` on every answer, and the task
 // pane's Content-Security-Policy as Office needs it. Against the real host over HTTP.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../src/host';
 import { corsPolicy, loopbackOrigins, parseOrigin } from '../src/http';
 import { OFFICE_FRAME_ANCESTORS } from '../src/host/csp';
 import { send } from './support/send';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const INLINE = "if (location.search.includes('office=1')) console.log('office');";
 const PAGE = `<!doctype html><html><head><title>Teamsheet</title><script>${INLINE}</script>
 <script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>`;
@@ -20,6 +22,16 @@ const SETTINGS = {
   TEAMSHEET_ALLOWED_ORIGINS: 'https://reports.contoso.com, http://localhost:5173',
   ADDIN_HTTPS_PORT: '3999',
 };
+
+/** The values of one directive of a Content-Security-Policy header, by name. */
+function cspDirectives(csp: string): (name: string) => string[] {
+  return (name) =>
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find(([n]) => n === name)
+      ?.slice(1) ?? [];
+}
 
 /** Starts a host with these settings in process.env, restoring the environment after. */
 function useHost(env: Record<string, string>): { host(): RunningHost; root(): string } {
@@ -34,6 +46,11 @@ function useHost(env: Record<string, string>): { host(): RunningHost; root(): st
     root = await mkdtemp(path.join(tmpdir(), 'teamsheet-security-'));
     await mkdir(path.join(root, 'addin', 'dist', 'assets'), { recursive: true });
     await writeFile(path.join(root, 'addin', 'dist', 'taskpane.html'), PAGE);
+    // The sign-in dialog's page as the repository has it (its scripts are all `src` ones).
+    await writeFile(
+      path.join(root, 'addin', 'dist', 'auth.html'),
+      await readFile(path.join(repoRoot, 'addin', 'auth.html'), 'utf8'),
+    );
     await writeFile(path.join(root, 'addin', 'dist', 'assets', 'app.js'), 'console.log(1)');
     host = await startHost({
       port: 0,
@@ -230,12 +247,7 @@ describe('security headers of the local host', () => {
   it('serves the task pane with a CSP Office accepts: framed by the Office hosts, office.js, the API and sign-in', async () => {
     const page = await send(`${host().url}/taskpane.html`);
     const csp = page.headers['content-security-policy'] as string;
-    const directive = (name: string) =>
-      csp
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .find(([n]) => n === name)
-        ?.slice(1) ?? [];
+    const directive = cspDirectives(csp);
     expect(directive('frame-ancestors')).toEqual(["'self'", ...OFFICE_FRAME_ANCESTORS]);
     expect(OFFICE_FRAME_ANCESTORS).toEqual([
       'https://*.officeapps.live.com',
@@ -254,5 +266,22 @@ describe('security headers of the local host', () => {
     expect(csp).not.toContain('unsafe-eval');
     // Only the page carries the policy; a script file needs none.
     expect((await send(`${host().url}/assets/app.js`)).headers['content-security-policy']).toBeUndefined();
+  });
+
+  it("serves the sign-in dialog's page with what MSAL's redirect flow needs: office.js, Entra's token endpoint, nothing inline", async () => {
+    const page = await send(`${host().url}/auth.html`);
+    expect(page.status).toBe(200);
+    const csp = page.headers['content-security-policy'] as string;
+    const directive = cspDirectives(csp);
+    // office.js for messageParent and the page's own bundle; no inline script, so no hash and no 'unsafe-inline'.
+    expect(directive('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    // MSAL redeems the code (with the PKCE verifier) by fetch from the page: Entra's origin in connect-src.
+    expect(directive('connect-src')).toEqual(
+      expect.arrayContaining(["'self'", 'https://login.microsoftonline.com']),
+    );
+    // The trip to Entra is a top-level navigation (location.assign), never a form post or a frame of ours.
+    expect(directive('form-action')).toEqual(["'self'"]);
+    expect(directive('frame-ancestors')).toEqual(["'self'", ...OFFICE_FRAME_ANCESTORS]);
+    expect(csp).not.toContain('unsafe-eval');
   });
 });

@@ -1,9 +1,11 @@
 // Production sign-in with Microsoft Entra ID: nested app authentication (MSAL inside Office) first,
-// the Office dialog (office-js-helpers' Authenticator, implicit flow) where the host lacks NAA.
-// The libraries are imported on first use so the task pane starts without them.
+// the Office dialog (auth.html: MSAL's authorization code flow with PKCE) where the host lacks NAA.
+// MSAL is imported on first use so the task pane starts without it.
 import type { IPublicClientApplication } from '@azure/msal-browser';
+import { DIALOG_ERRORS, messageFromDialog, OfficeDialogError } from '../office/dialog';
 import { nestedAppAuthSupported } from '../office/host';
 import { decodeClaims, signInFromToken, type SignIn } from './claims';
+import { parseDialogReply, SIGN_IN_DIALOG_PAGE } from './dialogPage';
 import { SignInError } from './errors';
 import type { AuthSettings } from './settings';
 
@@ -53,63 +55,60 @@ export async function naaSignIn(settings: AuthSettings): Promise<SignIn> {
   return name === undefined ? signIn : { ...signIn, name };
 }
 
-type Helpers = typeof import('@microsoft/office-js-helpers');
-
-async function loadHelpers(): Promise<Helpers> {
-  const module = (await import('@microsoft/office-js-helpers')) as Helpers & { default?: Helpers };
-  // The package is a UMD bundle: bundlers put its exports either on the namespace or on default.
-  return module.Authenticator ? module : (module.default as Helpers);
-}
-
-const dialogProvider = 'Teamsheet';
-
-/**
- * Sign-in through the Office dialog. The app registration must allow the implicit flow for access
- * tokens and list the redirect URI; the page opened there must call `completeDialogSignIn()` at startup.
- */
-export async function dialogSignIn(
-  settings: AuthSettings,
-  options: { force?: boolean } = {},
-): Promise<SignIn> {
-  const { Authenticator } = await loadHelpers();
-  const authenticator = new Authenticator();
-  authenticator.endpoints.add(dialogProvider, {
-    clientId: settings.clientId,
-    baseUrl: `${settings.authority}/oauth2/v2.0`,
-    authorizeUrl: '/authorize',
-    responseType: 'token',
-    scope: settings.apiScope,
-    state: true,
-    nonce: true,
-    ...(settings.redirectUri ? { redirectUrl: settings.redirectUri } : {}),
-  });
-  const attempt = async (force: boolean): Promise<string> => {
-    const token = await authenticator.authenticate(dialogProvider, force);
-    if (!token.access_token) throw new SignInError('The sign-in dialog returned no access token.');
-    return token.access_token;
-  };
-  try {
-    let accessToken = await attempt(options.force ?? false);
-    // The helper hands back a cached token without checking its expiry; ask again when it is (nearly) expired.
-    const exp = decodeClaims(accessToken).exp;
-    if (typeof exp === 'number' && exp * 1000 < Date.now() + 60_000) accessToken = await attempt(true);
-    return signInFromToken(accessToken);
-  } catch (error) {
-    if (error instanceof SignInError) throw error;
-    const message =
-      error instanceof Error
-        ? error.message
-        : typeof error === 'object'
-          ? JSON.stringify(error)
-          : String(error);
-    throw new SignInError(`Microsoft sign-in through the Office dialog did not complete: ${message}`);
+/** What a dialog failure means for the person signing in. */
+function dialogFailure(error: OfficeDialogError): string {
+  switch (error.code) {
+    case DIALOG_ERRORS.closed:
+      return 'The sign-in window was closed before sign-in finished; choose Sign in again.';
+    case DIALOG_ERRORS.alreadyOpen:
+      return 'A sign-in window is already open; finish or close it first.';
+    case DIALOG_ERRORS.ignored:
+    case DIALOG_ERRORS.blocked:
+      return 'The browser blocked the sign-in window; allow pop-ups for Office and choose Sign in again.';
+    case DIALOG_ERRORS.domainNotTrusted:
+    case DIALOG_ERRORS.notHttps:
+    case DIALOG_ERRORS.pageNotFound:
+      return `The sign-in page could not be opened (Office error ${error.code}: ${error.message}); the add-in must be served over https from a domain in the manifest's AppDomains.`;
+    default:
+      return `The sign-in window failed (Office error ${error.code}: ${error.message}).`;
   }
 }
 
-/** In the dialog page: hands the token back to the task pane and closes; false when not a sign-in dialog. */
-export async function completeDialogSignIn(): Promise<boolean> {
-  const { Authenticator } = await loadHelpers();
-  return Authenticator.isAuthDialog();
+/**
+ * Sign-in through the Office dialog: opens auth.html (next to the task pane), which runs MSAL's
+ * authorization code flow with PKCE and sends the API token back. `force` asks Entra for the account picker.
+ */
+export async function dialogSignIn(
+  settings: AuthSettings,
+  options: { force?: boolean; paneUrl?: string; globals?: Record<string, unknown> } = {},
+): Promise<SignIn> {
+  const pane = new URL(options.paneUrl ?? location.href);
+  const url = new URL(SIGN_IN_DIALOG_PAGE, pane);
+  if (options.force) url.searchParams.set('prompt', 'select_account');
+  let text: string;
+  try {
+    text = await messageFromDialog(
+      url.href,
+      { height: 60, width: 30, expectedOrigin: pane.origin },
+      options.globals,
+    );
+  } catch (error) {
+    if (error instanceof OfficeDialogError) throw new SignInError(dialogFailure(error));
+    throw error;
+  }
+  const reply = parseDialogReply(text);
+  if ('error' in reply)
+    throw new SignInError(
+      `Microsoft sign-in through the Office dialog did not complete: ${reply.description ?? reply.error}`,
+    );
+  // A delegated token names its scopes in `scp`: one without the API's scope would only be refused later.
+  const scopes = decodeClaims(reply.accessToken).scp;
+  const wanted = settings.apiScope.split('/').pop() ?? settings.apiScope;
+  if (typeof scopes === 'string' && !scopes.split(' ').includes(wanted))
+    throw new SignInError(
+      `The sign-in dialog returned a token without the API's scope ${settings.apiScope} (it has: ${scopes}); check VITE_TEAMSHEET_API_SCOPE.`,
+    );
+  return signInFromToken(reply.accessToken);
 }
 
 /** Production sign-in as the task pane should call it: NAA where Office supports it, the dialog otherwise. */

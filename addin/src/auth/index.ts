@@ -3,4 +3,6 @@ export { SignInError } from './errors';
 export { decodeClaims, signInFromToken, type SignIn, type TokenClaims } from './claims';
 export { devPeople, devSignIn, type DevPerson } from './devSignIn';
 export { readAuthSettings, entraConfigured, type AuthSettings } from './settings';
-export { naaSignIn, dialogSignIn, completeDialogSignIn, entraSignIn } from './entraSignIn';
+export { naaSignIn, dialogSignIn, entraSignIn } from './entraSignIn';
+export { runSignInDialog, parseDialogReply, dialogRedirectUri, SIGN_IN_DIALOG_PAGE } from './dialogPage';
+export type { DialogReply, DialogPageOptions } from './dialogPage';

@@ -9,7 +9,7 @@ export type AuthSettings = {
   authority: string;
   /** The API's delegated scope, e.g. `api://<api client id>/access_as_user`. */
   apiScope: string;
-  /** Where the Office dialog fallback returns to; the task pane's origin when not set. */
+  /** Where Entra returns the Office dialog fallback to; `<task pane origin>/auth.html` when not set. */
   redirectUri?: string;
 };
 

@@ -2,7 +2,6 @@
 // colour scales as conditional formats (ExcelApi 1.6), and charts replaced by name.
 /* eslint-disable office-addins/no-context-sync-in-loop -- one sync per <4 MB chunk, by design */
 /* eslint-disable office-addins/no-navigational-load -- isNullObject is a scalar; the rule mistakes it for a navigation property */
-import type { XlContext, XlWorksheet } from './excelTypes';
 import {
   chunkBlocks,
   type CellBlock,
@@ -12,13 +11,13 @@ import {
 } from './report';
 import { CHUNK_BYTES, type ChartSpec } from './workbook';
 
-const criterionTypes: Record<ColourPoint['type'], string> = {
+const criterionTypes: Record<ColourPoint['type'], 'Number' | 'LowestValue' | 'HighestValue'> = {
   number: 'Number',
   lowestValue: 'LowestValue',
   highestValue: 'HighestValue',
 };
 
-async function sheetFor(context: XlContext, name: string): Promise<XlWorksheet> {
+async function sheetFor(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   sheet.load('isNullObject');
   await context.sync();
@@ -30,7 +29,7 @@ async function sheetFor(context: XlContext, name: string): Promise<XlWorksheet> 
  * one sync each (plus one to find the sheet). With `clear`, the sheet is emptied in the first chunk.
  */
 export async function writeCellsIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   blocks: readonly CellBlock[],
   options: WriteCellsOptions = {},
@@ -82,7 +81,7 @@ export async function writeCellsIn(
 
 /** Adds colour-scale conditional formats, all in one sync. */
 export async function addColourScalesIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   rules: readonly ColourScaleRule[],
 ): Promise<void> {
@@ -103,15 +102,20 @@ export async function addColourScalesIn(
   await context.sync();
 }
 
-export const excelChartTypes: Record<ChartSpec['type'], string> = {
-  column: 'ColumnClustered',
-  bar: 'BarClustered',
-  line: 'Line',
-  pie: 'Pie',
-};
+export const excelChartTypes: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Line' | 'Pie'> =
+  {
+    column: 'ColumnClustered',
+    bar: 'BarClustered',
+    line: 'Line',
+    pie: 'Pie',
+  };
 
 /** Adds a chart, replacing one of the same name on the sheet (2 syncs). */
-export async function addChartIn(context: XlContext, sheetName: string, spec: ChartSpec): Promise<void> {
+export async function addChartIn(
+  context: Excel.RequestContext,
+  sheetName: string,
+  spec: ChartSpec,
+): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheetName);
   const old = ws.charts.getItemOrNullObject(spec.name);
   old.load('isNullObject');

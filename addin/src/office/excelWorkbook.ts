@@ -3,7 +3,7 @@
 /* eslint-disable office-addins/no-context-sync-in-loop -- the loops below go chunk by chunk, one sync per <4 MB chunk, by design */
 /* eslint-disable office-addins/no-navigational-load -- isNullObject is a scalar; the rule mistakes it for a navigation property */
 import { columnLetters, parseCell, parseRange, rangeAddress, rangeFor } from './address';
-import type { ExcelRun, XlContext, XlWorksheet } from './excelTypes';
+import type { ExcelRun } from './excelTypes';
 import { addChartIn, addColourScalesIn, writeCellsIn } from './excelReport';
 import {
   CHUNK_BYTES,
@@ -49,7 +49,7 @@ export function absoluteReference(reference: string): string {
 // Excel writes `null` as "leave unchanged"; an empty string empties the cell, which is what a table write means.
 const toExcel = (rows: CellValue[][]) => rows.map((r) => r.map((v) => (v === null ? '' : v)));
 
-async function getOrAddSheet(context: XlContext, name: string): Promise<XlWorksheet> {
+async function getOrAddSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   sheet.load('isNullObject');
   await context.sync();
@@ -58,7 +58,7 @@ async function getOrAddSheet(context: XlContext, name: string): Promise<XlWorksh
 
 /** Writes header and rows as an Excel table, replacing a table of the same name: 2 syncs for up to ~4 MB. */
 export async function writeTableIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   spec: TableSpec,
 ): Promise<{ address: string }> {
@@ -143,7 +143,7 @@ export async function writeTableIn(
 
 /** Reads a table by name in row chunks: 2 syncs to find it, then one per ~4 MB of cells. */
 export async function readTableIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   name: string,
 ): Promise<TableData | null> {
@@ -175,8 +175,8 @@ export async function readTableIn(
 }
 
 async function readByIndexes(
-  context: XlContext,
-  sheet: XlWorksheet,
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
   row: number,
   col: number,
   rowCount: number,
@@ -195,7 +195,7 @@ async function readByIndexes(
 }
 
 export async function writeRangeIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   address: string,
   values: CellValue[][],
@@ -213,7 +213,7 @@ export async function writeRangeIn(
 }
 
 export async function readRangeIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   address: string,
 ): Promise<CellValue[][]> {
@@ -230,7 +230,7 @@ export async function readRangeIn(
 }
 
 /** Our notes on a sheet, found by their prefix: 1 sync to list the comments, 1 more for their cells. */
-async function ourNotes(context: XlContext, sheet: XlWorksheet) {
+async function ourNotes(context: Excel.RequestContext, sheet: Excel.Worksheet) {
   sheet.comments.load('items/content');
   await context.sync();
   const ours = sheet.comments.items.filter((c) => c.content.startsWith(MARK_PREFIX));
@@ -248,7 +248,11 @@ const sameCell = (a: string, b: { start: { row: number; col: number } }) => {
  * Fills and notes for many cells. Notes are Excel comments (ExcelApi 1.10) prefixed with
  * MARK_PREFIX; a cell holds one, so an earlier note of ours on the same cell is replaced.
  */
-export async function markCellsIn(context: XlContext, sheetName: string, marks: CellMark[]): Promise<void> {
+export async function markCellsIn(
+  context: Excel.RequestContext,
+  sheetName: string,
+  marks: CellMark[],
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const withNotes = marks.filter((m) => m.note !== undefined);
   if (withNotes.length > 0) {
@@ -272,7 +276,7 @@ export async function markCellsIn(context: XlContext, sheetName: string, marks: 
 }
 
 export async function clearMarksIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   filled: Iterable<string>,
 ): Promise<void> {
@@ -287,7 +291,7 @@ export async function clearMarksIn(
  * (Excel refuses to add a name that exists), one to apply everything.
  */
 export async function arrangeSheetIn(
-  context: XlContext,
+  context: Excel.RequestContext,
   sheetName: string,
   layout: SheetLayout,
 ): Promise<void> {

@@ -7,3 +7,10 @@ export type { PreviewWorkbook, PreviewSheet, PreviewCell, PreviewTable } from '.
 export { createExcelWorkbook, MARK_PREFIX } from './excelWorkbook';
 export { startHost, openedFromOffice, nestedAppAuthSupported, REQUIRED_EXCEL_API } from './host';
 export type { HostStart } from './host';
+export {
+  messageFromDialog,
+  sendToTaskPane,
+  officeDialogAvailable,
+  OfficeDialogError,
+  DIALOG_ERRORS,
+} from './dialog';

@@ -10,7 +10,7 @@
 // Tests drive the real code path: `createExcelWorkbook({ run: excel.run })` or the `…In(excel.context)` functions.
 import { OfficeMockObject } from 'office-addin-mock';
 import { cellAddress, parseRange, rangeAddress } from '../../src/office/address';
-import type { ExcelRun, XlContext } from '../../src/office/excelTypes';
+import type { ExcelRun } from '../../src/office/excelTypes';
 import type { CellValue } from '../../src/office';
 
 /** Excel's sheet size: `getRange()` without an address is the whole sheet. */
@@ -133,7 +133,7 @@ export class FakeExcel {
   syncs = 0;
   /** Bytes of values and number formats sent by each sync that wrote any. */
   writeBytes: number[] = [];
-  readonly context: XlContext;
+  readonly context: Excel.RequestContext;
   /** `Excel.run` over this workbook: every batch gets the same context, as a test of one session needs. */
   readonly run: ExcelRun = (batch) => batch(this.context);
 
@@ -162,7 +162,7 @@ export class FakeExcel {
     root.workbook.tables = { getItemOrNullObject: (name: string) => this.tableProxy(name) };
     root.workbook.comments = this.commentCollection(null);
     root.sync = () => this.sync();
-    this.context = root as unknown as XlContext;
+    this.context = root as unknown as Excel.RequestContext;
   }
 
   // ---- what a test reads or does as a person ------------------------------------------------------

@@ -13,6 +13,20 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(1, n - width));
 }
 
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** A few people of each role worth signing in as: the admin, finance, the regional heads, some managers and reps. */
 export function samplePeople(org: Pick<Org, 'people'>): Person[] {
   const take = (role: Person['role'], n: number) =>
@@ -38,6 +52,10 @@ export function banner(args: {
   httpUrl: string;
   httpsUrl?: string;
   certFile?: string;
+  /** What the certificate step did or what to trust by hand (see host/certs.ts). */
+  certNotice?: string;
+  /** The certificate is trusted by the OS (office-addin-dev-certs installed its CA). */
+  certTrusted?: boolean;
   store: string;
   /** The origins allowed by CORS (loopback ones are summed up by port). */
   corsOrigins?: readonly string[];
@@ -63,12 +81,20 @@ export function banner(args: {
     }
   }
   lines.push('', '  Sideload into Excel (manifest.xml at the repository root):');
-  lines.push('    Excel on the web: Insert > Add-ins > Upload My Add-in, choose manifest.xml.');
+  lines.push('    Excel on the web: Home > Add-ins > More Add-ins > Upload My Add-in, choose manifest.xml.');
   lines.push(
     '    Excel desktop (Windows): copy manifest.xml into a shared "wef" folder catalog, or on macOS into',
   );
   lines.push('      ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/, then Insert > My Add-ins.');
-  if (args.httpsUrl)
+  lines.push(
+    '    Or `npm run sideload` (Windows, macOS): office-addin-debugging registers it and opens Excel.',
+  );
+  if (args.httpsUrl && args.certNotice)
+    lines.push(
+      '',
+      ...wrap(args.certNotice, 86).map((l, i) => `  ${i === 0 ? 'Certificate' : '           '}  ${l}`),
+    );
+  else if (args.httpsUrl && !args.certTrusted)
     lines.push(
       `    Trust ${args.certFile} in your OS certificate store first, or Excel refuses the task pane.`,
     );
