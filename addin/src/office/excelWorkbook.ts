@@ -307,7 +307,7 @@ export async function arrangeSheetIn(
 }
 
 /** Renames a sheet when it exists and the new name is free: one sync to look, one to rename. */
-export async function renameSheetIn(context: XlContext, from: string, to: string): Promise<void> {
+export async function renameSheetIn(context: Excel.RequestContext, from: string, to: string): Promise<void> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(from);
   const taken = context.workbook.worksheets.getItemOrNullObject(to);
   sheet.load('isNullObject');
