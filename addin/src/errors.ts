@@ -41,7 +41,9 @@ export function describeError(error: unknown, tr: Translate): UiError {
     return { title: tr('error.network.title'), detail: error.message, action: tr('error.network.action') };
   }
   if (error instanceof SignInError) {
-    return { title: tr('signIn.failed.title'), detail: error.message, action: tr('signIn.failed.action') };
+    // The reason in the user's language; the English message only for a failure without one.
+    const detail = error.reason ? tr(error.reason.key as UiKey, error.reason.params) : error.message;
+    return { title: tr('signIn.failed.title'), detail, action: tr('signIn.failed.action') };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { title: tr('error.unexpected.title'), detail: message, action: tr('error.unexpected.action') };

@@ -24,6 +24,8 @@ export function decodeClaims(token: string): TokenClaims {
   if (parts.length !== 3 || !payload) {
     throw new SignInError(
       'The sign-in token is not a JWT (expected three dot-separated parts); sign in again.',
+      undefined,
+      { key: 'signIn.why.notJwt' },
     );
   }
   try {
@@ -39,6 +41,8 @@ export function decodeClaims(token: string): TokenClaims {
   } catch {
     throw new SignInError(
       'The sign-in token could not be read (its payload is not base64url JSON); sign in again.',
+      undefined,
+      { key: 'signIn.why.unreadable' },
     );
   }
 }
@@ -52,7 +56,10 @@ export function signInFromToken(token: string): SignIn {
   const personId = [claims.person_id, claims.oid, claims.sub].find(
     (v): v is string => typeof v === 'string' && v !== '',
   );
-  if (!personId) throw new SignInError('The sign-in token names no person (no person_id, oid or sub claim).');
+  if (!personId)
+    throw new SignInError('The sign-in token names no person (no person_id, oid or sub claim).', undefined, {
+      key: 'signIn.why.noPerson',
+    });
   const roles = Array.isArray(claims.roles)
     ? claims.roles.filter((r): r is string => typeof r === 'string')
     : [];

@@ -20,14 +20,22 @@ async function getJson(apiBase: string, query: string, fetchImpl: Fetch): Promis
     if (error instanceof NetworkError)
       throw new SignInError(
         `Could not reach the Teamsheet API at ${error.url} (${String(error.cause)}); check that it is running.`,
+        undefined,
+        { key: 'signIn.why.unreachable', params: { url: error.url } },
       );
     if (!(error instanceof ApiError)) throw error;
     const detail = error.problem.detail ?? '';
-    const why =
-      error.status === 404 && !detail
-        ? 'development sign-in is off on this API (start it with TEAMSHEET_DEV_AUTH=1)'
-        : detail || (error.problem.title ?? '');
-    throw new SignInError(`Development sign-in failed (${error.status}): ${why}`, error.status);
+    const off = error.status === 404 && !detail;
+    const why = off
+      ? 'development sign-in is off on this API (start it with TEAMSHEET_DEV_AUTH=1)'
+      : detail || (error.problem.title ?? '');
+    throw new SignInError(
+      `Development sign-in failed (${error.status}): ${why}`,
+      error.status,
+      off
+        ? { key: 'signIn.why.devOff' }
+        : { key: 'signIn.why.devFailed', params: { status: error.status, why } },
+    );
   }
 }
 
@@ -35,7 +43,10 @@ async function getJson(apiBase: string, query: string, fetchImpl: Fetch): Promis
 export async function devPeople(apiBase: string, fetchImpl: Fetch = fetch): Promise<DevPerson[]> {
   const body = await getJson(apiBase, '', fetchImpl);
   const people = typeof body === 'object' && body !== null && 'people' in body ? body.people : undefined;
-  if (!Array.isArray(people)) throw new SignInError('The dev issuer answered without a list of people.');
+  if (!Array.isArray(people))
+    throw new SignInError('The dev issuer answered without a list of people.', undefined, {
+      key: 'signIn.why.devAnswer',
+    });
   return people as DevPerson[];
 }
 
@@ -47,6 +58,9 @@ export async function devSignIn(
 ): Promise<SignIn> {
   const body = await getJson(apiBase, `?person=${encodeURIComponent(personId)}`, fetchImpl);
   const token = typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
-  if (typeof token !== 'string') throw new SignInError('The dev issuer answered without a token.');
+  if (typeof token !== 'string')
+    throw new SignInError('The dev issuer answered without a token.', undefined, {
+      key: 'signIn.why.devAnswer',
+    });
   return signInFromToken(token);
 }

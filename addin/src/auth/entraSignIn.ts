@@ -31,6 +31,8 @@ export async function naaSignIn(settings: AuthSettings): Promise<SignIn> {
   if (!nestedAppAuthSupported()) {
     throw new SignInError(
       'This version of Office does not support nested app authentication; use dialogSignIn.',
+      undefined,
+      { key: 'signIn.why.noNaa' },
     );
   }
   const client = await nestableClient(settings);
@@ -44,9 +46,11 @@ export async function naaSignIn(settings: AuthSettings): Promise<SignIn> {
     try {
       result = await client.acquireTokenPopup({ scopes: [settings.apiScope] });
     } catch (error) {
-      throw new SignInError(
-        `Microsoft sign-in did not complete: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const why = error instanceof Error ? error.message : String(error);
+      throw new SignInError(`Microsoft sign-in did not complete: ${why}`, undefined, {
+        key: 'signIn.why.incomplete',
+        params: { why },
+      });
     }
   }
   client.setActiveAccount(result.account);
@@ -56,21 +60,35 @@ export async function naaSignIn(settings: AuthSettings): Promise<SignIn> {
 }
 
 /** What a dialog failure means for the person signing in. */
-function dialogFailure(error: OfficeDialogError): string {
+function dialogFailure(error: OfficeDialogError): SignInError {
+  const params = { code: error.code, message: error.message };
+  const failed = (message: string, key: string) => new SignInError(message, undefined, { key, params });
   switch (error.code) {
     case DIALOG_ERRORS.closed:
-      return 'The sign-in window was closed before sign-in finished; choose Sign in again.';
+      return failed(
+        'The sign-in window was closed before sign-in finished; choose Sign in again.',
+        'signIn.why.dialogClosed',
+      );
     case DIALOG_ERRORS.alreadyOpen:
-      return 'A sign-in window is already open; finish or close it first.';
+      return failed('A sign-in window is already open; finish or close it first.', 'signIn.why.dialogOpen');
     case DIALOG_ERRORS.ignored:
     case DIALOG_ERRORS.blocked:
-      return 'The browser blocked the sign-in window; allow pop-ups for Office and choose Sign in again.';
+      return failed(
+        'The browser blocked the sign-in window; allow pop-ups for Office and choose Sign in again.',
+        'signIn.why.dialogBlocked',
+      );
     case DIALOG_ERRORS.domainNotTrusted:
     case DIALOG_ERRORS.notHttps:
     case DIALOG_ERRORS.pageNotFound:
-      return `The sign-in page could not be opened (Office error ${error.code}: ${error.message}); the add-in must be served over https from a domain in the manifest's AppDomains.`;
+      return failed(
+        `The sign-in page could not be opened (Office error ${error.code}: ${error.message}); the add-in must be served over https from a domain in the manifest's AppDomains.`,
+        'signIn.why.dialogPage',
+      );
     default:
-      return `The sign-in window failed (Office error ${error.code}: ${error.message}).`;
+      return failed(
+        `The sign-in window failed (Office error ${error.code}: ${error.message}).`,
+        'signIn.why.dialogFailed',
+      );
   }
 }
 
@@ -93,13 +111,15 @@ export async function dialogSignIn(
       options.globals,
     );
   } catch (error) {
-    if (error instanceof OfficeDialogError) throw new SignInError(dialogFailure(error));
+    if (error instanceof OfficeDialogError) throw dialogFailure(error);
     throw error;
   }
   const reply = parseDialogReply(text);
   if ('error' in reply)
     throw new SignInError(
       `Microsoft sign-in through the Office dialog did not complete: ${reply.description ?? reply.error}`,
+      undefined,
+      { key: 'signIn.why.incomplete', params: { why: reply.description ?? reply.error } },
     );
   // A delegated token names its scopes in `scp`: one without the API's scope would only be refused later.
   const scopes = decodeClaims(reply.accessToken).scp;
@@ -107,6 +127,8 @@ export async function dialogSignIn(
   if (typeof scopes === 'string' && !scopes.split(' ').includes(wanted))
     throw new SignInError(
       `The sign-in dialog returned a token without the API's scope ${settings.apiScope} (it has: ${scopes}); check VITE_TEAMSHEET_API_SCOPE.`,
+      undefined,
+      { key: 'signIn.why.scope', params: { scope: settings.apiScope, scopes } },
     );
   return signInFromToken(reply.accessToken);
 }

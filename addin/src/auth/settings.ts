@@ -49,11 +49,16 @@ export function readAuthSettings(env: Env = buildEnv()): AuthSettings {
   if (clientId === undefined || apiScope === undefined) {
     throw new SignInError(
       `Microsoft sign-in is not configured in this build: set ${missing.join(' and ')} in addin/.env and rebuild.`,
+      undefined,
+      { key: 'signIn.why.unconfigured', params: { missing: missing.join(', ') } },
     );
   }
   const authority = (text(env, 'VITE_TEAMSHEET_AUTHORITY') ?? defaultAuthority).replace(/\/+$/, '');
   if (!/^https:\/\//.test(authority)) {
-    throw new SignInError(`VITE_TEAMSHEET_AUTHORITY must be an https URL, got "${authority}".`);
+    throw new SignInError(`VITE_TEAMSHEET_AUTHORITY must be an https URL, got "${authority}".`, undefined, {
+      key: 'signIn.why.authority',
+      params: { authority },
+    });
   }
   const redirectUri = text(env, 'VITE_TEAMSHEET_REDIRECT_URI');
   return redirectUri === undefined

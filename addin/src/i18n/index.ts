@@ -7,6 +7,7 @@ import { planStrings } from './plan';
 import { consolidateStrings } from './consolidate';
 import { payoutsStrings } from './payouts';
 import { reviewStrings } from './review';
+import { signInStrings } from './signIn';
 import { statementStrings } from './statement';
 
 // Per-feature catalogs (same shape as en.ts / zh-CN.ts) merge here: one import and one spread each.
@@ -16,6 +17,7 @@ const en = {
   ...consolidateStrings.en,
   ...payoutsStrings.en,
   ...reviewStrings.en,
+  ...signInStrings.en,
   ...statementStrings.en,
 };
 const zhCN = {
@@ -24,6 +26,7 @@ const zhCN = {
   ...consolidateStrings['zh-CN'],
   ...payoutsStrings['zh-CN'],
   ...reviewStrings['zh-CN'],
+  ...signInStrings['zh-CN'],
   ...statementStrings['zh-CN'],
 };
 
