@@ -153,6 +153,13 @@ describe.each(journeys)('the finance journey in $locale', ({ locale, period, tex
     await page.getByTestId('run-review').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('run-review').getAttribute('data-status')).toBe('draft');
     expect(await page.getByTestId('run-line').count()).toBeGreaterThan(0);
+    // The same finding for many people is one line that counts them, not a line each.
+    const findings = page.getByTestId('run-findings').locator('li');
+    const texts2 = await findings.allTextContents();
+    expect(new Set(texts2).size).toBe(texts2.length);
+    expect(
+      texts2.some((t) => (locale === 'en' ? /The same for \d+ more/ : /另有 \d+ 人同样如此/).test(t)),
+    ).toBe(true);
     await page.getByTestId('explain-line').first().click();
     await page.getByTestId('run-explain').waitFor();
     expect(await page.getByTestId('approve-run').isDisabled()).toBe(true);

@@ -57,6 +57,8 @@ export const payoutsEn = {
   'payouts.quotas.none':
     'No quotas were found (no Targets sheet, no stored plan): commissions are 0 and each person is listed below.',
   'payouts.findings.title': 'Findings ({count})',
+  'payouts.findings.alsoFor': 'The same for {count} more: {names}{more}',
+  'payouts.findings.andMore': ' and others',
   'payouts.chart.title': 'Attainment by person',
   'payouts.chart.empty': 'No one has a quota, so there is no attainment to chart.',
   'payouts.col.person': 'Person',
@@ -263,6 +265,8 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.quotas.server': '指标额度取自本单位已保存的计划。',
   'payouts.quotas.none': '未找到指标额度（没有“目标”表，也没有已保存的计划）：提成为 0，相关人员列在下方。',
   'payouts.findings.title': '提示（{count}）',
+  'payouts.findings.alsoFor': '另有 {count} 人同样如此：{names}{more}',
+  'payouts.findings.andMore': ' 等',
   'payouts.chart.title': '各人达成率',
   'payouts.chart.empty': '没有人有指标额度，因此没有达成率可绘制。',
   'payouts.col.person': '人员',

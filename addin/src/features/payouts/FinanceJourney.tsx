@@ -104,15 +104,37 @@ export function FinanceJourney({
       tr,
       j.metricName,
     );
-  // A run's findings, worded again in the user's language, with names for the ids they carry.
-  const findings: Finding[] = (run?.findings ?? []).slice(0, 10).map((f) => {
+  // A run's findings, worded again in the user's language, with names for the ids they carry; the same
+  // finding for many people (no quota for 86 reps) is one line naming a few of them and counting the rest.
+  const personName = (id: string) => j.names.get(id) ?? tr('payouts.cp.unnamed');
+  const worded = (f: Finding): Finding => {
     const p = { ...(f.params ?? {}) };
-    if (typeof p.personId === 'string') p.personId = j.names.get(p.personId) ?? tr('payouts.cp.unnamed');
+    if (typeof p.personId === 'string') p.personId = personName(p.personId);
     if (typeof p.component === 'string') p.component = label(p.component);
     if (typeof p.metric === 'string') p.metric = j.metricName(p.metric);
     if (typeof p.unitId === 'string') p.unitId = unitName(p.unitId);
     if (typeof p.role === 'string') p.role = tr(`role.${p.role}` as UiKey);
     return { ...f, message: translate(locale, f.rule, p) };
+  };
+  const groups = new Map<string, Finding[]>();
+  for (const f of run?.findings ?? []) {
+    const { personId: _person, ...rest } = f.params ?? {};
+    const key = JSON.stringify([f.rule, f.severity, rest]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const findings: Finding[] = [...groups.values()].slice(0, 10).map(([first, ...others]) => {
+    const shown = worded(first!);
+    if (others.length === 0) return shown;
+    const named = others.map((o) => o.params?.personId).filter((id): id is string => typeof id === 'string');
+    const also = tr('payouts.findings.alsoFor', {
+      count: others.length,
+      names: named
+        .slice(0, 5)
+        .map(personName)
+        .join(locale === 'zh-CN' ? '、' : ', '),
+      more: named.length > 5 ? tr('payouts.findings.andMore') : '',
+    });
+    return { ...shown, message: `${shown.message} ${also}` };
   });
   return (
     <>
