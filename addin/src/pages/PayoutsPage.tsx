@@ -1,23 +1,16 @@
 // Payouts: the comp-plan template and its check, transactions, a what-if preview of the team's pay
 // written to a sheet with an attainment chart, Explain on a selected payout cell, and finance's view
 // of a period's approved run with its exports. The use cases are in features/payouts/.
-import { Button, Field, Input, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
 import { AttainmentChart, ExplainPanel, PayoutNoticeBar } from '../features/payouts/PayoutViews';
 import { FinanceJourney } from '../features/payouts/FinanceJourney';
 import { useFinanceJourney } from '../features/payouts/useFinanceJourney';
 import { payoutsSheetName } from '../features/payouts/payoutSheet';
 import { usePayoutsSection } from '../features/payouts/usePayoutsSection';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionIntro, SectionBlock } from './SectionIntro';
 
 const useStyles = makeStyles({
-  block: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    paddingTop: '8px',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
 });
 
@@ -56,7 +49,7 @@ export function PayoutsPage(props: PageProps) {
 
       {pay.plansPay ? (
         <>
-          <div className={styles.block}>
+          <SectionBlock>
             <Text weight="semibold">{tr('payouts.plan.title')}</Text>
             <Text size={200}>{tr('payouts.plan.help')}</Text>
             <div className={styles.row}>
@@ -73,9 +66,9 @@ export function PayoutsPage(props: PageProps) {
               </Button>
             </div>
             {noticeBar(pay.planNotice, 'compplan-notice')}
-          </div>
+          </SectionBlock>
 
-          <div className={styles.block}>
+          <SectionBlock>
             <Text weight="semibold">{tr('payouts.tx.title')}</Text>
             <Text size={200}>{tr('payouts.tx.help')}</Text>
             <div className={styles.row}>
@@ -107,9 +100,9 @@ export function PayoutsPage(props: PageProps) {
             <Text size={200}>{tr('payouts.tx.loadHelp')}</Text>
             {workbook.kind === 'preview' ? <Text size={200}>{tr('payouts.tx.sampleHelp')}</Text> : null}
             {noticeBar(pay.txNotice, 'transactions-notice')}
-          </div>
+          </SectionBlock>
 
-          <div className={styles.block}>
+          <SectionBlock>
             <Text weight="semibold">{tr('payouts.preview.title')}</Text>
             <Text size={200}>{tr('payouts.preview.help')}</Text>
             <div className={styles.row}>
@@ -141,7 +134,7 @@ export function PayoutsPage(props: PageProps) {
             {!outcome ? (
               <Text size={200}>{tr('payouts.explain.hint', { sheet: payoutsSheetName(locale) })}</Text>
             ) : null}
-          </div>
+          </SectionBlock>
         </>
       ) : null}
 
@@ -150,7 +143,7 @@ export function PayoutsPage(props: PageProps) {
       ) : null}
 
       {pay.isFinance ? (
-        <div className={styles.block} data-testid="finance-view">
+        <SectionBlock testId="finance-view">
           <Text weight="semibold">{tr('payouts.finance.title')}</Text>
           <Text size={200}>{tr('payouts.finance.help')}</Text>
           <div className={styles.row}>
@@ -178,7 +171,7 @@ export function PayoutsPage(props: PageProps) {
             </Button>
           </div>
           {noticeBar(pay.financeNotice, 'finance-notice')}
-        </div>
+        </SectionBlock>
       ) : null}
     </SectionIntro>
   );

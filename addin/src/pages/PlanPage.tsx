@@ -14,7 +14,6 @@ import {
   Spinner,
   Text,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { getMetric } from '@teamsheet/shared';
 import { AllocatePanel } from '../features/plan/AllocatePanel';
@@ -29,16 +28,9 @@ import {
 import type { StoredVersion } from '../features/plan/storedPlan';
 import type { Translate } from '../i18n';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionIntro, SectionBlock } from './SectionIntro';
 
 const useStyles = makeStyles({
-  block: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    paddingTop: '8px',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   metrics: { display: 'flex', flexWrap: 'wrap' },
 });
@@ -80,7 +72,7 @@ export function PlanPage(props: PageProps) {
     <SectionIntro title={tr('page.plan.title')} intro={tr('page.plan.intro')}>
       {busy ? <Spinner size="tiny" label={busyLabel} labelPosition="after" data-testid="plan-busy" /> : null}
 
-      <div className={styles.block} data-testid="plan-open-block">
+      <SectionBlock testId="plan-open-block">
         <Text weight="semibold">{tr('plan.open.title')}</Text>
         <Text size={200}>{tr('plan.open.help')}</Text>
         <Text size={200} data-testid="plan-status">
@@ -157,9 +149,9 @@ export function PlanPage(props: PageProps) {
           </Button>
         ) : null}
         <StepNotice notice={notice} step="open" tr={tr} />
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block}>
+      <SectionBlock>
         <Text weight="semibold">{tr('plan.insert.title')}</Text>
         <Text size={200}>{tr('plan.insert.help')}</Text>
         <div className={styles.row}>
@@ -212,9 +204,9 @@ export function PlanPage(props: PageProps) {
           {tr('plan.insert.button')}
         </Button>
         <StepNotice notice={notice} step="insert" tr={tr} />
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block}>
+      <SectionBlock>
         <Text weight="semibold">{tr('plan.allocate.title')}</Text>
         <Text size={200}>{tr('plan.allocate.help')}</Text>
         <AllocatePanel
@@ -226,9 +218,9 @@ export function PlanPage(props: PageProps) {
           onError={(e) => onError(e, 'workbook')}
           onWritten={plan.allocationWritten}
         />
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block}>
+      <SectionBlock>
         <Text weight="semibold">{tr('plan.check.title')}</Text>
         <Text size={200}>{tr('plan.check.help')}</Text>
         <Button disabled={busy !== null} onClick={() => void plan.check()} data-testid="plan-check">
@@ -236,9 +228,9 @@ export function PlanPage(props: PageProps) {
         </Button>
         <StepNotice notice={notice} step="check" tr={tr} />
         {plan.findings ? <FindingsList findings={plan.findings} tr={tr} onSelect={plan.select} /> : null}
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block}>
+      <SectionBlock>
         <Text weight="semibold">{tr('plan.submit.title')}</Text>
         <Text size={200}>{tr('plan.submit.help')}</Text>
         <Text size={200} data-testid="plan-base">
@@ -265,9 +257,9 @@ export function PlanPage(props: PageProps) {
             ownerNames={ownerNames}
           />
         ) : null}
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block}>
+      <SectionBlock>
         <Text weight="semibold">{tr('page.plan.metrics')}</Text>
         <Text size={200}>{tr('page.plan.metricsHelp', { sheet: plan.metricsSheet })}</Text>
         <Button disabled={busy !== null} onClick={() => void plan.writeCatalog()} data-testid="write-metrics">
@@ -280,7 +272,7 @@ export function PlanPage(props: PageProps) {
             </MessageBarBody>
           </MessageBar>
         ) : null}
-      </div>
+      </SectionBlock>
     </SectionIntro>
   );
 }

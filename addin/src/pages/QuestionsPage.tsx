@@ -15,7 +15,7 @@ import { NoticeBar, useStatementStyles } from '../features/statement/StatementVi
 import { currencySymbol, lineLabel, money, monthName, when } from '../features/statement/statement';
 import { useQuestions } from '../features/statement/useQuestions';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionIntro, SectionBlock } from './SectionIntro';
 
 export function QuestionsPage(props: PageProps) {
   const { tr, locale } = props;
@@ -26,7 +26,7 @@ export function QuestionsPage(props: PageProps) {
 
   return (
     <SectionIntro title={tr('page.questions.title')} intro={tr('page.questions.intro')}>
-      <div className={styles.block} data-testid="questions-open">
+      <SectionBlock testId="questions-open">
         <div className={styles.row}>
           <Text weight="semibold">{tr('questions.open')}</Text>
           <Button
@@ -152,7 +152,7 @@ export function QuestionsPage(props: PageProps) {
             </div>
           );
         })}
-      </div>
+      </SectionBlock>
     </SectionIntro>
   );
 }

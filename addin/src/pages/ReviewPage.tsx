@@ -19,16 +19,9 @@ import {
 } from '@fluentui/react-components';
 import { useReviewSection, type QueueRow } from '../features/review/useReviewSection';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionIntro, SectionBlock } from './SectionIntro';
 
 const useStyles = makeStyles({
-  block: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    paddingTop: '8px',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '4px', textAlign: 'left' },
@@ -165,7 +158,7 @@ export function ReviewPage(props: PageProps) {
       )}
 
       {row && row.version ? (
-        <div className={styles.block} data-testid="review-detail">
+        <SectionBlock testId="review-detail">
           <Text weight="semibold">
             {tr('review.detail.title', { unit: row.unitName, version: row.version })}
           </Text>
@@ -214,7 +207,7 @@ export function ReviewPage(props: PageProps) {
               <MessageBarBody>{tr(notice.key, notice.params)}</MessageBarBody>
             </MessageBar>
           ) : null}
-        </div>
+        </SectionBlock>
       ) : null}
     </SectionIntro>
   );

@@ -16,8 +16,12 @@ const useStyles = makeStyles({
 });
 
 /** One task of a section: its help, its buttons (one primary) and the notice of the last of them run. */
-export function SectionBlock({ children }: { children?: ReactNode }) {
-  return <div className={useStyles().block}>{children}</div>;
+export function SectionBlock({ children, testId }: { children?: ReactNode; testId?: string }) {
+  return (
+    <div className={useStyles().block} data-testid={testId}>
+      {children}
+    </div>
+  );
 }
 
 export function SectionIntro({

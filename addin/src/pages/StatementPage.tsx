@@ -8,7 +8,7 @@ import { lineLabel, money, monthName, percentOf } from '../features/statement/st
 import { useStatement } from '../features/statement/useStatement';
 import { describeError } from '../errors';
 import type { PageProps } from './PageProps';
-import { SectionIntro } from './SectionIntro';
+import { SectionIntro, SectionBlock } from './SectionIntro';
 
 export function StatementPage(props: PageProps) {
   const { tr, locale } = props;
@@ -59,7 +59,7 @@ export function StatementPage(props: PageProps) {
 
       {s && s.status !== 'none' ? (
         <>
-          <div className={styles.block} data-testid="statement-lines" data-status={s.status}>
+          <SectionBlock testId="statement-lines">
             <Text weight="semibold">{tr('statement.lines', { month: monthName(s.period, locale) })}</Text>
             <Text size={200} className={styles.muted} data-testid="statement-status">
               {tr(`statement.status.${s.status}`)}
@@ -133,9 +133,9 @@ export function StatementPage(props: PageProps) {
                 amount: money(s.total.amount, s.currency, locale),
               })}
             </Text>
-          </div>
+          </SectionBlock>
 
-          <div className={styles.block} data-testid="statement-attainment">
+          <SectionBlock testId="statement-attainment">
             <Text weight="semibold">{tr('statement.attainment.title')}</Text>
             <Text size={200}>
               {s.attainment.quota !== null && s.attainment.attainment !== null
@@ -154,7 +154,7 @@ export function StatementPage(props: PageProps) {
                 title={monthName(s.period, locale)}
               />
             ) : null}
-          </div>
+          </SectionBlock>
 
           <YearToDate
             months={s.yearToDate.months}
@@ -165,7 +165,7 @@ export function StatementPage(props: PageProps) {
             locale={locale}
           />
 
-          <div className={styles.block} data-testid="statement-sheet">
+          <SectionBlock testId="statement-sheet">
             <Text weight="semibold">{tr('statement.sheet.title')}</Text>
             <Text size={200}>{tr('statement.sheet.help')}</Text>
             <div className={styles.row}>
@@ -179,7 +179,7 @@ export function StatementPage(props: PageProps) {
               </Button>
             </div>
             <NoticeBar notice={st.sheetNotice} tr={tr} testId="statement-sheet-notice" />
-          </div>
+          </SectionBlock>
         </>
       ) : null}
     </SectionIntro>

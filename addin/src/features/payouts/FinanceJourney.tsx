@@ -28,15 +28,9 @@ import { explainTrace } from './explain';
 import { appliesToLabel, componentLabel, monthLabel, spanLabel } from './financeJourney';
 import { FindingList } from './PayoutViews';
 import type { JourneyNotice, useFinanceJourney } from './useFinanceJourney';
+import { SectionBlock } from '../../pages/SectionIntro';
 
 const useStyles = makeStyles({
-  block: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    paddingTop: '8px',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'end' },
   list: {
     margin: 0,
@@ -138,7 +132,7 @@ export function FinanceJourney({
   });
   return (
     <>
-      <div className={styles.block} data-testid="finance-compplans">
+      <SectionBlock testId="finance-compplans">
         <Text weight="semibold">{tr('payouts.cp.title')}</Text>
         <Text size={200}>{tr('payouts.cp.help')}</Text>
         {j.plans && j.plans.length === 0 ? <Text size={200}>{tr('payouts.cp.empty')}</Text> : null}
@@ -238,9 +232,9 @@ export function FinanceJourney({
           </Button>
         </div>
         <NoticeBar notice={j.planNotice} tr={tr} testId="compplan-store-notice" />
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block} data-testid="finance-run">
+      <SectionBlock testId="finance-run">
         <Text weight="semibold">{tr('payouts.run.title')}</Text>
         <Text size={200}>{tr('payouts.run.help')}</Text>
         <Field label={tr('payouts.run.compPlan')}>
@@ -371,9 +365,9 @@ export function FinanceJourney({
             ) : null}
           </section>
         ) : null}
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block} data-testid="finance-approve">
+      <SectionBlock testId="finance-approve">
         <Text weight="semibold">{tr('payouts.approve.title')}</Text>
         <Text size={200}>{tr('payouts.approve.help')}</Text>
         {run && run.status === 'draft' && j.ownRun ? (
@@ -392,9 +386,9 @@ export function FinanceJourney({
           </Button>
         </div>
         <NoticeBar notice={j.approveNotice} tr={tr} testId="approve-notice" />
-      </div>
+      </SectionBlock>
 
-      <div className={styles.block} data-testid="finance-close">
+      <SectionBlock testId="finance-close">
         <Text weight="semibold">{tr('payouts.close.title')}</Text>
         <Text size={200}>{tr('payouts.close.help')}</Text>
         <div className={styles.row}>
@@ -426,7 +420,7 @@ export function FinanceJourney({
             </DialogBody>
           </DialogSurface>
         </Dialog>
-      </div>
+      </SectionBlock>
     </>
   );
 }

@@ -12,15 +12,9 @@ import {
   type Notice,
   type StatementLine,
 } from './statement';
+import { SectionBlock } from '../../pages/SectionIntro';
 
 export const useStatementStyles = makeStyles({
-  block: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    paddingTop: '8px',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
   line: {
     display: 'flex',
@@ -133,7 +127,7 @@ export function YearToDate({
 }) {
   const styles = useStatementStyles();
   return (
-    <div className={styles.block} data-testid="statement-ytd">
+    <SectionBlock testId="statement-ytd">
       <Text weight="semibold">{tr('statement.ytd.title')}</Text>
       <ul className={styles.list}>
         {months.map((m) => (
@@ -150,6 +144,6 @@ export function YearToDate({
       <Text weight="semibold" data-testid="ytd-total">
         {tr('statement.ytd.total', { year, amount: money(amount, currency, locale) })}
       </Text>
-    </div>
+    </SectionBlock>
   );
 }
