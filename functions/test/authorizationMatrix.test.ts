@@ -162,6 +162,14 @@ const REQUESTS: Record<string, Build> = {
     json: { lineId: 'commission', comment: 'Why this amount?' },
   }),
   'POST /questions/{id}/answer': () => ({ json: { decision: 'declined', comment: 'As computed.' } }),
+  'POST /lookups': (t) => ({
+    json: {
+      cells: [
+        { fn: 'ACTUAL', args: [t.personId, 'revenue', PERIOD] },
+        { fn: 'GRADE', args: [t.personId, PERIOD] },
+      ],
+    },
+  }),
 };
 
 /**

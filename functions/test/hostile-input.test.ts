@@ -94,6 +94,7 @@ const validBodies: Record<string, unknown> = {
   payoutRuns: { plan: sampleCompPlan('sales-2026'), unitId: UNIT },
   statementQuestions: { lineId: 'commission', comment: 'Why this amount?' },
   questionAnswer: { decision: 'accepted', amount: 120.5, comment: 'A deal was missed.' },
+  lookups: { cells: [{ fn: 'ACTUAL', args: [rep, 'revenue', PERIOD] }] },
 };
 
 const validParam: Record<string, string> = {

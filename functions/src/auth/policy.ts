@@ -141,6 +141,9 @@ export const POLICY: readonly PolicyRow[] = [
   },
   { method: 'GET', path: '/questions', scope: 'none', access: financeOnly },
   { method: 'POST', path: '/questions/{id}/answer', scope: 'none', access: financeOnly },
+  // Teamsheet formulas (issue 12): everyone signed in may ask; the scope is checked per cell, so a
+  // cell about someone out of scope is answered "no rights" and the request is never a 403.
+  { method: 'POST', path: '/lookups', scope: 'none', access: everyone },
 ];
 
 /** The row of an operation, if the table has one. */

@@ -1,13 +1,16 @@
 // GET /api/openapi.json: the HTTP contract as an OpenAPI 3.1 document, its schemas generated from the
 // core's zod schemas (so the published contract cannot drift from the checks the API runs).
 import { z } from 'zod';
-import { contractSchemas } from '@teamsheet/shared';
+import { contractSchemas, lookupRequest, lookupResponse } from '@teamsheet/shared';
+
+/** The core's contract schemas, and the formula lookups' (kept beside their rules in the core's lookups module). */
+const documented = { ...contractSchemas, LookupRequest: lookupRequest, LookupResponse: lookupResponse };
 import { policyFor } from '../auth/policy';
 import { handler } from '../http';
 import { route } from '../registry';
 import { appVersion } from '../version';
 
-type SchemaName = keyof typeof contractSchemas;
+type SchemaName = keyof typeof documented;
 type Operation = {
   method: 'get' | 'put' | 'post';
   path: string;
@@ -258,6 +261,16 @@ const operations: Operation[] = [
     summary:
       "Answer once: { decision: 'accepted', amount } (an adjustment in the next open period's run) or { decision: 'declined', comment }",
   },
+  // Teamsheet formulas (issue 12).
+  {
+    method: 'post',
+    path: '/lookups',
+    who: 'signed in (each cell within the caller’s scope)',
+    summary:
+      "The cells of a recalculation's TEAMSHEET formulas, { cells: [{ fn: 'TARGET'|'ACTUAL'|'ATTAINMENT'|'PAYOUT'|'PAYOUTSTATUS'|'SCORE'|'GRADE', args }] } (at most 10,000), answered per cell { value } or { error: 'na'|'value'|'forbidden', message }; ETag, If-None-Match → 304",
+    request: 'LookupRequest',
+    response: 'LookupResponse',
+  },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -284,7 +297,7 @@ const problemSchema = {
 
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  for (const [name, schema] of Object.entries(contractSchemas)) registry.add(schema, { id: name });
+  for (const [name, schema] of Object.entries(documented)) registry.add(schema, { id: name });
   const { schemas } = z.toJSONSchema(registry, {
     uri: (id) => `#/components/schemas/${id}`,
     unrepresentable: 'any',
