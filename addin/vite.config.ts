@@ -48,7 +48,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { taskpane: here('taskpane.html'), functions: here('functions.html') } },
+    rollupOptions: { input: { taskpane: here('taskpane.html') } },
   },
   server: { port: 3000, strictPort: true },
 });
