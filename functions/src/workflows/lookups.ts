@@ -25,7 +25,7 @@ import {
 import { allow, type Caller } from '../auth';
 import { refusal } from '../refusal';
 import { contentHash } from '../store/hash';
-import { listPlanVersions, readPlanVersion, type StoredPlan } from '../repositories/plans';
+import { listPlanVersions, readPlanVersion } from '../repositories/plans';
 import { readScores, readStoredActuals, type ScoresVersion } from '../repositories/scores';
 import { periodRuns, statementRun, type PeriodRuns } from './statement';
 
@@ -54,11 +54,24 @@ function parseAll(caller: Caller, cells: readonly LookupCell[]): LookupQuery[] {
   return queries;
 }
 
+/** Rows by owner, so each cell looks at its own owner's rows rather than the whole source. */
+type RowsByOwner = Map<string, Target[]>;
+function byOwner(rows: readonly Target[]): RowsByOwner {
+  const out: RowsByOwner = new Map();
+  for (const row of rows) {
+    let list = out.get(row.owner);
+    if (!list) out.set(row.owner, (list = []));
+    list.push(row);
+  }
+  return out;
+}
+const NO_ROWS: Target[] = [];
+
 /** Everything one request reads, each source once, and the list of what was read for the ETag. */
 class Sources {
   readonly read: string[] = [];
-  private readonly plans = new Map<string, Promise<StoredPlan | undefined>>();
-  private readonly actuals = new Map<string, Promise<Target[]>>();
+  private readonly plans = new Map<string, Promise<RowsByOwner | undefined>>();
+  private readonly actuals = new Map<string, Promise<RowsByOwner>>();
   private readonly runs = new Map<string, PeriodRuns>();
   private readonly scores = new Map<string, Promise<ScoresVersion | undefined>>();
 
@@ -68,8 +81,8 @@ class Sources {
     private readonly actualPeople: Map<string, Set<string>>,
   ) {}
 
-  /** The unit's plan for a horizon: its latest version, or its latest approved one. */
-  plan(unitId: string, horizon: string, status: TargetStatus): Promise<StoredPlan | undefined> {
+  /** The targets of a unit's plan for a horizon, by owner: its latest version, or its latest approved one. */
+  plan(unitId: string, horizon: string, status: TargetStatus): Promise<RowsByOwner | undefined> {
     const key = `${unitId}|${horizon}|${status}`;
     let p = this.plans.get(key);
     if (!p) {
@@ -86,7 +99,7 @@ class Sources {
           this.read.push(
             `plan:${unitId}:${horizon}:v${stored.head.version}:${stored.head.hash}:${stored.status}`,
           );
-        return stored;
+        return stored ? byOwner(stored.plan.targets) : undefined;
       })();
       this.plans.set(key, p);
     }
@@ -94,7 +107,7 @@ class Sources {
   }
 
   /** The actuals rows of a period of every person asked about in it (one read per period). */
-  actualRows(period: string): Promise<Target[]> {
+  actualRows(period: string): Promise<RowsByOwner> {
     let p = this.actuals.get(period);
     if (!p) {
       p = (async () => {
@@ -102,7 +115,7 @@ class Sources {
         const people = ids.map((id) => this.caller.org.person(id)).filter((x): x is Person => !!x);
         const { actuals } = await readStoredActuals(this.caller.tenantId, period, people);
         this.read.push(`actuals:${period}:${contentHash(actuals)}`);
-        return actuals;
+        return byOwner(actuals);
       })();
       this.actuals.set(period, p);
     }
@@ -288,7 +301,7 @@ export class Lookups {
       for (const horizon of horizons) {
         const stored = await sources.plan(unitId, horizon, status);
         if (!stored) continue;
-        const value = periodValue(stored.plan.targets, ref.id, metric, period);
+        const value = periodValue(stored.get(ref.id) ?? NO_ROWS, ref.id, metric, period);
         if (value !== null) return value;
       }
     throw new NoValue(
@@ -305,11 +318,11 @@ export class Lookups {
     const ref = this.owner(owner);
     if (ref instanceof NoValue) throw ref;
     const rows = await sources.actualRows(period);
-    const own = periodValue(rows, ref.id, metric, period);
+    const own = periodValue(rows.get(ref.id) ?? NO_ROWS, ref.id, metric, period);
     if (own !== null) return own;
     if (ref.kind === 'unit') {
       const values = this.membersOf(ref)
-        .map((id) => periodValue(rows, id, metric, period))
+        .map((id) => periodValue(rows.get(id) ?? NO_ROWS, id, metric, period))
         .filter((v): v is number => v !== null);
       if (values.length > 0 && getMetric(metric)?.aggregation !== 'ratio')
         return values.reduce((s, v) => s + v, 0);
