@@ -202,6 +202,16 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
                 })}
               </Text>
             </div>
+            {preview ? null : (
+              // In Excel: the Teamsheet formulas of the workbook ask the server again (the preview has its own button).
+              <Button
+                size="small"
+                data-testid="refresh-formulas"
+                onClick={() => void formulas.refresh().catch(onError)}
+              >
+                {tr('grid.refreshFormulas')}
+              </Button>
+            )}
             <Button size="small" onClick={() => setSession(null)}>
               {tr('signIn.signOut')}
             </Button>

@@ -8,6 +8,7 @@ import { apiTransport } from './functions/transport';
 import {
   associateAll,
   customFunctionsGlobal,
+  formulaRefreshToken,
   sharedSignIn,
   type SharedSignIn,
 } from './office/customFunctions';
@@ -26,6 +27,7 @@ const client = new LookupClient({
     return transport(body, etag);
   },
   locale: () => resolveLocale(signIn?.locale),
+  refreshToken: formulaRefreshToken,
 });
 const cf = customFunctionsGlobal();
 if (cf) {

@@ -271,3 +271,28 @@ describe('the preview workbook evaluates Teamsheet formulas', () => {
     expect(sheet.cells.get('2,0')!.value).toBe('=SUM(1,2)');
   });
 });
+
+describe('a refresh asked for by the pane from another runtime (Excel: OfficeRuntime.storage)', () => {
+  it('reads the refresh token once per recalculation and asks the server again when it changed', async () => {
+    const h = host();
+    let token: string | null = null;
+    const api = createApi({ base: 'http://host', getToken: () => 't', fetch: h.fetch as typeof fetch });
+    const client = new LookupClient({
+      transport: apiTransport(api),
+      locale: () => 'en',
+      windowMs: 5,
+      refreshToken: async () => token,
+    });
+    const cell: LookupCell = { fn: 'SCORE', args: ['a', '2026-03'] };
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    await client.lookup(cell);
+    await settle();
+    await client.lookup(cell);
+    expect(h.requests).toHaveLength(1); // same token: cached
+    await settle();
+    token = 'refresh-1';
+    expect(await client.lookup(cell)).toEqual({ value: 102 });
+    expect(h.requests).toHaveLength(2);
+    expect(h.requests[1]!.ifNoneMatch).toBe('"v1-1"');
+  });
+});

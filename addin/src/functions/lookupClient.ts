@@ -25,6 +25,11 @@ export type LookupClientOptions = {
    * would split them; 0 still batches everything called in the same task.
    */
   windowMs?: number;
+  /**
+   * A refresh asked for from outside this client — in Excel, by the pane, which runs apart from the
+   * functions: a token that changes on each refresh (OfficeRuntime.storage), read once per window.
+   */
+  refreshToken?: () => Promise<string | null>;
 };
 
 type Pending = { cell: LookupCell; key: string; resolve: (a: LookupAnswer) => void };
@@ -47,7 +52,24 @@ export class LookupClient {
    * One cell's answer. Bad arguments are answered here (#VALUE!) without asking the server; a cell
    * answered before and not refreshed since comes from the cache.
    */
-  lookup(cell: LookupCell): Promise<LookupAnswer> {
+  async lookup(cell: LookupCell): Promise<LookupAnswer> {
+    if (this.options.refreshToken) await this.checkRefresh(this.options.refreshToken);
+    return this.lookupNow(cell);
+  }
+
+  private refreshCheck: Promise<void> | undefined;
+  private lastToken: string | null | undefined;
+  private checkRefresh(read: () => Promise<string | null>): Promise<void> {
+    this.refreshCheck ??= (async () => {
+      const token = await read().catch(() => this.lastToken ?? null);
+      if (this.lastToken !== undefined && token !== this.lastToken) this.refresh();
+      this.lastToken = token;
+      setTimeout(() => (this.refreshCheck = undefined), this.options.windowMs ?? 10);
+    })();
+    return this.refreshCheck;
+  }
+
+  private lookupNow(cell: LookupCell): Promise<LookupAnswer> {
     const parsed = parseLookupCell(cell, this.options.locale());
     if (!parsed.ok) return Promise.resolve({ error: 'value', message: parsed.problem.message });
     const key = keyOf(cell);

@@ -30,6 +30,28 @@ export function associateAll(functions: Readonly<Record<string, (...args: never[
   for (const [id, fn] of Object.entries(functions)) cf.associate(id, fn);
 }
 
+/** The key whose value changes whenever the pane asks the formulas to read the server again. */
+export const FORMULA_REFRESH_KEY = 'teamsheet.formulas.refresh';
+
+/** What the functions' runtime reads to know the pane asked for a refresh (null before the first). */
+export async function formulaRefreshToken(): Promise<string | null> {
+  return (await globals().OfficeRuntime?.storage?.getItem(FORMULA_REFRESH_KEY)) ?? null;
+}
+
+/**
+ * The pane's Refresh in Excel: a new refresh token for the functions' runtime, then a full
+ * recalculation, so every Teamsheet formula asks again (the server answers 304 where nothing changed).
+ */
+export async function refreshExcelFormulas(): Promise<void> {
+  const storage = globals().OfficeRuntime?.storage;
+  if (!storage || typeof Excel === 'undefined') return;
+  await storage.setItem(FORMULA_REFRESH_KEY, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
+}
+
 export type SharedSignIn = { token: string; locale: string };
 
 /** The pane leaves its sign-in for the functions (nothing outside Office, where there is no OfficeRuntime). */

@@ -7,7 +7,7 @@ import type { Api } from '../../api';
 import { LookupClient } from '../../functions/lookupClient';
 import { teamsheetFormulas } from '../../functions/preview';
 import { apiTransport } from '../../functions/transport';
-import { shareSignIn } from '../../office/customFunctions';
+import { refreshExcelFormulas, shareSignIn } from '../../office/customFunctions';
 import type { PreviewWorkbook } from '../../office/previewWorkbook';
 
 export function useFormulas(
@@ -28,7 +28,8 @@ export function useFormulas(
   );
   const refresh = useCallback(async () => {
     client.refresh();
-    await preview?.recalculate();
+    if (preview) await preview.recalculate();
+    else await refreshExcelFormulas();
   }, [client, preview]);
 
   useEffect(() => {
