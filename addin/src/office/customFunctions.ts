@@ -42,15 +42,25 @@ export async function formulaRefreshToken(): Promise<string | null> {
  * The pane's Refresh in Excel: a new refresh token for the functions' runtime, then a full
  * recalculation, so every Teamsheet formula asks again (the server answers 304 where nothing changed).
  */
-export async function refreshExcelFormulas(): Promise<void> {
+export async function refreshExcelFormulas(run: RecalcRun | undefined = excelRun()): Promise<void> {
   const storage = globals().OfficeRuntime?.storage;
-  if (!storage || typeof Excel === 'undefined') return;
+  if (!storage || !run) return;
   await storage.setItem(FORMULA_REFRESH_KEY, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  await Excel.run(async (context) => {
-    context.workbook.application.calculate(Excel.CalculationType.full);
+  await run(async (context) => {
+    context.workbook.application.calculate('Full'); // Excel.CalculationType.full
     await context.sync();
   });
 }
+
+/** The part of `Excel.run` a recalculation needs; tests hand in office-addin-mock's context. */
+export type RecalcRun = (
+  batch: (context: {
+    workbook: { application: { calculate(type: string): void } };
+    sync(): PromiseLike<void>;
+  }) => Promise<void>,
+) => PromiseLike<void>;
+const excelRun = (): RecalcRun | undefined =>
+  typeof Excel === 'undefined' ? undefined : (batch) => Excel.run((context) => batch(context));
 
 export type SharedSignIn = { token: string; locale: string };
 
