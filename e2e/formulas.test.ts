@@ -158,6 +158,21 @@ async function pasteInto(address: string, text: string) {
 }
 
 describe('Teamsheet formulas in the preview workbook', () => {
+  it('serves what the manifest names: the functions page, script and both metadata documents', async () => {
+    for (const [file, type] of [
+      ['functions.html', 'text/html'],
+      ['functions.js', 'text/javascript'],
+      ['functions.json', 'application/json'],
+      ['functions.zh-CN.json', 'application/json'],
+    ] as const) {
+      const r = await fetch(`${stack.base}/${file}`);
+      expect(r.status, file).toBe(200);
+      expect(r.headers.get('content-type'), file).toContain(type);
+      if (file.endsWith('.json'))
+        expect(((await r.json()) as { functions: unknown[] }).functions, file).toHaveLength(7);
+    }
+  });
+
   it('shows a rep’s payout as their statement does, by the English and the zh-CN name', async () => {
     await signInAs(REP);
     await typeInto('A1', `=TEAMSHEET.PAYOUT("${repName}","${PERIOD}")`);
