@@ -9,7 +9,7 @@ import {
   currencyScale,
   formatMinor,
   getMetric,
-  ownersNamed,
+  ownerFinder,
   parseLookupCell,
   periodValue,
   translate,
@@ -156,9 +156,11 @@ const seesEverything = (caller: Caller) =>
 export class Lookups {
   private readonly text: (key: string, params?: Record<string, string | number>) => string;
   private readonly resolved = new Map<string, OwnerRef | NoValue>();
+  private readonly ownersNamed: (text: string) => OwnerRef[];
 
   constructor(private readonly caller: Caller) {
     this.text = (key, params) => translate(caller.locale, key, params);
+    this.ownersNamed = ownerFinder(caller.org);
   }
 
   /**
@@ -169,7 +171,7 @@ export class Lookups {
   owner(text: string): OwnerRef | NoValue {
     let found = this.resolved.get(text);
     if (found) return found;
-    const named = ownersNamed(this.caller.org, text);
+    const named = this.ownersNamed(text);
     const visible = named.filter((ref) => maySee(this.caller, ref));
     if (visible.length === 1) found = visible[0]!;
     else if (visible.length > 1)

@@ -238,18 +238,28 @@ export type OwnerRef = { kind: 'person' | 'unit'; id: string };
 /**
  * The people and units an owner argument may mean: the one whose id it is, else every person and unit
  * whose name it is (names compared as headers are: case, width and spacing aside). Several matches are
- * for the caller to narrow to what they may see, or to report as ambiguous.
+ * for the caller to narrow to what they may see, or to report as ambiguous. The names are indexed
+ * once, so a recalculation of many names costs one pass over the organisation.
  */
-export function ownersNamed(org: OrgIndex, text: string): OwnerRef[] {
-  if (org.person(text)) return [{ kind: 'person', id: text }];
-  if (org.unit(text)) return [{ kind: 'unit', id: text }];
-  const wanted = normalizeHeader(text);
-  const out: OwnerRef[] = [];
-  for (const p of org.allPeople())
-    if (p.name && normalizeHeader(p.name) === wanted) out.push({ kind: 'person', id: p.id });
-  for (const u of org.allUnits())
-    if (u.name && normalizeHeader(u.name) === wanted) out.push({ kind: 'unit', id: u.id });
-  return out;
+export function ownerFinder(org: OrgIndex): (text: string) => OwnerRef[] {
+  let byName: Map<string, OwnerRef[]> | undefined;
+  const add = (name: string | undefined, ref: OwnerRef) => {
+    if (!name) return;
+    const key = normalizeHeader(name);
+    const list = byName!.get(key);
+    if (list) list.push(ref);
+    else byName!.set(key, [ref]);
+  };
+  return (text) => {
+    if (org.person(text)) return [{ kind: 'person', id: text }];
+    if (org.unit(text)) return [{ kind: 'unit', id: text }];
+    if (!byName) {
+      byName = new Map();
+      for (const p of org.allPeople()) add(p.name, { kind: 'person', id: p.id });
+      for (const u of org.allUnits()) add(u.name, { kind: 'unit', id: u.id });
+    }
+    return byName.get(normalizeHeader(text)) ?? [];
+  };
 }
 
 /**
