@@ -15,8 +15,10 @@ import {
 
 let signIn: SharedSignIn | null = null;
 // Read again before each request: the pane may sign in (or renew the token) after the runtime started.
+// Excel's functions runtime may have no page to be relative to: the build's API origin, else the page's.
+const base = configuredApiBase() || (typeof location === 'undefined' ? '' : location.origin);
 const api = createApi({
-  base: configuredApiBase(),
+  base,
   getToken: () => signIn?.token,
   getLocale: () => signIn?.locale ?? 'en',
 });
