@@ -17,6 +17,7 @@ import { createApi } from './api';
 import { ErrorBar } from './components/ErrorBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PreviewGrid } from './components/PreviewGrid';
+import { useFormulas } from './features/formulas/useFormulas';
 import { roleLabel, SignInPanel, type Session } from './components/SignInPanel';
 import { describeError, describeWorkbookError, type UiError } from './errors';
 import { translator, type Locale, type UiKey } from './i18n';
@@ -162,6 +163,7 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
       }
     : null;
   const Page = sections.find((s) => s.id === section)?.Page ?? PlanPage;
+  const formulas = useFormulas(preview, api, locale, signedIn);
 
   const pane = (
     <main
@@ -200,6 +202,16 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
                 })}
               </Text>
             </div>
+            {preview ? null : (
+              // In Excel: the Teamsheet formulas of the workbook ask the server again (the preview has its own button).
+              <Button
+                size="small"
+                data-testid="refresh-formulas"
+                onClick={() => void formulas.refresh().catch(onError)}
+              >
+                {tr('grid.refreshFormulas')}
+              </Button>
+            )}
             <Button size="small" onClick={() => setSession(null)}>
               {tr('signIn.signOut')}
             </Button>
@@ -253,7 +265,7 @@ export function App({ workbook, initialLocale, apiBase, startProblem }: AppProps
       {preview ? (
         <div className={styles.layout}>
           <div className={styles.gridArea}>
-            <PreviewGrid workbook={preview} tr={tr} />
+            <PreviewGrid workbook={preview} tr={tr} onRefreshFormulas={formulas.refresh} />
           </div>
           {pane}
         </div>

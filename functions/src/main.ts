@@ -32,6 +32,7 @@ import './functions/periodClose';
 import './functions/payoutsExport';
 // Statements and questions (issue 11).
 import './functions/statements';
+import './functions/lookups';
 import './functions/statementQuestions';
 import './functions/questions';
 import './functions/questionAnswer';

@@ -174,6 +174,14 @@ const REQUESTS: Record<string, Build> = {
   'POST /questions/{id}/answer': () => ({ json: { decision: 'declined', comment: 'As computed.' } }),
   'PUT /comp-plans/{id}': () => ({ path: 'comp-plans/matrix-put', json: compPlanBody('east-shanghai') }),
   'GET /comp-plans/{id}': (_t, v) => ({ path: `comp-plans/${COMP_PLAN_TARGETS[v]}` }),
+  'POST /lookups': (t) => ({
+    json: {
+      cells: [
+        { fn: 'ACTUAL', args: [t.personId, 'revenue', PERIOD] },
+        { fn: 'GRADE', args: [t.personId, PERIOD] },
+      ],
+    },
+  }),
 };
 
 /**

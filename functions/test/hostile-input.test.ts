@@ -101,6 +101,7 @@ const validBodies: Record<string, unknown> = {
     effectiveFrom: '2026-09',
     appliesTo: { unitIds: [UNIT], roles: ['rep'] },
   },
+  lookups: { cells: [{ fn: 'ACTUAL', args: [rep, 'revenue', PERIOD] }] },
 };
 
 const validParam: Record<string, string> = {

@@ -397,6 +397,7 @@ describe('every write route answers a retry, a reused key, a closed period and a
       'devToken',
       'payoutRunVerify',
       'payoutsExport',
+      'lookups',
     ];
     const commands = writes.filter((n) => !stateless.includes(n));
     expect(commands.sort()).toEqual(rows.map((r) => r.route).sort());

@@ -15,6 +15,7 @@ export * from './consolidation/index';
 export * from './scoring/index';
 export * from './analysis/index';
 export * from './payout';
+export * from './lookups/index';
 // Still re-exported here only for functions/src/demoData.ts and functions/src/host.ts, which import the
 // demo from the barrel; everything else imports `@teamsheet/shared/demo`. Goes once those two do.
 export * from './demo';

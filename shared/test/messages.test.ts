@@ -67,8 +67,16 @@ describe('makeFinding', () => {
 describe('every catalog of every capability', () => {
   const names = Object.keys(messageCatalogs);
 
-  it('includes the five capabilities and the fields of requests', () => {
-    expect(names.sort()).toEqual(['common', 'consolidation', 'fields', 'payout', 'planning', 'scoring']);
+  it('includes the five capabilities, the formula lookups and the fields of requests', () => {
+    expect(names.sort()).toEqual([
+      'common',
+      'consolidation',
+      'fields',
+      'lookups',
+      'payout',
+      'planning',
+      'scoring',
+    ]);
   });
 
   for (const name of names) {

@@ -1,12 +1,23 @@
 // Draws the preview workbook (preview mode, outside Excel): sheet tabs, a grid with fills, notes and
 // drop-downs as hover text, charts as data, and the selection. Clicking a cell selects it.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Badge, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import {
   cellAddress,
   colourScaleFills,
   columnLetters,
   displayValue,
+  parseCell,
+  rangeAddress,
   usedSize,
   type PreviewSheet,
   type PreviewWorkbook,
@@ -116,7 +127,16 @@ function isTableHeader(sheet: PreviewSheet, row: number, col: number): boolean {
   return sheet.tables.some((t) => t.row === row && col >= t.col && col < t.col + t.colCount);
 }
 
-export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: Translate }) {
+export function PreviewGrid({
+  workbook,
+  tr,
+  onRefreshFormulas,
+}: {
+  workbook: PreviewWorkbook;
+  tr: Translate;
+  /** Asks the server again for every Teamsheet formula and recalculates. */
+  onRefreshFormulas?: () => Promise<void>;
+}) {
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, workbook.version);
   const sheets = workbook.sheets();
@@ -130,6 +150,26 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
     const value = text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : editing.text;
     setEditing(null);
     void workbook.writeRange(sheetName, editing.address, [[value]]);
+  };
+  // Pasting rows and columns (tab- and line-separated, as Excel copies) writes the block at the cell in
+  // one go, so a block of formulas is one recalculation.
+  const pasteBlock = (sheetName: string, address: string, text: string): boolean => {
+    if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return false;
+    const rowsOf = text
+      .replace(/\r?\n$/, '')
+      .split(/\r?\n/)
+      .map((line) => line.split('\t'));
+    const width = Math.max(...rowsOf.map((r) => r.length));
+    const block = rowsOf.map((r) =>
+      Array.from({ length: width }, (_, j) => {
+        const t = (r[j] ?? '').trim();
+        return t === '' ? null : Number.isFinite(Number(t)) ? Number(t) : (r[j] ?? '');
+      }),
+    );
+    setEditing(null);
+    const at = parseCell(address);
+    void workbook.writeRange(sheetName, rangeAddress(at.row, at.col, block.length, width), block);
+    return true;
   };
 
   // Follow the selection to its sheet, as Excel does when the add-in selects a cell elsewhere.
@@ -158,6 +198,11 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
           {tr('app.previewBadge')}
         </Badge>
         <Text size={200}>{tr('app.previewExplain')}</Text>
+        {onRefreshFormulas ? (
+          <Button size="small" data-testid="refresh-formulas" onClick={() => void onRefreshFormulas()}>
+            {tr('grid.refreshFormulas')}
+          </Button>
+        ) : null}
       </div>
       <div className={styles.scroller}>
         {sheet ? (
@@ -221,7 +266,7 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
                         onDoubleClick={() =>
                           setEditing({
                             address,
-                            text: cell?.value === null || !cell ? '' : String(cell.value),
+                            text: cell?.formula ?? (cell?.value === null || !cell ? '' : String(cell.value)),
                           })
                         }
                       >
@@ -231,6 +276,10 @@ export function PreviewGrid({ workbook, tr }: { workbook: PreviewWorkbook; tr: T
                             data-testid="cell-editor"
                             value={editing.text}
                             onChange={(e) => setEditing({ address, text: e.target.value })}
+                            onPaste={(e) => {
+                              if (pasteBlock(sheet.name, address, e.clipboardData.getData('text/plain')))
+                                e.preventDefault();
+                            }}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter') commit(sheet.name);
                               if (e.key === 'Escape') setEditing(null);

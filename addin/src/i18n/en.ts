@@ -115,6 +115,7 @@ export const en = {
   'grid.sheets': 'Sheets',
   'grid.empty': 'This sheet is empty.',
   'grid.charts': 'Charts on this sheet',
+  'grid.refreshFormulas': 'Refresh Teamsheet formulas',
   'grid.hiddenRow': 'Hidden in Excel (shown dimmed in the preview)',
   'grid.hiddenSheet': 'A hidden sheet in Excel (shown dimmed in the preview)',
   'grid.chart': '{name}: {type} chart of {source}',

@@ -106,6 +106,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'grid.sheets': '工作表',
   'grid.empty': '此工作表为空。',
   'grid.charts': '此工作表上的图表',
+  'grid.refreshFormulas': '刷新 Teamsheet 公式',
   'grid.hiddenRow': '在 Excel 中隐藏（预览中以浅色显示）',
   'grid.hiddenSheet': 'Excel 中的隐藏工作表（预览中以浅色显示）',
   'grid.chart': '{name}：{source} 的{type}图',

@@ -24,7 +24,15 @@ export interface PreviewCell {
   bold?: boolean;
   /** Indent level (Excel's indentLevel). */
   indent?: number;
+  /** The formula the cell holds (`=TEAMSHEET.PAYOUT(…)`); `value` is its result, `#BUSY!` while it is asked. */
+  formula?: string;
 }
+
+/**
+ * Evaluates a formula the preview can answer (the Teamsheet formulas): its value and, for an error,
+ * the message Excel shows on the cell; undefined for a formula it does not know (kept as text).
+ */
+export type FormulaEvaluator = (formula: string) => Promise<{ value: CellValue; note?: string }> | undefined;
 
 export interface PreviewTable {
   name: string;
@@ -60,6 +68,10 @@ export interface PreviewWorkbook extends Workbook {
   subscribe(listener: () => void): () => void;
   /** Increases on every change, for React's useSyncExternalStore. */
   version(): number;
+  /** Who evaluates formulas typed or written into cells (none: they stay text, as before). */
+  useFormulas(evaluate: FormulaEvaluator | null): void;
+  /** Evaluates every formula cell again (Excel's Calculate); resolves when all have their values. */
+  recalculate(): Promise<void>;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -103,8 +115,30 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
     }
     return c;
   };
+  let evaluator: FormulaEvaluator | null = null;
+  /** Asks for a formula cell's value; every cell written in one go is asked in the same task, so they batch. */
+  const evaluate = (c: PreviewCell, formula: string): Promise<void> | undefined => {
+    const pending = evaluator?.(formula);
+    if (!pending) return undefined;
+    c.formula = formula;
+    c.value = '#BUSY!';
+    return pending.then((result) => {
+      if (c.formula !== formula) return; // overwritten meanwhile
+      c.value = result.value;
+      if (result.note) c.note = result.note;
+      else delete c.note;
+      changed();
+    });
+  };
   const put = (s: PreviewSheet, row: number, col: number, values: CellValue[][]) => {
-    values.forEach((r, i) => r.forEach((v, j) => (cell(s, row + i, col + j).value = v)));
+    values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const c = cell(s, row + i, col + j);
+        delete c.formula;
+        if (typeof v === 'string' && v.startsWith('=') && evaluate(c, v)) return;
+        c.value = v;
+      }),
+    );
   };
   const read = (
     s: PreviewSheet | undefined,
@@ -126,6 +160,19 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
 
   const wb: PreviewWorkbook = {
     kind: 'preview',
+    useFormulas(evaluate) {
+      evaluator = evaluate;
+    },
+    async recalculate() {
+      const pending: Promise<void>[] = [];
+      for (const s of sheets)
+        for (const c of s.cells.values()) {
+          const p = c.formula ? evaluate(c, c.formula) : undefined;
+          if (p) pending.push(p);
+        }
+      changed();
+      await Promise.all(pending);
+    },
     sheets: () => sheets,
     sheet: find,
     selection: () => current,

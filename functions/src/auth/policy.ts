@@ -156,6 +156,9 @@ export const POLICY: readonly PolicyRow[] = [
     scope: 'unit',
     access: { ...financeOnly, regional_head: 'in-scope', manager: 'in-scope' },
   },
+  // Teamsheet formulas (issue 12): everyone signed in may ask; the scope is checked per cell, so a
+  // cell about someone out of scope is answered "no rights" and the request is never a 403.
+  { method: 'POST', path: '/lookups', scope: 'none', access: everyone },
 ];
 
 /** The row of an operation, if the table has one. */

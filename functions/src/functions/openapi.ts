@@ -1,15 +1,24 @@
 // GET /api/openapi.json: the HTTP contract as an OpenAPI 3.1 document, its schemas generated from the
 // core's zod schemas (so the published contract cannot drift from the checks the API runs).
 import { z } from 'zod';
-import { compPlanVersionBody, contractSchemas } from '@teamsheet/shared';
+import { compPlanVersionBody, contractSchemas, lookupRequest, lookupResponse } from '@teamsheet/shared';
+
+/**
+ * The core's contract schemas, the request shapes of the routes beside the contract table (comp plans
+ * in force) and the formula lookups' (kept beside their rules in the core's lookups module).
+ */
+const documented = {
+  ...contractSchemas,
+  CompPlanVersion: compPlanVersionBody,
+  LookupRequest: lookupRequest,
+  LookupResponse: lookupResponse,
+};
 import { policyFor } from '../auth/policy';
 import { handler } from '../http';
 import { route } from '../registry';
 import { appVersion } from '../version';
 
-/** Request shapes of the routes beside the core's contract table (comp plans in force). */
-const routeSchemas = { CompPlanVersion: compPlanVersionBody };
-type SchemaName = keyof typeof contractSchemas | keyof typeof routeSchemas;
+type SchemaName = keyof typeof documented;
 type Operation = {
   method: 'get' | 'put' | 'post';
   path: string;
@@ -282,6 +291,16 @@ const operations: Operation[] = [
     who: 'finance; managers and regional heads (the comp plans reaching their scope)',
     summary: 'The stored comp plans with their versions and effective dates',
   },
+  // Teamsheet formulas (issue 12).
+  {
+    method: 'post',
+    path: '/lookups',
+    who: 'signed in (each cell within the caller’s scope)',
+    summary:
+      "The cells of a recalculation's TEAMSHEET formulas, { cells: [{ fn: 'TARGET'|'ACTUAL'|'ATTAINMENT'|'PAYOUT'|'PAYOUTSTATUS'|'SCORE'|'GRADE', args }] } (at most 10,000), answered per cell { value } or { error: 'na'|'value'|'forbidden', message }; ETag, If-None-Match → 304",
+    request: 'LookupRequest',
+    response: 'LookupResponse',
+  },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -308,8 +327,7 @@ const problemSchema = {
 
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  for (const [name, schema] of Object.entries({ ...contractSchemas, ...routeSchemas }))
-    registry.add(schema, { id: name });
+  for (const [name, schema] of Object.entries(documented)) registry.add(schema, { id: name });
   const { schemas } = z.toJSONSchema(registry, {
     uri: (id) => `#/components/schemas/${id}`,
     unrepresentable: 'any',

@@ -214,7 +214,37 @@ export async function readScoringInputs(
   activityBatches: string[];
 }> {
   const stored = await latestPlanTargets(tenantId, period, unitIds);
-  // Only the scored people's transactions: a team's score reads its people's documents, not the month.
+  const { actuals, transactions, activities, activityBatches } = await readStoredActuals(
+    tenantId,
+    period,
+    people,
+  );
+  return {
+    targets: stored.targets,
+    actuals,
+    transactions,
+    activities,
+    planVersions: stored.planVersions,
+    activityBatches,
+  };
+}
+
+/**
+ * The actuals rows (person × metric × month) of some people in a period: credited revenue from the
+ * transactions crediting them, metric actuals as given, and activity logs (latest upload wins) —
+ * what stored scoring scores against and what TEAMSHEET.ACTUAL answers.
+ */
+export async function readStoredActuals(
+  tenantId: string,
+  period: string,
+  people: readonly Person[],
+): Promise<{
+  actuals: Target[];
+  transactions: Transaction[];
+  activities: Activity[];
+  activityBatches: string[];
+}> {
+  // Only these people's transactions: a team's figures read its people's documents, not the month.
   const uploaded = await readActualsOf(
     tenantId,
     period,
@@ -233,11 +263,9 @@ export async function readScoringInputs(
     })),
   ];
   return {
-    targets: stored.targets,
     actuals,
     transactions,
     activities: logs.activities,
-    planVersions: stored.planVersions,
     activityBatches: logs.batches.map((b) => b.batchId),
   };
 }

@@ -37,20 +37,44 @@ export function authorizeStatement(caller: Caller, personId: string): void {
 }
 
 /** May this caller see a draft of this person's statement (not the person themselves, not a rep)? */
-function seesDrafts(caller: Caller, personId: string): boolean {
+export function seesDrafts(caller: Caller, personId: string): boolean {
   if (caller.principal.personId === personId) return false;
   return caller.principal.roles.some((r) => ['finance', 'admin', 'manager', 'regional_head'].includes(r));
 }
 
+/**
+ * The runs of a period a statement may read, each read at most once however many people are asked
+ * about: the approved one, and the drafts newest first, read only as far as someone needs.
+ */
+export function periodRuns(tenantId: string, period: string) {
+  let approved: Promise<StoredRun | undefined> | undefined;
+  let heads: Promise<{ runId: string }[]> | undefined;
+  const drafts = new Map<string, Promise<StoredRun | undefined>>();
+  return {
+    approved: () => (approved ??= approvedRun(tenantId, period)),
+    async *drafts(): AsyncGenerator<StoredRun> {
+      for (const head of await (heads ??= listRuns(tenantId, period))) {
+        let run = drafts.get(head.runId);
+        if (!run) drafts.set(head.runId, (run = readRun(tenantId, period, head.runId)));
+        const read = await run;
+        if (read) yield read;
+      }
+    },
+  };
+}
+export type PeriodRuns = ReturnType<typeof periodRuns>;
+
 /** The run a statement reads: the approved one, else (for those who may) the newest draft paying the person. */
-async function statementRun(caller: Caller, personId: string, period: string) {
-  const approved = await approvedRun(caller.tenantId, period);
+export async function statementRun(
+  caller: Caller,
+  personId: string,
+  period: string,
+  runs: PeriodRuns = periodRuns(caller.tenantId, period),
+): Promise<StoredRun | undefined> {
+  const approved = await runs.approved();
   if (approved) return approved;
   if (!seesDrafts(caller, personId)) return undefined;
-  for (const head of await listRuns(caller.tenantId, period)) {
-    const run = await readRun(caller.tenantId, period, head.runId);
-    if (run?.lines.some((l) => l.personId === personId)) return run;
-  }
+  for await (const run of runs.drafts()) if (run.lines.some((l) => l.personId === personId)) return run;
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../schemas';
 import { commonMessages } from './common';
 import { consolidationMessages } from './consolidation';
 import { fieldMessages } from './fields';
+import { lookupMessages } from './lookups';
 import { payoutMessages } from './payout';
 import { planningMessages } from './planning';
 import { scoringMessages } from './scoring';
@@ -21,6 +22,7 @@ export const messageCatalogs: Readonly<Record<string, MessageCatalog>> = {
   scoring: scoringMessages,
   consolidation: consolidationMessages,
   fields: fieldMessages,
+  lookups: lookupMessages,
 };
 
 function merge(locale: Locale): Record<string, string> {
