@@ -5,6 +5,7 @@
 // Screenshots go to test-output/payouts/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoOrg } from '@teamsheet/shared';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
 
@@ -52,9 +53,9 @@ describe('payouts in a browser (preview mode)', () => {
       'Quotas from the Targets sheet.',
     );
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payouts');
-    expect(await cell('A1').textContent()).toBe('Person');
-    expect(await cell('C1').textContent()).toBe('Attainment');
-    expect(await cell('F1').textContent()).toBe('Commission'); // the component by its kind, not its id
+    expect(await cell('A1').textContent()).toBe('Name'); // people by name, no id column
+    expect(await cell('B1').textContent()).toBe('Attainment');
+    expect(await cell('E1').textContent()).toBe('Commission'); // the component by its kind, not its id
     // the sheet's chart (drawn by Excel; listed under the preview grid) and the pane's bars
     expect(await page.getByText(/Attainment by person/).count()).toBeGreaterThan(0);
     const bars = page.getByTestId('attainment-bar');
@@ -66,7 +67,7 @@ describe('payouts in a browser (preview mode)', () => {
     let found = false;
     for (let r = 2; r <= rows; r++) {
       if ((await cell(`A${r}`).textContent()) === 'Total') {
-        expect(await cell(`I${r}`).textContent()).toBe(total);
+        expect(await cell(`H${r}`).textContent()).toBe(total);
         found = true;
         break;
       }
@@ -79,8 +80,8 @@ describe('payouts in a browser (preview mode)', () => {
   it('explains a selected payout cell step by step', async () => {
     // the first person with a quota: their commission cell
     let row = 2;
-    while (row < 40 && (await cell(`E${row}`).textContent()) === '') row++;
-    await cell(`F${row}`).click();
+    while (row < 40 && (await cell(`D${row}`).textContent()) === '') row++;
+    await cell(`E${row}`).click();
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('Commission');
     const steps = await page.getByTestId('explain-steps').locator('li').allTextContents();
     expect(steps[0]).toMatch(/^credited -?[\d,]+\.\d{2,}$/);
@@ -88,10 +89,10 @@ describe('payouts in a browser (preview mode)', () => {
     expect(steps.some((s) => /^attainment [\d.]+ %$/.test(s))).toBe(true);
     // the last step's rounded amount is the cell's amount
     const amount = /→ (-?[\d,]+\.\d\d)$/.exec(steps.at(-1)!)![1];
-    expect(await cell(`F${row}`).textContent()).toBe(amount);
+    expect(await cell(`E${row}`).textContent()).toBe(amount);
     await page.getByTestId('explain').scrollIntoViewIfNeeded();
     await shot('04-explain-commission');
-    await cell(`I${row}`).click();
+    await cell(`H${row}`).click();
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('total');
     expect(await page.getByTestId('explain-steps').textContent()).toMatch(
       /Sum of the lines: Commission [\d,.]+ \+/,
@@ -162,11 +163,12 @@ describe('payouts in a browser (preview mode)', () => {
       .poll(() => page.getByTestId('preview-notice').textContent(), { timeout: 30_000 })
       .toMatch(/Wrote payouts of \d+ people on Payouts/);
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payouts');
-    // Credited (column D): rep-001 all of 12,000; rep-002 half of 8,000
+    // Credited (column C, people by name): rep-001 all of 12,000; rep-002 half of 8,000
     const sheetRows = await grid().locator('tr').count();
     const credited = async (personId: string) => {
+      const name = demoOrg().people.find((p) => p.id === personId)!.name;
       for (let r = 2; r < sheetRows; r++)
-        if ((await cell(`A${r}`).textContent()) === personId) return cell(`D${r}`).textContent();
+        if ((await cell(`A${r}`).textContent()) === name) return cell(`C${r}`).textContent();
       return null;
     };
     expect(await credited('rep-001')).toBe('12,000.00');

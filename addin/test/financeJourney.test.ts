@@ -148,7 +148,7 @@ describe('the Payouts preview sheet', () => {
       payoutLabels(zh, 'zh-CN'),
       'zh-CN',
     );
-    expect(layout.headers.slice(5, 8)).toEqual(['提成', '提成 2', '新客户奖励']);
+    expect(layout.headers.slice(4, 7)).toEqual(['提成', '提成 2', '新客户奖励']);
     expect(JSON.stringify(layout.headers)).not.toContain('acme-');
     expect(layout.componentNames?.get('acme-b')).toBe('提成 2');
   });

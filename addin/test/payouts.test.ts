@@ -106,7 +106,6 @@ describe('Payouts sheet on Excel', () => {
     ],
   };
   const labels = {
-    person: 'Person',
     name: 'Name',
     attainment: 'Attainment',
     credited: 'Credited',
@@ -131,23 +130,15 @@ describe('Payouts sheet on Excel', () => {
     const { excel, workbook } = excelWith();
     await writePayoutsSheet(workbook, layout, 'Attainment by person');
     const row = (n: number) =>
-      ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((c) => excel.value('Payouts', `${c}${n}`));
-    expect(row(1)).toEqual([
-      'Person',
-      'Name',
-      'Attainment',
-      'Credited',
-      'Quota',
-      'commission',
-      'spiff',
-      'Total',
-    ]);
-    expect(row(2)).toEqual(['r1', 'Li Lei', 1.4, 140_000, 100_000, 7_000, 500, 7_500]);
-    expect(row(3)).toEqual(['r2', 'Han Mei', 0.4, 20_000, 50_000, 600, '', 600]);
-    expect(row(4)).toEqual(['Total', '', '', '', '', 7_600, 500, 8_100]);
+      ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((c) => excel.value('Payouts', `${c}${n}`));
+    // People by name; their ids are in no column (only in the cell map Explain reads).
+    expect(row(1)).toEqual(['Name', 'Attainment', 'Credited', 'Quota', 'commission', 'spiff', 'Total']);
+    expect(row(2)).toEqual(['Li Lei', 1.4, 140_000, 100_000, 7_000, 500, 7_500]);
+    expect(row(3)).toEqual(['Han Mei', 0.4, 20_000, 50_000, 600, '', 600]);
+    expect(row(4)).toEqual(['Total', '', '', '', 7_600, 500, 8_100]);
     expect(result.totals.amount).toBe('8100.00');
-    expect(excel.format('Payouts', 'F2')).toBe('#,##0.00');
-    expect(excel.format('Payouts', 'C2')).toBe('0.0%');
+    expect(excel.format('Payouts', 'E2')).toBe('#,##0.00');
+    expect(excel.format('Payouts', 'B2')).toBe('0.0%');
     expect(excel.sheet('Payouts').charts).toEqual([
       expect.objectContaining({
         name: 'TeamsheetAttainment',
@@ -155,10 +146,10 @@ describe('Payouts sheet on Excel', () => {
         title: 'Attainment by person',
       }),
     ]);
-    expect(layout.chartSource).toBe('B1:C3'); // names and attainment of the two people, not the Total row
-    // what Explain finds behind F2: r1's commission line with its trace
-    const f2 = layout.cells.get('F2');
-    expect(f2?.kind === 'line' && f2.line.amount).toBe('7000.00');
-    expect(layout.cells.get('H3')).toMatchObject({ kind: 'total', amount: '600.00' });
+    expect(layout.chartSource).toBe('A1:B3'); // names and attainment of the two people, not the Total row
+    // what Explain finds behind E2: r1's commission line with its trace
+    const e2 = layout.cells.get('E2');
+    expect(e2?.kind === 'line' && e2.line.amount).toBe('7000.00');
+    expect(layout.cells.get('G3')).toMatchObject({ kind: 'total', amount: '600.00', personId: 'r2' });
   });
 });

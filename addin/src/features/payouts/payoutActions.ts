@@ -111,7 +111,6 @@ export async function loadTeamTransactions(
 /** The Payouts sheet's column titles in the user's language. */
 export const payoutLabels = (tr: Translate, locale: Locale): LayoutLabels => ({
   component: (c) => componentLabel(c, tr, metricLabelIn(locale)),
-  person: tr('payouts.col.person'),
   name: tr('payouts.col.name'),
   attainment: tr('payouts.col.attainment'),
   credited: tr('payouts.col.credited'),

@@ -34,7 +34,6 @@ export interface PayoutLayout {
 }
 
 export interface LayoutLabels {
-  person: string;
   name: string;
   attainment: string;
   credited: string;
@@ -67,16 +66,9 @@ export function layoutPayouts(
     titles.push(title);
   }
   const componentNames = new Map(components.map((id, k) => [id, titles[k]!]));
-  const headers = [
-    labels.person,
-    labels.name,
-    labels.attainment,
-    labels.credited,
-    labels.quota,
-    ...titles,
-    labels.total,
-  ];
-  const first = 5;
+  // People by name (no id column: the sheet is read by a person; the ids stay in the cell map).
+  const headers = [labels.name, labels.attainment, labels.credited, labels.quota, ...titles, labels.total];
+  const first = 4;
   const totalCol = first + components.length;
   const linesOf = new Map<string, PayoutLine[]>();
   for (const line of result.lines) linesOf.set(line.personId, [...(linesOf.get(line.personId) ?? []), line]);
@@ -87,13 +79,7 @@ export function layoutPayouts(
     const row = i + 1; // 0-based sheet row under the header
     const name = names.get(p.personId) ?? p.personId;
     const lines = linesOf.get(p.personId) ?? [];
-    const values: CellValue[] = [
-      p.personId,
-      name,
-      p.attainment ?? null,
-      cellMoney(p.credited),
-      cellMoney(p.quota),
-    ];
+    const values: CellValue[] = [name, p.attainment ?? null, cellMoney(p.credited), cellMoney(p.quota)];
     components.forEach((id, k) => {
       const line = lines.find((l) => l.component === id);
       values.push(line ? cellMoney(line.amount) : null);
@@ -121,7 +107,6 @@ export function layoutPayouts(
     null,
     null,
     null,
-    null,
     ...componentMinor.map((m) => m / 10 ** scale),
     cellMoney(result.totals.amount),
   ]);
@@ -138,7 +123,7 @@ export function layoutPayouts(
     headers,
     rows,
     numberFormats,
-    chartSource: rangeAddress(0, 1, result.people.length + 1, 2),
+    chartSource: rangeAddress(0, 0, result.people.length + 1, 2),
     cells,
     componentNames,
   };
