@@ -13,7 +13,7 @@ import { devToken, useStack } from './support/stack';
 import { findOffences, readVisibleTexts } from './support/visibleText';
 
 const stack = useStack({ name: 'finance-journey', viewport: { width: 1400, height: 1000 } });
-const { shot, signIn, openSection } = paneOf(stack);
+const { shot, signIn, openSection, primaryButtons } = paneOf(stack);
 let page: Page;
 
 /** The comp plan finance works on: tiered commission, a new-customer bonus, the managers' override. */
@@ -120,6 +120,8 @@ async function asFinance(who: string, locale: 'en' | 'zh-CN', period: string) {
 const noOffences = async (locale: 'en' | 'zh-CN') => {
   const texts = (await readVisibleTexts(page)).filter((t) => !TEMPLATE_SHEETS.test(t.where));
   expect(findOffences(texts, { locale, ids: COMPONENT_IDS })).toEqual([]);
+  // One primary button in the section: the period's next step.
+  expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
 };
 
 describe.each(journeys)('the finance journey in $locale', ({ locale, period, texts }) => {

@@ -10,7 +10,7 @@ import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
 
 const stack = useStack({ name: 'payouts', viewport: { width: 1400, height: 900 } });
-const { shot, grid, cell, signIn, openSection } = paneOf(stack);
+const { shot, grid, cell, signIn, openSection, primaryButtons } = paneOf(stack);
 let page: Page;
 beforeAll(() => {
   page = stack.page;
@@ -53,6 +53,8 @@ describe('payouts in a browser (preview mode)', () => {
       'Quotas from the Targets sheet.',
     );
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payouts');
+    // The section's one primary button is the preview; inserting and loading prepare its sheets.
+    expect(await primaryButtons()).toEqual(['Preview payouts']);
     expect(await cell('A1').textContent()).toBe('Name'); // people by name, no id column
     expect(await cell('B1').textContent()).toBe('Attainment');
     expect(await cell('E1').textContent()).toBe('Commission'); // the component by its kind, not its id

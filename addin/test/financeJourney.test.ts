@@ -7,6 +7,7 @@ import { translator } from '../src/i18n';
 import {
   appliesToLabel,
   componentLabel,
+  financeNextStep,
   monthLabel,
   moneyLabel,
   spanLabel,
@@ -25,6 +26,17 @@ const org = {
   ],
   people: [],
 };
+
+describe('finance’s next step, the section’s one primary button', () => {
+  it('goes store → create → approve (by another) → close → pull', () => {
+    expect(financeNextStep({ hasPlans: false, run: null, ownRun: false })).toBe('store');
+    expect(financeNextStep({ hasPlans: true, run: null, ownRun: false })).toBe('create');
+    expect(financeNextStep({ hasPlans: true, run: { status: 'draft' }, ownRun: true })).toBeNull();
+    expect(financeNextStep({ hasPlans: true, run: { status: 'draft' }, ownRun: false })).toBe('approve');
+    expect(financeNextStep({ hasPlans: true, run: { status: 'approved' }, ownRun: true })).toBe('close');
+    expect(financeNextStep({ hasPlans: true, run: { status: 'locked' }, ownRun: false })).toBe('pull');
+  });
+});
 
 describe('the finance journey’s words', () => {
   it('names a component by its kind, with the metric when it is not revenue, never by its id', () => {

@@ -4,6 +4,7 @@
 import { Button, Field, Input, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
 import { AttainmentChart, ExplainPanel, PayoutNoticeBar } from '../features/payouts/PayoutViews';
 import { FinanceJourney } from '../features/payouts/FinanceJourney';
+import { financeNextStep } from '../features/payouts/financeJourney';
 import { useFinanceJourney } from '../features/payouts/useFinanceJourney';
 import { payoutsSheetName } from '../features/payouts/payoutSheet';
 import { usePayoutsSection } from '../features/payouts/usePayoutsSection';
@@ -47,18 +48,14 @@ export function PayoutsPage(props: PageProps) {
         </div>
       ) : null}
 
+      {/* A manager's one primary button is Preview payouts; the blocks before it prepare its sheets. */}
       {pay.plansPay ? (
         <>
           <SectionBlock>
             <Text weight="semibold">{tr('payouts.plan.title')}</Text>
             <Text size={200}>{tr('payouts.plan.help')}</Text>
             <div className={styles.row}>
-              <Button
-                appearance="primary"
-                disabled={disabled}
-                onClick={() => void pay.insertPlan()}
-                data-testid="insert-compplan"
-              >
+              <Button disabled={disabled} onClick={() => void pay.insertPlan()} data-testid="insert-compplan">
                 {tr('payouts.plan.insert')}
               </Button>
               <Button disabled={disabled} onClick={() => void pay.checkPlan()} data-testid="check-compplan">
@@ -80,7 +77,6 @@ export function PayoutsPage(props: PageProps) {
                 {tr('payouts.tx.insert')}
               </Button>
               <Button
-                appearance="primary"
                 disabled={disabled || !periodOk}
                 onClick={() => void pay.loadStored()}
                 data-testid="load-transactions"
@@ -148,7 +144,15 @@ export function PayoutsPage(props: PageProps) {
           <Text size={200}>{tr('payouts.finance.help')}</Text>
           <div className={styles.row}>
             <Button
-              appearance="primary"
+              appearance={
+                financeNextStep({
+                  hasPlans: (journey.plans ?? []).length > 0,
+                  run: journey.run,
+                  ownRun: journey.ownRun,
+                }) === 'pull'
+                  ? 'primary'
+                  : 'secondary'
+              }
               disabled={disabled || !periodOk}
               onClick={() => void pay.pull()}
               data-testid="pull-run"

@@ -25,7 +25,14 @@ import { translate, type Finding, type Role } from '@teamsheet/shared';
 import type { Translate, UiKey } from '../../i18n';
 import type { Locale } from '../../i18n';
 import { explainTrace } from './explain';
-import { appliesToLabel, componentLabel, monthLabel, spanLabel } from './financeJourney';
+import {
+  appliesToLabel,
+  componentLabel,
+  monthLabel,
+  spanLabel,
+  financeNextStep,
+  type FinanceStep,
+} from './financeJourney';
 import { FindingList } from './PayoutViews';
 import type { JourneyNotice, useFinanceJourney } from './useFinanceJourney';
 import { SectionBlock } from '../../pages/SectionIntro';
@@ -86,6 +93,8 @@ export function FinanceJourney({
   const styles = useStyles();
   const disabled = j.busy !== null;
   const run = j.run;
+  const next = financeNextStep({ hasPlans: (j.plans ?? []).length > 0, run, ownRun: j.ownRun });
+  const look = (step: FinanceStep) => (next === step ? 'primary' : 'secondary');
   const chosenPlan = j.plans?.find((p) => p.compPlanId === j.chosen);
   const unitName = (id: string) =>
     j.org?.units.find((u) => u.id === id)?.name ?? tr('payouts.cp.unknownUnit');
@@ -216,7 +225,7 @@ export function FinanceJourney({
         </Field>
         <div className={styles.row}>
           <Button
-            appearance="primary"
+            appearance={look('store')}
             disabled={disabled || !j.datesOk}
             onClick={() => void j.store()}
             data-testid="store-compplan"
@@ -253,7 +262,7 @@ export function FinanceJourney({
         </Field>
         <div className={styles.row}>
           <Button
-            appearance="primary"
+            appearance={look('create')}
             disabled={disabled || !periodOk || !j.chosen}
             onClick={() => void j.createForPeriod()}
             data-testid="create-run"
@@ -377,7 +386,7 @@ export function FinanceJourney({
         ) : null}
         <div className={styles.row}>
           <Button
-            appearance="primary"
+            appearance={look('approve')}
             disabled={disabled || !run || run.status !== 'draft' || j.ownRun}
             onClick={() => void j.approve()}
             data-testid="approve-run"
@@ -393,7 +402,7 @@ export function FinanceJourney({
         <Text size={200}>{tr('payouts.close.help')}</Text>
         <div className={styles.row}>
           <Button
-            appearance="primary"
+            appearance={look('close')}
             disabled={disabled || !periodOk || run?.status !== 'approved'}
             onClick={() => j.setConfirmClose(true)}
             data-testid="close-period"

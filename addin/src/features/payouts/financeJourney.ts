@@ -195,3 +195,21 @@ export function spanLabel(
     to: v.effectiveTo ? monthLabel(v.effectiveTo, locale) : tr('payouts.cp.open'),
   });
 }
+
+export type FinanceStep = 'store' | 'create' | 'approve' | 'close' | 'pull';
+
+/**
+ * The one primary button of finance's Payouts section, the next step of the period: store a comp plan
+ * while there is none, create the run while the period has none, approve a draft someone else created,
+ * close the period of an approved run, pull the locked run. A draft of one's own waits for a second
+ * person: no primary then.
+ */
+export function financeNextStep(args: {
+  hasPlans: boolean;
+  run: Pick<RunView, 'status'> | null;
+  ownRun: boolean;
+}): FinanceStep | null {
+  if (!args.run) return args.hasPlans ? 'create' : 'store';
+  if (args.run.status === 'draft') return args.ownRun ? null : 'approve';
+  return args.run.status === 'approved' ? 'close' : 'pull';
+}
