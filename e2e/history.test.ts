@@ -10,7 +10,7 @@ import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
 
 const stack = useStack({ name: 'history', viewport: { width: 1400, height: 900 } });
-const { shot, cell, signIn, openSection, openSheet } = paneOf(stack);
+const { shot, cell, signIn, openSection, openSheet, primaryButtons } = paneOf(stack);
 type Named = { id: string; name?: string };
 let names = new Map<string, string>();
 
@@ -72,6 +72,7 @@ describe('History in a browser', () => {
     expect(await first.nth(3).textContent()).toBe('submitted');
     expect(await first.nth(4).textContent()).toMatch(/^Errors \d+ · warnings \d+ · notes \d+$/);
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await shot('01-versions');
   });
 
@@ -104,6 +105,7 @@ describe('History in a browser', () => {
     expect(await cell('E2').textContent()).toBe('10,000');
     expect(await cell('F2').textContent()).toBe('12,000');
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await shot('02-diff-sheet');
   });
 
@@ -129,6 +131,7 @@ describe('History in a browser', () => {
       /^错误 \d+ · 警告 \d+ · 提示 \d+$/,
     );
     expect(await offencesOn(page, { locale: 'zh-CN' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await shot('03-zh-diff-sheet');
     expect(stack.errors).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
 
 const stack = useStack({ name: 'scores', viewport: { width: 1400, height: 900 } });
-const { shot, grid, cell, signIn, openSection } = paneOf(stack);
+const { shot, grid, cell, signIn, openSection, primaryButtons } = paneOf(stack);
 let names = new Map<string, string>();
 const nameOf = (id: string) => names.get(id)!;
 
@@ -63,6 +63,7 @@ describe('scores in the browser (preview mode)', () => {
     await expect.poll(() => chart.count()).toBe(1);
     expect(await chart.getAttribute('data-type')).toBe('column');
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await shot('01-scores-sheet');
     expect(stack.errors).toEqual([]);
   });
@@ -138,6 +139,7 @@ describe('scores in the browser (preview mode)', () => {
       expect(Math.abs(Number(final) - (0.7 * kpi + 0.3 * Number(rating)))).toBeLessThan(0.01);
     expect(await cell('A2').textContent()).toBe(nameOf('rep-001')); // ranked first
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await page.getByTestId('scores-outcome').scrollIntoViewIfNeeded();
     await shot('02-scores-from-stored-data');
 
@@ -161,6 +163,7 @@ describe('scores in the browser (preview mode)', () => {
       .poll(() => page.getByTestId('scores-outcome').textContent(), { timeout: 20_000 })
       .toContain('Inserted the Sizing sheet');
     expect(await offencesOn(page, { locale: 'en' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await shot('03-sizing');
   });
 
@@ -183,6 +186,7 @@ describe('scores in the browser (preview mode)', () => {
       ['360评价', '人员编制', '活动', '考核数据', '考核结果', '考核表', '销售分析'].sort(),
     );
     expect(await offencesOn(page, { locale: 'zh-CN' })).toEqual([]);
+    expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
     await shot('04-zh-sizing');
     await page.getByTestId('sheet-tab-考核结果').click();
     expect(await cell('A1').textContent()).toBe('姓名');

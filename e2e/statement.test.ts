@@ -11,7 +11,7 @@ import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
 
 const stack = useStack({ name: 'statement', viewport: { width: 1400, height: 1000 } });
-const { shot, grid, cell } = paneOf(stack);
+const { shot, grid, cell, primaryButtons } = paneOf(stack);
 let page: Page;
 
 const PERIOD = '2026-03';
@@ -141,8 +141,11 @@ async function signInAs(personId: string, locale: 'en' | 'zh-CN') {
   await page.getByTestId('session').waitFor({ timeout: 20_000 });
 }
 
-const readable = async (locale: 'en' | 'zh-CN') =>
+/** No raw ids nor (in zh-CN) Latin words on screen, and one primary button at most. */
+const readable = async (locale: 'en' | 'zh-CN') => {
   expect(await offencesOn(page, { locale, ids: componentIds })).toEqual([]);
+  expect((await primaryButtons()).length).toBeLessThanOrEqual(1);
+};
 
 const TEXT = {
   en: {

@@ -66,7 +66,7 @@ export function HistoryPage(props: PageProps) {
           />
         </Field>
         <Button
-          appearance="primary"
+          appearance={versions && versions.length > 1 ? 'secondary' : 'primary'}
           disabled={busy || !history.unitId}
           onClick={() => void history.load()}
           data-testid="history-load"

@@ -2,7 +2,8 @@
 // with the workbook's scorecard, targets, actuals and ratings) writing the Scores sheet with grade fills
 // and a grade-distribution chart, *Score from stored data* (POST /api/periods/{period}/scores: targets
 // and actuals from what Teamsheet stores, kept as v1, v2…), activity upload, the Analysis sheet and
-// sales-force sizing. One block per task, each with one primary button and its own notice beside it.
+// sales-force sizing. One block per task, each with its own notice beside it; the section's one primary
+// button is Compute scores.
 import { Button, Input, Label, Select, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { FailureBar, NoticeBar } from '../components/NoticeBar';
@@ -81,7 +82,7 @@ export function ScoresPage(props: PageProps) {
       {block(
         st('scores.templatesHelp'),
         ['templates'],
-        button('templates', st('scores.templates'), () => void templates(), true),
+        button('templates', st('scores.templates'), () => void templates()),
       )}
       {block(
         st('scores.computeHelp'),
@@ -94,17 +95,17 @@ export function ScoresPage(props: PageProps) {
       {block(
         st('scores.storedHelp'),
         ['stored'],
-        button('stored', st('scores.stored'), () => void scoreFromStore(), true),
+        button('stored', st('scores.stored'), () => void scoreFromStore()),
       )}
       {block(
         st('scores.analysisHelp'),
         ['analysis'],
-        button('analysis', st('scores.analysis'), () => void analyse(), true),
+        button('analysis', st('scores.analysis'), () => void analyse()),
       )}
       {block(
         st('scores.sizingHelp'),
         ['sizing'],
-        button('sizing', st('scores.sizing'), () => void size(), true),
+        button('sizing', st('scores.sizing'), () => void size()),
       )}
       {busy ? <Spinner size="small" label={st('scores.working')} data-testid="scores-busy" /> : null}
     </SectionIntro>

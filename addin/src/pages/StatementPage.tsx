@@ -170,7 +170,7 @@ export function StatementPage(props: PageProps) {
             <Text size={200}>{tr('statement.sheet.help')}</Text>
             <div className={styles.row}>
               <Button
-                appearance="primary"
+                appearance="secondary"
                 disabled={disabled}
                 onClick={() => void st.writeSheet()}
                 data-testid="statement-write-sheet"
