@@ -21,6 +21,8 @@ export const finding = z.object({
   path: z.string(),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** The message's key when it is not the rule id (a rule worded per case, e.g. by months or quarters). */
+  messageKey: z.string().optional(),
 });
 
 // ---- organisation (docs/rules.md, Organisation)

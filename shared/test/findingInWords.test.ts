@@ -34,3 +34,24 @@ describe('findingInWords', () => {
     expect(findingInWords(bare, 'en', names)).toBe(bare);
   });
 });
+
+describe('findingInWords on a rule worded per case', () => {
+  it('words it again by its own message key, every placeholder filled', async () => {
+    const { validatePlan } = await import('../src');
+    const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    const { findings } = validatePlan({
+      unitId: 'east-shanghai',
+      period: '2026',
+      templateVersion: '1',
+      targets: [
+        { owner: 'east-shanghai', metric: 'revenue', period: '2026', value: 1_200_000 },
+        ...months.map((period) => ({ owner: 'east-shanghai', metric: 'revenue', period, value: 90_000 })),
+      ],
+    });
+    const sum = findings.find((f) => f.rule === 'relevant.children-do-not-sum')!;
+    expect(sum.messageKey).toBe('relevant.children-do-not-sum.months');
+    const worded = findingInWords(sum, 'en', names);
+    expect(worded.message).toContain('上海团队 Shanghai');
+    expect(worded.message).not.toMatch(/\{\w+\}/);
+  });
+});

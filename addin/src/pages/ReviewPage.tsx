@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '4px', textAlign: 'left' },
   late: { color: tokens.colorPaletteRedForeground1 },
+  badge: { whiteSpace: 'nowrap' },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
 
@@ -94,7 +95,7 @@ export function ReviewPage(props: PageProps) {
           <table className={styles.table} data-testid="review-queue">
             <thead>
               <tr>
-                {(['unit', 'status', 'due', 'submitted', 'findings'] as const).map((c) => (
+                {(['unit', 'status', 'submitted'] as const).map((c) => (
                   <th key={c} className={styles.cell}>
                     {tr(`review.col.${c}`)}
                   </th>
@@ -119,7 +120,7 @@ export function ReviewPage(props: PageProps) {
                     ) : null}
                   </td>
                   <td className={styles.cell}>
-                    <Badge appearance="tint" color={STATUS_COLOR[r.status]}>
+                    <Badge appearance="tint" color={STATUS_COLOR[r.status]} className={styles.badge}>
                       {tr(`review.status.${r.status}`, { version: r.version ?? 0 })}
                     </Badge>
                     {r.late ? (
@@ -127,17 +128,19 @@ export function ReviewPage(props: PageProps) {
                         {tr('review.late', { manager: r.manager?.name ?? '' })}
                       </Text>
                     ) : null}
+                    <Text size={100} block>
+                      {tr('review.due', { date: dateOf(r.dueDate) })}
+                    </Text>
                   </td>
-                  <td className={styles.cell}>{dateOf(r.dueDate)}</td>
                   <td className={styles.cell}>
                     {r.submittedBy
                       ? tr('review.submittedBy', { name: r.submittedBy.name, date: dateOf(r.submittedAt) })
                       : ''}
-                  </td>
-                  <td className={styles.cell}>
-                    {r.summary
-                      ? tr('review.findings', { errors: r.summary.errors, warnings: r.summary.warnings })
-                      : ''}
+                    {r.summary ? (
+                      <Text size={100} block>
+                        {tr('review.findings', { errors: r.summary.errors, warnings: r.summary.warnings })}
+                      </Text>
+                    ) : null}
                   </td>
                   <td className={styles.cell}>
                     {r.version ? (

@@ -29,5 +29,5 @@ export function findingInWords(finding: Finding, locale: Locale, names: FindingN
   }
   if (typeof params.component === 'string' && names.component)
     params.component = names.component(params.component) ?? params.component;
-  return { ...finding, message: translate(locale, finding.rule, params) };
+  return { ...finding, message: translate(locale, finding.messageKey ?? finding.rule, params) };
 }

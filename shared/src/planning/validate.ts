@@ -96,7 +96,8 @@ export function validatePlan(
     params: MessageParams,
     messageKey = rule,
   ): void => {
-    findings.push({ rule, severity, path, message: translate(locale, messageKey, params), params });
+    const message = translate(locale, messageKey, params);
+    findings.push({ rule, severity, path, message, params, ...(messageKey !== rule ? { messageKey } : {}) });
   };
 
   const periods = new Map<string, PeriodInfo>();

@@ -51,8 +51,9 @@ export function findingText(
       typeof v === 'string' ? (names[v] ?? getMetric(v)?.label[locale] ?? v) : v,
     ]),
   );
-  const text = translate(locale, f.rule, params);
-  return text === f.rule ? f.message : text;
+  const key = f.messageKey ?? f.rule;
+  const text = translate(locale, key, params);
+  return text === key ? f.message : text;
 }
 
 /** A failure of an action, kept as it came (not as text) so it is worded in the language on show. */

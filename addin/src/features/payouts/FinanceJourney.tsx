@@ -117,7 +117,7 @@ export function FinanceJourney({
     if (typeof p.metric === 'string') p.metric = j.metricName(p.metric);
     if (typeof p.unitId === 'string') p.unitId = unitName(p.unitId);
     if (typeof p.role === 'string') p.role = tr(`role.${p.role}` as UiKey);
-    return { ...f, message: translate(locale, f.rule, p) };
+    return { ...f, message: translate(locale, f.messageKey ?? f.rule, p) };
   };
   const groups = new Map<string, Finding[]>();
   for (const f of run?.findings ?? []) {
@@ -284,7 +284,7 @@ export function FinanceJourney({
         <NoticeBar notice={j.runNotice} tr={tr} testId="run-notice" />
         {run ? (
           <section data-testid="run-review" data-status={run.status}>
-            <Text size={200} data-testid="run-summary">
+            <Text size={200} block data-testid="run-summary">
               {tr('payouts.run.summary', {
                 status: tr(`payouts.run.status.${run.status}` as UiKey),
                 period: monthLabel(run.period, locale),
@@ -295,7 +295,7 @@ export function FinanceJourney({
               })}
             </Text>
             {(run.compPlanVersions ?? []).map((v) => (
-              <Text size={200} key={v.version} as="p">
+              <Text size={200} block key={v.version}>
                 {tr('payouts.run.versionUsed', {
                   name: v.name,
                   version: v.version,
@@ -306,7 +306,7 @@ export function FinanceJourney({
             ))}
             {run.findings.length > 0 ? (
               <>
-                <Text size={200} weight="semibold">
+                <Text size={200} weight="semibold" block>
                   {tr('payouts.findings.title', { count: run.findings.length })}
                 </Text>
                 <FindingList findings={findings} tr={tr} testId="run-findings" />
