@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { paneOf } from './support/pane';
-import { devToken, useStack } from './support/stack';
+import { apiAs, useStack } from './support/stack';
 import { findOffences, readVisibleTexts } from './support/visibleText';
 
 const stack = useStack({ name: 'finance-journey', viewport: { width: 1400, height: 1000 } });
@@ -41,19 +41,8 @@ const compPlan = {
 /** The comp-plan template's own sheets (the editing surface, ids and the template marker included). */
 const TEMPLATE_SHEETS = /^sheet (Components|Tiers|薪酬项目|分段费率)$/;
 
-async function api(method: string, path: string, who: string, body: unknown, expected: number) {
-  const r = await fetch(`${stack.base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await devToken(stack.base, who)}`,
-      'content-type': 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (r.status !== expected) throw new Error(`${method} ${path} as ${who}: ${r.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
+const api = (method: string, path: string, who: string, body: unknown, expected: number | number[]) =>
+  apiAs(stack.base, method, path, who, body, expected);
 
 const reps = ['rep-001', 'rep-003', 'rep-004'];
 /** Quotas of 10,000 per rep and a few deals for the month, as a manager and finance store them. */

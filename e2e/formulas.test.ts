@@ -7,7 +7,7 @@
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
-import { devToken, useStack } from './support/stack';
+import { apiAs, useStack } from './support/stack';
 
 const stack = useStack({ name: 'formulas', viewport: { width: 1400, height: 1000 } });
 const { shot, cell, typeInto } = paneOf(stack);
@@ -17,22 +17,8 @@ const PERIOD = '2026-03';
 const REP = 'rep-001';
 const MANAGER = 'mgr-east-shanghai';
 
-async function api(method: string, path: string, who: string, body: unknown, expected: number[]) {
-  const r = await fetch(`${stack.base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await devToken(stack.base, who)}`,
-      'content-type': 'application/json',
-      'accept-language': 'en',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (!expected.includes(r.status)) throw new Error(`${method} ${path} as ${who}: ${r.status} ${text}`);
-  // Answers are read field by field below.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return JSON.parse(text) as any;
-}
+const api = (method: string, path: string, who: string, body: unknown, expected: number | number[]) =>
+  apiAs(stack.base, method, path, who, body, expected);
 
 const plan = {
   id: 'formulas-e2e',

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
-import { devToken, useStack } from './support/stack';
+import { apiAs, useStack } from './support/stack';
 
 const stack = useStack({ name: 'payouts-finance', viewport: { width: 1400, height: 900 } });
 const { shot, grid, cell, signIn, openSection } = paneOf(stack);
@@ -34,21 +34,8 @@ type ExportJson = {
   }[];
 };
 
-/** A JSON call to the host as a demo person; throws with the answer's text unless the status is `expected`. */
-async function api(method: string, path: string, who: string, body: unknown, expected: number) {
-  const r = await fetch(`${stack.base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await devToken(stack.base, who)}`,
-      'content-type': 'application/json',
-      'accept-language': 'en',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (r.status !== expected) throw new Error(`${method} ${path} as ${who}: ${r.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
+const api = (method: string, path: string, who: string, body: unknown, expected: number | number[]) =>
+  apiAs(stack.base, method, path, who, body, expected);
 
 /** Decimal text as the sheet's #,##0.00 shows it: "1200.00" → "1,200.00". */
 const grouped = (amount: string) =>

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paneOf } from './support/pane';
-import { devToken, useStack } from './support/stack';
+import { apiAs, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
 
 const stack = useStack({ name: 'statement', viewport: { width: 1400, height: 1000 } });
@@ -18,22 +18,8 @@ const PERIOD = '2026-03';
 /** One rep per language, so each round reads only the words of its own language's question. */
 const REPS = { en: 'rep-001', 'zh-CN': 'rep-003' } as const;
 
-async function api(method: string, path: string, who: string, body: unknown, expected: number[]) {
-  const r = await fetch(`${stack.base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await devToken(stack.base, who)}`,
-      'content-type': 'application/json',
-      'accept-language': 'en',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (!expected.includes(r.status)) throw new Error(`${method} ${path} as ${who}: ${r.status} ${text}`);
-  // Answers are read field by field below.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return JSON.parse(text) as any;
-}
+const api = (method: string, path: string, who: string, body: unknown, expected: number | number[]) =>
+  apiAs(stack.base, method, path, who, body, expected);
 
 // 5 % of revenue up to quota, 8 % above: rep-001 sells 120,000 on a 100,000 quota → 5,000 + 1,600;
 // rep-003 60,000 → 3,000.

@@ -157,3 +157,31 @@ export async function devToken(base: string, person: string): Promise<string> {
   if (r.status !== 200) throw new Error(`dev token for ${person}: ${r.status} ${await r.text()}`);
   return ((await r.json()) as { token: string }).token;
 }
+
+/**
+ * A JSON call to the host as a demo person (for seeding and checking data through the API): throws with
+ * the answer's text unless its status is one of `expected`. Answers are read field by field by the tests.
+ */
+export async function apiAs(
+  base: string,
+  method: string,
+  path: string,
+  who: string,
+  body: unknown,
+  expected: number | readonly number[],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<any> {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await devToken(base, who)}`,
+      'content-type': 'application/json',
+      'accept-language': 'en',
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await r.text();
+  const ok = typeof expected === 'number' ? r.status === expected : expected.includes(r.status);
+  if (!ok) throw new Error(`${method} ${path} as ${who}: ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
