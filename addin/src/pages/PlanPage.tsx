@@ -10,7 +10,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  SpinButton,
   Spinner,
   Text,
   makeStyles,
@@ -27,6 +26,7 @@ import {
 } from '../features/plan/usePlanSection';
 import type { StoredVersion } from '../features/plan/storedPlan';
 import type { Translate } from '../i18n';
+import { UnitField, YearField } from '../components/PickFields';
 import type { PageProps } from './PageProps';
 import { SectionIntro, SectionBlock } from './SectionIntro';
 
@@ -155,32 +155,14 @@ export function PlanPage(props: PageProps) {
         <Text weight="semibold">{tr('plan.insert.title')}</Text>
         <Text size={200}>{tr('plan.insert.help')}</Text>
         <div className={styles.row}>
-          <Field label={tr('plan.unit')}>
-            <Dropdown
-              data-testid="plan-unit"
-              value={units.find((u) => u.id === unitId)?.name ?? unitId}
-              selectedOptions={[unitId]}
-              onOptionSelect={(_, d) => plan.setUnitId(String(d.optionValue))}
-            >
-              {units.map((u) => (
-                <Option key={u.id} value={u.id} text={u.name ?? u.id}>
-                  {u.name ?? u.id}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Field label={tr('plan.year')}>
-            <SpinButton
-              data-testid="plan-year"
-              value={plan.year}
-              min={2000}
-              max={2100}
-              onChange={(_, d) => {
-                const v = d.value ?? Number(d.displayValue);
-                if (Number.isInteger(v)) plan.setYear(v as number);
-              }}
-            />
-          </Field>
+          <UnitField
+            label={tr('plan.unit')}
+            units={units}
+            value={unitId}
+            onChange={plan.setUnitId}
+            testId="plan-unit"
+          />
+          <YearField label={tr('plan.year')} value={plan.year} onChange={plan.setYear} testId="plan-year" />
         </div>
         <Field label={tr('plan.metrics')}>
           <div className={styles.metrics}>

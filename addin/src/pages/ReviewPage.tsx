@@ -5,12 +5,9 @@
 import {
   Badge,
   Button,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
-  Option,
-  SpinButton,
   Spinner,
   Text,
   Textarea,
@@ -18,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useReviewSection, type QueueRow } from '../features/review/useReviewSection';
+import { UnitField, YearField } from '../components/PickFields';
 import type { PageProps } from './PageProps';
 import { SectionIntro, SectionBlock } from './SectionIntro';
 
@@ -50,32 +48,19 @@ export function ReviewPage(props: PageProps) {
   return (
     <SectionIntro title={tr('page.review.title')} intro={tr('page.review.intro')}>
       <div className={styles.row}>
-        <Field label={tr('review.parent')}>
-          <Dropdown
-            data-testid="review-parent"
-            value={parentName}
-            selectedOptions={[review.parentId]}
-            onOptionSelect={(_, d) => review.setParentId(String(d.optionValue))}
-          >
-            {review.parents.map((u) => (
-              <Option key={u.id} value={u.id} text={u.name ?? u.id}>
-                {u.name ?? u.id}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={tr('review.year')}>
-          <SpinButton
-            data-testid="review-year"
-            value={review.year}
-            min={2000}
-            max={2100}
-            onChange={(_, d) => {
-              const v = d.value ?? Number(d.displayValue);
-              if (Number.isInteger(v)) review.setYear(v as number);
-            }}
-          />
-        </Field>
+        <UnitField
+          label={tr('review.parent')}
+          units={review.parents}
+          value={review.parentId}
+          onChange={review.setParentId}
+          testId="review-parent"
+        />
+        <YearField
+          label={tr('review.year')}
+          value={review.year}
+          onChange={review.setYear}
+          testId="review-year"
+        />
       </div>
 
       {rows === null ? (
