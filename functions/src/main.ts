@@ -11,6 +11,7 @@ import './functions/validate';
 import './functions/allocate';
 import './functions/plans';
 import './functions/planVersions';
+import './functions/planDraft';
 import './functions/planDiff';
 import './functions/planApprove';
 import './functions/planQueue';

@@ -101,6 +101,7 @@ const REQUESTS: Record<string, Build> = {
   'POST /plans/validate': (t) => ({ json: { plan: planOf(t.unitId) } }),
   'POST /allocate': () => ({ json: { total: 100, basis: 'even', parts: [{ id: 'a' }, { id: 'b' }] } }),
   'PUT /plans/{unitId}/{period}': (t) => ({ json: planOf(t.unitId) }),
+  'PUT /plans/{unitId}/{period}/draft': (t) => ({ json: planOf(t.unitId) }),
   'POST /plans/{unitId}/{period}/approve': (_t, v) => ({
     path: `plans/${APPROVAL_TARGETS[v]}/${PERIOD}/approve`,
     // A version no unit has: past the gate the answer is 404, not the four-eyes 403 of a caller who
@@ -191,6 +192,8 @@ const REQUESTS: Record<string, Build> = {
 const AFTER_THE_GATE: Record<string, number[]> = {
   'PUT /plans/{unitId}/{period}': [412], // a version exists already (no If-Match)
   'GET /plans/{unitId}/{period}': [404], // no plan of that unit yet
+  'GET /plans/{unitId}/{period}/draft': [404], // no draft of that unit yet
+  'PUT /plans/{unitId}/{period}/draft': [412], // a version exists already (no If-Match)
   'GET /plans/{unitId}/{period}/diff': [404],
   'POST /plans/{unitId}/{period}/approve': [404], // no such version to approve
   'POST /plans/{unitId}/{period}/review': [404],

@@ -62,6 +62,7 @@ const validBodies: Record<string, unknown> = {
     ],
   },
   plans: validPlan,
+  planDraft: validPlan,
   planApprove: { version: 1 },
   planReview: { version: 1, decision: 'reject', comment: 'Too low.' },
   scoresCompute: {
@@ -660,7 +661,7 @@ describe('hostile input across every route: 4xx problem documents, never 5xx, ne
   }, 60_000);
 
   it('refuses hostile If-Match and Idempotency-Key headers on the writes that read them', async () => {
-    for (const name of ['plans', 'org', 'actuals', 'payoutRuns', 'planApprove', 'activities']) {
+    for (const name of ['plans', 'planDraft', 'org', 'actuals', 'payoutRuns', 'planApprove', 'activities']) {
       const r = all.find((x) => x.name === name)!;
       const method = r.methods.find((m) => WRITE.has(m))!;
       const cases: [string, Record<string, string>][] = [
@@ -670,7 +671,8 @@ describe('hostile input across every route: 4xx problem documents, never 5xx, ne
       ];
       for (const [label, headers] of cases) {
         // org keeps no idempotency records (a PUT of the same org is a no-op anyway): If-Match only.
-        if (label.startsWith('If-Match') ? !['plans', 'org'].includes(name) : name === 'org') continue;
+        if (label.startsWith('If-Match') ? !['plans', 'planDraft', 'org'].includes(name) : name === 'org')
+          continue;
         await send({
           label,
           route: r,

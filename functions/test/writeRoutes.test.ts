@@ -19,6 +19,7 @@ import { compPlan } from '../src/functions/compPlans';
 import { periodCloseRoute } from '../src/functions/periodClose';
 import { planApprove, planReview } from '../src/functions/planApprove';
 import { plans } from '../src/functions/plans';
+import { planDraft } from '../src/functions/planDraft';
 import { questionAnswer } from '../src/functions/questionAnswer';
 import { statementQuestions } from '../src/functions/statementQuestions';
 import { scoresRun } from '../src/functions/scoresRun';
@@ -85,6 +86,7 @@ const send = async (handler: HttpHandler, r: Request, key?: string) =>
   });
 
 const planPath = { path: `plans/${unitId}/${YEAR}`, params: { unitId, period: YEAR } };
+const draftPath = { path: `plans/${unitId}/${YEAR}/draft`, params: { unitId, period: YEAR } };
 const approvePath = { path: `plans/${unitId}/${YEAR}/approve`, params: { unitId, period: YEAR } };
 /** A second team's plan is the one reviewed (rejected) by planReview: Shanghai's v1 is approved above. */
 const reviewedUnit = 'east-hangzhou';
@@ -122,6 +124,34 @@ const rows: Row[] = [
       who: `mgr-${unitId}`,
       method: 'PUT',
       ...planPath,
+      json: plan(120_000),
+      headers: { 'if-match': '"1.deadbeef"' },
+    }),
+  },
+  {
+    route: 'planDraft',
+    handler: planDraft,
+    period: YEAR,
+    // On top of version 1, which the plans row stored.
+    request: () => ({
+      who: `mgr-${unitId}`,
+      method: 'PUT',
+      ...draftPath,
+      json: plan(100_000),
+      headers: { 'if-match': '"1"' },
+    }),
+    other: () => ({
+      who: `mgr-${unitId}`,
+      method: 'PUT',
+      ...draftPath,
+      json: plan(110_000),
+      headers: { 'if-match': '"1"' },
+    }),
+    firstStatus: 201,
+    stale: () => ({
+      who: `mgr-${unitId}`,
+      method: 'PUT',
+      ...draftPath,
       json: plan(120_000),
       headers: { 'if-match': '"1.deadbeef"' },
     }),
@@ -405,7 +435,7 @@ describe('every write route answers a retry, a reused key, a closed period and a
 
   for (const row of rows) {
     it(`${row.route}: a replay gets the stored answer with the replay header; another request under the key is 422`, async () => {
-      if (row.route === 'plans') await seedOrg(demo);
+      if (row.route === 'plans' || row.route === 'planDraft') await seedOrg(demo);
       if (row.route === 'planReview')
         await savePlanVersion({
           tenantId: currentTenant(),

@@ -78,6 +78,9 @@ export const POLICY: readonly PolicyRow[] = [
   { method: 'PUT', path: '/plans/{unitId}/{period}', scope: 'unit', access: plansUnit },
   { method: 'GET', path: '/plans/{unitId}/{period}', scope: 'unit', access: readsUnit },
   { method: 'GET', path: '/plans/{unitId}/{period}/versions', scope: 'unit', access: readsUnit },
+  // A draft is stored, not submitted: written as a submission is, read by those who read the plan.
+  { method: 'PUT', path: '/plans/{unitId}/{period}/draft', scope: 'unit', access: plansUnit },
+  { method: 'GET', path: '/plans/{unitId}/{period}/draft', scope: 'unit', access: readsUnit },
   { method: 'GET', path: '/plans/{unitId}/{period}/diff', scope: 'unit', access: readsUnit },
   { method: 'POST', path: '/plans/{unitId}/{period}/approve', scope: 'parent-unit', access: plansUnit },
   { method: 'POST', path: '/plans/{unitId}/{period}/review', scope: 'parent-unit', access: plansUnit },

@@ -95,6 +95,20 @@ const operations: Operation[] = [
     summary: 'The versions of a plan',
   },
   {
+    method: 'put',
+    path: '/plans/{unitId}/{period}/draft',
+    who: 'manager in scope',
+    summary:
+      'Save the plan as a draft: stored, not submitted; findings (errors too) kept with it; If-Match the submitted version it is based on, Idempotency-Key',
+    request: 'Plan',
+  },
+  {
+    method: 'get',
+    path: '/plans/{unitId}/{period}/draft',
+    who: 'in scope',
+    summary: 'The latest draft of a plan with its content, whether it is still open (no version submitted since), who saved it when',
+  },
+  {
     method: 'get',
     path: '/plans/{unitId}/{period}/diff',
     who: 'in scope',

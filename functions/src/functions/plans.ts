@@ -2,16 +2,16 @@
 // with its status and review (a rejection's comment).
 // PUT /api/plans/{unitId}/{period}: a manager in scope submits a new version (workflows/submitPlan.ts):
 // If-Match names the version it was based on, Idempotency-Key makes a retry safe, errors refuse it (422).
-import { plan as planSchema } from '@teamsheet/shared';
+import { plan as planSchema, type Role } from '@teamsheet/shared';
 import type { HttpRequest } from '../azure';
-import { allow, signedInCaller } from '../auth';
+import { allow, signedInCaller, type Caller } from '../auth';
 import { handler, json, readJson } from '../http';
 import { command } from '../http/command';
 import { route } from '../registry';
 import { readPlanVersion, MAX_PLAN_BYTES } from '../repositories/plans';
 import { refusal } from '../refusal';
 import { ifMatchOf, planAddress, versionParam, versionTag } from '../address';
-import { checkPlanAddress, submitPlan } from '../workflows/submitPlan';
+import { checkPlanAddress, submitPlan, type SubmitPlanInput } from '../workflows/submitPlan';
 import { namedReview } from '../workflows/reviewPlan';
 
 async function getPlan(request: HttpRequest) {
@@ -42,19 +42,24 @@ async function getPlan(request: HttpRequest) {
   return json({ ...body, ...approved, ...reviewed, plan }, 200, { etag: tag });
 }
 
+/** Who writes a unit's plan: finance sees every plan but edits none (docs/rules.md, Organisation); reps plan nothing. */
+export const PLAN_WRITERS: Role[] = ['manager', 'regional_head', 'admin'];
+
+/** A plan write's input (a submission or a draft): the address in scope, the base If-Match names, the plan. */
+export async function planWriteOf(request: HttpRequest, caller: Caller): Promise<SubmitPlanInput> {
+  const { unitId, period } = planAddress(caller.locale, request.params);
+  allow(caller, { unitId });
+  if (!caller.org.unit(unitId)) throw refusal('not-found', 'plan.unit-unknown', { unitId });
+  const base = ifMatchOf(caller.locale, request.headers.get('if-match'));
+  const plan = await readJson(request, planSchema, { maxBytes: MAX_PLAN_BYTES });
+  const input = { unitId, period, base, plan };
+  checkPlanAddress(input);
+  return input;
+}
+
 const putPlan = command('plan.submit', {
-  // Finance sees every plan but edits none (docs/rules.md, Organisation); reps plan nothing.
-  roles: ['manager', 'regional_head', 'admin'],
-  parse: async (request, caller) => {
-    const { unitId, period } = planAddress(caller.locale, request.params);
-    allow(caller, { unitId });
-    if (!caller.org.unit(unitId)) throw refusal('not-found', 'plan.unit-unknown', { unitId });
-    const base = ifMatchOf(caller.locale, request.headers.get('if-match'));
-    const plan = await readJson(request, planSchema, { maxBytes: MAX_PLAN_BYTES });
-    const input = { unitId, period, base, plan };
-    checkPlanAddress(input);
-    return input;
-  },
+  roles: PLAN_WRITERS,
+  parse: planWriteOf,
   period: (input) => input.period,
   run: submitPlan,
 });

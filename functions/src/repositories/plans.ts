@@ -1,10 +1,13 @@
 // Plan history in the `history` container (partition `<tenant>|<period>`): append-only versions
 // `plan:<unit>:<period>:v<n>` written as chunks plus a head (head last), approvals as their own
-// documents, and the validation context a stored plan is checked against.
+// documents, drafts (stored, not submitted) as their own append-only series
+// `plan-draft:<unit>:<period>:d<n>`, and the validation context a stored plan is checked against.
 import {
+  isDraftOpen,
   planCycleStatus,
   samePeriodLastYear,
   type Goal,
+  type PlanDraftFacts,
   type PlanReviewFacts,
   type ReviewDecision,
   type Plan,
@@ -108,6 +111,7 @@ type PlanItem = { target: Target } | { goal: Goal };
 
 const HEAD = 'plan';
 const APPROVAL = 'plan-approval';
+const DRAFT = 'plan-draft';
 /** Bytes of items per chunk document, well below Cosmos DB's 2 MB document limit. */
 const CHUNK_BYTES = 1_000_000;
 /** Parallel point reads when loading many plans (listLatestPlans). */
@@ -122,6 +126,32 @@ export const planHeadId = (unitId: string, period: string, version: number): str
 export const planApprovalId = (unitId: string, period: string, version: number): string =>
   `plan-approval:${unitId}:${period}:v${version}`;
 export const planEntity = (unitId: string, period: string): string => `plan:${unitId}:${period}`;
+export const planDraftId = (unitId: string, period: string, draft: number): string =>
+  `plan-draft:${unitId}:${period}:d${draft}`;
+
+/**
+ * A draft's head: the plan's content as a version's (chunks, hash), numbered in its own series
+ * (`version` is the draft's number), with the submitted version that was latest when it was saved.
+ */
+export type PlanDraftHead = VersionHead & {
+  pk: string;
+  tenantId: string;
+  unitId: string;
+  period: string;
+  templateVersion: string;
+  hasGoals: boolean;
+  basedOn: number | null;
+  author: string;
+  createdAt: string;
+  summary: ValidationSummary;
+  requestKey?: string | null;
+};
+
+/** What the cycle needs of a draft head. */
+export const draftFacts = (head: PlanDraftHead): PlanDraftFacts => ({
+  draft: head.version,
+  basedOn: head.basedOn ?? null,
+});
 
 // ---- reading
 
@@ -291,31 +321,249 @@ export async function listLatestPlans(
   }));
 }
 
-export type PlanState = { head: PlanHead; review?: PlanReviewFacts };
-
 /**
- * The latest head of every unit's plan for a period with that version's review, if any, ordered by
- * unit id: one query over the period's partition, no plan content read (the review queue, and the
- * first step of listLatestPlans).
+ * The version of every unit's plan for a period that consolidation counts (docs/rules.md, Planning
+ * cycle): the latest approved version where one exists, else the latest submitted, with its status —
+ * one query over the period's partition, then only those versions' chunks read. Ordered by unit id.
  */
-export async function listPlanStates(tenantId: string, period: string): Promise<PlanState[]> {
+export async function listCountedPlans(
+  tenantId: string,
+  period: string,
+): Promise<
+  { plan: Plan; version: number; status: PlanStatus; latestVersion: number; submittedBy?: string; submittedAt?: string }[]
+> {
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, period);
   const docs = await queryByType<PlanHead | PlanReview>(containers.history, pk, [HEAD, APPROVAL]);
+  const heads = new Map<string, PlanHead>();
+  for (const d of docs) if (d.type === HEAD) heads.set(d.id, d as PlanHead);
   const latest = new Map<string, PlanHead>();
+  const approved = new Map<string, PlanHead>();
+  const reviews = new Map<string, PlanReviewFacts>();
+  for (const h of heads.values()) {
+    const seen = latest.get(h.unitId);
+    if (!seen || seen.version < h.version) latest.set(h.unitId, h);
+  }
+  for (const d of docs) {
+    if (d.type !== APPROVAL) continue;
+    const review = reviewFacts(d as PlanReview);
+    const head = heads.get(planHeadId(d.unitId, d.period, d.version));
+    if (!head) continue;
+    reviews.set(head.id, review);
+    const seen = approved.get(head.unitId);
+    if (review.decision === 'approve' && (!seen || seen.version < head.version)) approved.set(head.unitId, head);
+  }
+  const counted = [...latest.values()]
+    .map((h) => approved.get(h.unitId) ?? h)
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return mapBounded(counted, READ_CONCURRENCY, async (head) => ({
+    plan: planFrom(head, await readItems(head)),
+    version: head.version,
+    status: statusOf(head.version, reviews.get(head.id)),
+    latestVersion: latest.get(head.unitId)!.version,
+    submittedBy: head.author,
+    submittedAt: head.createdAt,
+  }));
+}
+
+export type PlanState = { head: PlanHead; review?: PlanReviewFacts };
+/** Where a unit's plan stands: its latest version and review, if any, and its latest draft, if any. */
+export type UnitPlanState = { unitId: string; head?: PlanHead; review?: PlanReviewFacts; draft?: PlanDraftHead };
+
+/**
+ * The latest head of every unit's plan for a period with that version's review, if any, ordered by
+ * unit id: one query over the period's partition, no plan content read (the first step of
+ * listLatestPlans). Drafts are not versions and are not listed here.
+ */
+export async function listPlanStates(tenantId: string, period: string): Promise<PlanState[]> {
+  const states = await listUnitPlanStates(tenantId, period, { drafts: false });
+  return states.flatMap(({ head, review }) => (head ? [review ? { head, review } : { head }] : []));
+}
+
+/**
+ * Every unit with a version or a draft of its plan for a period: the latest version with its review
+ * and the latest draft (the review queue), in one query over the period's partition, ordered by unit id.
+ */
+export async function listUnitPlanStates(
+  tenantId: string,
+  period: string,
+  options: { drafts: boolean } = { drafts: true },
+): Promise<UnitPlanState[]> {
+  const { containers } = await getStore();
+  const pk = planPartitionKey(tenantId, period);
+  const types = options.drafts ? [HEAD, APPROVAL, DRAFT] : [HEAD, APPROVAL];
+  const docs = await queryByType<PlanHead | PlanReview | PlanDraftHead>(containers.history, pk, types);
+  const latest = new Map<string, PlanHead>();
+  const drafts = new Map<string, PlanDraftHead>();
   const reviews = new Map<string, PlanReview>();
   for (const d of docs) {
     if (d.type === APPROVAL) reviews.set(d.id, d as PlanReview);
-    else if (d.type === HEAD) {
-      const h = d as PlanHead;
-      const seen = latest.get(h.unitId);
-      if (!seen || seen.version < h.version) latest.set(h.unitId, h);
+    else if (d.type === HEAD || d.type === DRAFT) {
+      const h = d as PlanHead | PlanDraftHead;
+      const newest = h.type === HEAD ? latest : drafts;
+      const seen = newest.get(h.unitId);
+      if (!seen || seen.version < h.version) newest.set(h.unitId, h as never);
     }
   }
-  const heads = [...latest.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-  return heads.map((head) => {
-    const doc = reviews.get(planApprovalId(head.unitId, head.period, head.version));
-    return doc ? { head, review: reviewFacts(doc) } : { head };
+  const unitIds = [...new Set([...latest.keys(), ...drafts.keys()])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return unitIds.map((unitId) => {
+    const head = latest.get(unitId);
+    const draft = drafts.get(unitId);
+    const doc = head ? reviews.get(planApprovalId(head.unitId, head.period, head.version)) : undefined;
+    return {
+      unitId,
+      ...(head ? { head } : {}),
+      ...(doc ? { review: reviewFacts(doc) } : {}),
+      ...(draft ? { draft } : {}),
+    };
+  });
+}
+
+// ---- drafts
+
+/** The newest draft head of a unit's plan for a period, or undefined (one document read). */
+async function latestDraftHead(
+  tenantId: string,
+  unitId: string,
+  period: string,
+): Promise<PlanDraftHead | undefined> {
+  const { containers } = await getStore();
+  const [head] = await queryByType<PlanDraftHead>(containers.history, planPartitionKey(tenantId, period), DRAFT, {
+    where: { unitId },
+    orderBy: { field: 'version', descending: true },
+    limit: 1,
+  });
+  return head;
+}
+
+export type StoredDraft = {
+  plan: Plan;
+  head: PlanDraftHead;
+  /** No version has been submitted since it was saved. */
+  open: boolean;
+  /** The latest submitted version now (null: none). */
+  latestVersion: number | null;
+};
+
+/** The latest draft of a unit's plan for a period with its content, or undefined when none was saved. */
+export async function readLatestDraft(
+  tenantId: string,
+  unitId: string,
+  period: string,
+): Promise<StoredDraft | undefined> {
+  const [found, latest] = await Promise.all([
+    latestDraftHead(tenantId, unitId, period),
+    latestHead(tenantId, unitId, period),
+  ]);
+  if (!found) return undefined;
+  const { containers } = await getStore();
+  const stored = await readChunkedVersion<PlanDraftHead, PlanItem>(containers.history, found.id, found.pk);
+  if (!stored) return undefined;
+  const latestVersion = latest?.version ?? null;
+  return {
+    plan: planFrom(stored.head as unknown as PlanHead, stored.items),
+    head: stored.head,
+    open: isDraftOpen(draftFacts(stored.head), latestVersion),
+    latestVersion,
+  };
+}
+
+export type SaveDraftResult =
+  | { status: 'created'; head: PlanDraftHead; previousHash: string | null }
+  | { status: 'replayed'; head: PlanDraftHead }
+  | { status: 'stale'; baseVersion: number | null; currentVersion: number };
+
+/**
+ * Stores `plan` as the next draft of the unit's plan, on top of the latest submitted version (the base
+ * the caller's If-Match names must be it, as for a submission, so a draft never hides a newer version).
+ * Drafts are append-only: each save is a new draft; the create of its head decides its number, and a
+ * concurrent saver takes the next one. A retry of the request that saved one gets it back as `replayed`.
+ */
+export async function savePlanDraft(args: {
+  tenantId: string;
+  plan: Plan;
+  author: string;
+  baseVersion: number | null;
+  baseHash?: string | null;
+  summary: ValidationSummary;
+  requestKey: string | null;
+  at?: string;
+}): Promise<SaveDraftResult> {
+  const { tenantId, plan } = args;
+  const { containers } = await getStore();
+  const pk = planPartitionKey(tenantId, plan.period);
+  const head = headContent(tenantId, plan);
+  const items = toItems(plan);
+  const hash = contentHash({ head, items });
+  if (args.requestKey) {
+    const mine = await queryByType<PlanDraftHead>(containers.history, pk, DRAFT, {
+      where: { unitId: plan.unitId, requestKey: args.requestKey },
+    });
+    const same = mine.find((h) => h.hash === hash && h.author === args.author);
+    if (same) return { status: 'replayed', head: same };
+  }
+  const current = await latestHead(tenantId, plan.unitId, plan.period);
+  const currentVersion = current?.version ?? 0;
+  const baseMatches =
+    (args.baseVersion ?? 0) === currentVersion &&
+    (!args.baseHash || !!current?.hash.startsWith(args.baseHash));
+  if (!baseMatches) return { status: 'stale', baseVersion: args.baseVersion, currentVersion };
+
+  const createdAt = args.at ?? new Date().toISOString();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const previous = await latestDraftHead(tenantId, plan.unitId, plan.period);
+    const draft = (previous?.version ?? 0) + 1;
+    const res = await writeChunkedVersion(containers.history, {
+      headId: planDraftId(plan.unitId, plan.period, draft),
+      partition: { field: 'pk', value: pk },
+      type: DRAFT,
+      version: draft,
+      head,
+      items,
+      chunkSize: chunkSizeFor(items),
+      extra: {
+        author: args.author,
+        createdAt,
+        basedOn: current?.version ?? null,
+        summary: args.summary,
+        requestKey: args.requestKey,
+      },
+    });
+    if (res.status === 'created') {
+      const written = res.doc as PlanDraftHead;
+      await auditDraft(written, previous?.hash ?? null);
+      return { status: 'created', head: written, previousHash: previous?.hash ?? null };
+    }
+  }
+  throw new Error(`the drafts of plan ${plan.unitId} ${plan.period} are too busy to append to`);
+}
+
+/** The hash of the draft before `head` (for the audit entry of a replayed save). */
+export async function previousDraftHashOf(head: PlanDraftHead): Promise<string | null> {
+  if (head.version <= 1) return null;
+  const { containers } = await getStore();
+  const prev = await readOne<PlanDraftHead>(
+    containers.history,
+    planDraftId(head.unitId, head.period, head.version - 1),
+    head.pk,
+  );
+  return prev?.hash ?? null;
+}
+
+/** The audit entry of a saved draft; a retry of the same save writes it once. */
+export async function auditDraft(head: PlanDraftHead, previousHash: string | null): Promise<void> {
+  await appendAudit({
+    tenantId: head.tenantId,
+    who: head.author,
+    action: 'plan.draft',
+    entity: planEntity(head.unitId, head.period),
+    beforeHash: previousHash,
+    afterHash: head.hash,
+    at: head.createdAt,
+    change: `d${head.version}`,
+    details: { draft: head.version, basedOn: head.basedOn, summary: head.summary },
   });
 }
 

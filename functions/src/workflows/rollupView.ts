@@ -1,12 +1,13 @@
 // The consolidation of a unit's plans (docs/rules.md, Consolidation) as GET /api/rollup/{unitId}/{period}
-// answers it: the latest submitted or approved plans below the unit, an ETag standing for the inputs
+// answers it: the plans below the unit it counts (the latest approved version where one exists, else the
+// latest submitted), an ETag standing for the inputs
 // (plan versions, statuses, org version), 304 for a current If-None-Match, and with `since=<ETag or
 // ISO time>` only the rows of units whose plan changed since then.
 import { consolidate, TEMPLATE_VERSION, type Locale, type OrgIndex, type Target } from '@teamsheet/shared';
 import type { Caller } from '../auth';
 import { serverText } from '../messages';
 import { refusal } from '../refusal';
-import { listLatestPlans } from '../repositories/plans';
+import { listCountedPlans } from '../repositories/plans';
 import { contentHash } from '../store';
 import type { CommandAnswer } from './answer';
 
@@ -21,7 +22,7 @@ function badSince(locale: Locale, since: string) {
   return refusal('invalid', 'rollup.bad-since', { since }, [{ path: 'since', message }]);
 }
 
-type Listed = Awaited<ReturnType<typeof listLatestPlans>>[number];
+type Listed = Awaited<ReturnType<typeof listCountedPlans>>[number];
 
 /** Writers' clocks may differ a little: a delta re-sends plans this much older than `since`. */
 export const SINCE_SKEW_MS = 2 * 60 * 1000;
@@ -79,12 +80,14 @@ export async function rollupView(caller: Caller, ask: RollupAsk): Promise<Comman
 
   const subtree = new Set(index.subtree(unitId));
   const parentId = index.unit(unitId)?.parentId ?? null;
-  const listed = (await Promise.all(periodsToRead(period).map((p) => listLatestPlans(tenant, p)))).flat();
+  const listed = (await Promise.all(periodsToRead(period).map((p) => listCountedPlans(tenant, p)))).flat();
   const plans = listed.filter((p) => subtree.has(p.plan.unitId) || p.plan.unitId === parentId);
   const unitTargets = handedDownTargets(index, unitId, period, plans);
 
   // ---- the ETag: what the answer is computed from
-  const inputs = plans.map((p) => `${p.plan.unitId}|${p.plan.period}|${p.version}|${p.status}`).sort();
+  const inputs = plans
+    .map((p) => `${p.plan.unitId}|${p.plan.period}|${p.version}|${p.status}|${p.latestVersion}`)
+    .sort();
   let asOfMs = 0;
   for (const p of plans) {
     const t = p.submittedAt ? Date.parse(p.submittedAt) : Number.NaN;
@@ -116,8 +119,9 @@ export async function rollupView(caller: Caller, ask: RollupAsk): Promise<Comman
     unitId,
     period,
     org: org.org,
-    // A rejected latest version still holds the team's latest figures: counted as submitted (not
-    // approved) until the resubmission (docs/rules.md, Planning cycle); the ETag keeps the status.
+    // An approved version counts as approved; without one, the latest version counts as submitted —
+    // a rejected one too, as it holds the team's latest figures until the resubmission (docs/rules.md,
+    // Planning cycle); the ETag keeps the status.
     plans: plans.map((p) => ({ ...p, status: p.status === 'approved' ? 'approved' : 'submitted' })),
     ...(unitTargets ? { unitTargets } : {}),
     currentTemplateVersion: TEMPLATE_VERSION,
