@@ -1,5 +1,6 @@
 // The planning cycle in a real browser, in English and in Chinese (issue 11): a team manager opens the
-// stored version 1 of the team's plan, changes it and submits version 2 (no 412); the regional head
+// stored version 1 of the team's plan, changes it, saves a draft, comes back in a fresh pane, opens the
+// draft and submits it as version 2 (no 412); the regional head
 // finds it in the Review queue beside the late teams, opens it into a sheet and rejects it with a
 // comment; the manager reads the comment, resubmits; the head approves. Every screen is read for raw
 // ids and, in zh-CN, Latin words. Screenshots: test-output/plan-review/.
@@ -115,6 +116,36 @@ describe.each(journeys)('the planning cycle in $locale', (j) => {
     expect(await primaryButtons()).toEqual([j.locale === 'en' ? 'Submit' : '提交']);
     await shot(`${tag}-01-opened`);
     await readable(j.locale);
+    // Not finished today: saved as a draft, stored but not submitted.
+    await page.getByTestId('plan-save-draft').click();
+    await expect
+      .poll(() => page.getByTestId('plan-draft-saved').textContent(), { timeout: 20_000 })
+      .toMatch(j.locale === 'en' ? /Saved as a draft, not submitted/ : /已保存为草稿，未提交/);
+    await shot(`${tag}-01b-draft-saved`);
+  });
+
+  it('the head sees the draft beside the submitted version 1, nothing new to review', async () => {
+    const res = await fetch(`${base}/api/plans?parent=${j.team.split('-')[0]}&period=2026`, {
+      headers: { authorization: `Bearer ${await devToken(base, j.head)}` },
+    });
+    const row = ((await res.json()).units as { unitId: string }[]).find((u) => u.unitId === j.team);
+    expect(row).toMatchObject({ status: 'submitted', version: 1, draft: { draft: 1 } });
+  });
+
+  it('the manager comes back in a fresh pane, opens the draft and submits version 2 without a 412', async () => {
+    await as(j.manager, j.locale);
+    await expect.poll(() => page.getByTestId('plan-draft').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('plan-draft').textContent()).toContain(nameOf(j.manager));
+    // The draft is the team's newest work: opening it is the next step.
+    expect(await primaryButtons()).toEqual([j.locale === 'en' ? 'Open draft 1' : '打开草稿 1']);
+    await readable(j.locale);
+    await page.getByTestId('plan-open-draft').click();
+    await expect.poll(() => page.getByTestId('plan-opened').count(), { timeout: 20_000 }).toBe(1);
+    await openSheet(j.locale === 'en' ? 'Targets' : '目标');
+    expect(await cell('D3').textContent()).toBe('90,000.00');
+    expect(await cell('E3').textContent()).toBe('110,000.00');
+    expect(await primaryButtons()).toEqual([j.locale === 'en' ? 'Submit' : '提交']);
+    await shot(`${tag}-01c-draft-opened`);
     await page.getByTestId('plan-submit').click();
     await expect
       .poll(() => page.getByTestId('plan-stored').textContent(), { timeout: 20_000 })

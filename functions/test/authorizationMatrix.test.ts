@@ -192,7 +192,6 @@ const REQUESTS: Record<string, Build> = {
 const AFTER_THE_GATE: Record<string, number[]> = {
   'PUT /plans/{unitId}/{period}': [412], // a version exists already (no If-Match)
   'GET /plans/{unitId}/{period}': [404], // no plan of that unit yet
-  'GET /plans/{unitId}/{period}/draft': [404], // no draft of that unit yet
   'PUT /plans/{unitId}/{period}/draft': [412], // a version exists already (no If-Match)
   'GET /plans/{unitId}/{period}/diff': [404],
   'POST /plans/{unitId}/{period}/approve': [404], // no such version to approve

@@ -89,6 +89,9 @@ describe('a draft of a plan: stored, not submitted', () => {
 
   it('stores a draft with its errors, submits nothing, and shows the unit as draft (still late)', async () => {
     await seedOrg(demo);
+    const none = await readDraft();
+    expect(none.status).toBe(200);
+    expect(none.json).toEqual({ unitId, period: '2026', draft: null, status: 'none' });
     const withError: Plan = teamPlan(100_000);
     withError.targets.push({ owner: unitId, metric: 'visits', period: '2026-01', value: -5 });
     const res = await saveDraft(manager, withError);

@@ -1,6 +1,6 @@
-// Plan: open the team's stored plan (its status and review on show) or insert a blank template,
-// allocate, check (the core at once, then the server), and submit the next version (resubmit after a
-// rejection); a stale base shows what changed. Each step's notice shows beside it. The use cases are
+// Plan: open the team's stored plan (its status and review on show), its open draft, or insert a blank
+// template, allocate, check (the core at once, then the server), save a draft (stored, not submitted)
+// and submit the next version (resubmit after a rejection); a stale base shows what changed. Each step's notice shows beside it. The use cases are
 // in features/plan/.
 import {
   Button,
@@ -52,21 +52,24 @@ export function PlanPage(props: PageProps) {
   const { tr, locale, workbook, onError } = props;
   const styles = useStyles();
   const plan = usePlanSection(props);
-  const { busy, notice, unitId, units, metrics, conflict, stored, latest, ownerNames } = plan;
+  const { busy, notice, unitId, units, metrics, conflict, stored, latest, ownerNames, openDraft } = plan;
   const busyLabel = busy ? tr(`plan.busy.${busy}`) : '';
   const nameOf = (id: string) => ownerNames.get(id) ?? id;
   const statusText = (v: StoredVersion) => tr(`plan.status.${v.status}`);
   const chosen = stored?.find((v) => v.version === plan.chosenVersion) ?? latest;
   const hasStored = !!latest;
   const review = latest?.review;
-  // One primary button in the section, the next step's: open the stored plan while the sheets do not
-  // hold its latest version, insert a template while there is neither, else submit.
-  const next: 'open' | 'insert' | 'submit' =
-    hasStored && plan.baseVersion !== latest?.version
-      ? 'open'
-      : !hasStored && plan.baseVersion === null
-        ? 'insert'
-        : 'submit';
+  // One primary button in the section, the next step's: open the team's open draft (its newest work)
+  // while the sheets do not hold it, else the stored plan while the sheets do not hold its latest
+  // version, insert a template while there is neither, else submit.
+  const next: 'openDraft' | 'open' | 'insert' | 'submit' =
+    openDraft && plan.heldDraft !== openDraft.draft
+      ? 'openDraft'
+      : hasStored && plan.baseVersion !== latest?.version
+        ? 'open'
+        : !hasStored && plan.baseVersion === null
+          ? 'insert'
+          : 'submit';
 
   return (
     <SectionIntro title={tr('page.plan.title')} intro={tr('page.plan.intro')}>
@@ -85,8 +88,23 @@ export function PlanPage(props: PageProps) {
                   author: latest.authorName ?? nameOf(latest.author),
                   date: dateOf(latest.createdAt, locale),
                 })
-              : tr('plan.open.none', { unit: nameOf(unitId), year: plan.year })}
+              : openDraft
+                ? null
+                : tr('plan.open.none', { unit: nameOf(unitId), year: plan.year })}
         </Text>
+        {openDraft ? (
+          <MessageBar intent="info" data-testid="plan-draft">
+            <MessageBarBody>
+              {tr('plan.draft.status', {
+                draft: openDraft.draft,
+                author: openDraft.authorName ?? nameOf(openDraft.author),
+                date: dateOf(openDraft.createdAt, locale),
+                errors: openDraft.summary.errors,
+                warnings: openDraft.summary.warnings,
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         {latest && review?.decision === 'reject' ? (
           <MessageBar intent="warning" data-testid="plan-review">
             <MessageBarBody>
@@ -137,6 +155,16 @@ export function PlanPage(props: PageProps) {
               })}
             </Dropdown>
           </Field>
+        ) : null}
+        {openDraft ? (
+          <Button
+            appearance={next === 'openDraft' ? 'primary' : 'secondary'}
+            disabled={busy !== null}
+            onClick={() => void plan.openTheDraft()}
+            data-testid="plan-open-draft"
+          >
+            {tr('plan.draft.open', { draft: openDraft.draft })}
+          </Button>
         ) : null}
         {hasStored && chosen ? (
           <Button
@@ -227,6 +255,14 @@ export function PlanPage(props: PageProps) {
           data-testid="plan-submit"
         >
           {latest?.status === 'rejected' ? tr('plan.submit.resubmit') : tr('plan.submit.button')}
+        </Button>
+        <Button
+          appearance="secondary"
+          disabled={busy !== null}
+          onClick={() => void plan.saveDraft()}
+          data-testid="plan-save-draft"
+        >
+          {tr('plan.draft.save')}
         </Button>
         <StepNotice notice={notice} step="submit" tr={tr} />
         {conflict ? (

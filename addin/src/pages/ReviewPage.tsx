@@ -30,6 +30,7 @@ const useStyles = makeStyles({
 
 const STATUS_COLOR: Record<QueueRow['status'], 'informative' | 'warning' | 'success' | 'danger'> = {
   'not-started': 'informative',
+  draft: 'informative',
   submitted: 'warning',
   approved: 'success',
   rejected: 'danger',
@@ -121,6 +122,11 @@ export function ReviewPage(props: PageProps) {
                     {r.submittedBy
                       ? tr('review.submittedBy', { name: r.submittedBy.name, date: dateOf(r.submittedAt) })
                       : ''}
+                    {r.draft ? (
+                      <Text size={100} block data-testid="review-draft">
+                        {tr('review.draftSaved', { name: r.draft.savedBy.name, date: dateOf(r.draft.savedAt) })}
+                      </Text>
+                    ) : null}
                     {r.summary ? (
                       <Text size={100} block>
                         {tr('review.findings', { errors: r.summary.errors, warnings: r.summary.warnings })}

@@ -106,7 +106,7 @@ const operations: Operation[] = [
     method: 'get',
     path: '/plans/{unitId}/{period}/draft',
     who: 'in scope',
-    summary: 'The latest draft of a plan with its content, whether it is still open (no version submitted since), who saved it when',
+    summary: 'The latest draft of a plan with its content, whether it is still open (no version submitted since), who saved it when; draft null when none was saved',
   },
   {
     method: 'get',

@@ -3,7 +3,8 @@
 // If-Match names the submitted version it is based on (412 when a newer one exists), Idempotency-Key
 // makes a retry safe. Each save is a new draft (append-only).
 // GET /api/plans/{unitId}/{period}/draft: the latest draft with its content, whether it is still open
-// (no version submitted since) and who saved it when; 404 when none was saved.
+// (no version submitted since) and who saved it when; `draft: null` (200) when none was saved, as a
+// statement without a run answers, so the pane asks without a failure.
 import type { HttpRequest } from '../azure';
 import { allow, signedInCaller } from '../auth';
 import { handler, json } from '../http';
@@ -22,7 +23,7 @@ async function getDraft(request: HttpRequest) {
   allow(caller, { unitId });
   if (!caller.org.unit(unitId)) throw refusal('not-found', 'plan.unit-unknown', { unitId });
   const stored = await readLatestDraft(tenantId, unitId, period);
-  if (!stored) throw refusal('not-found', 'plan.draft-none', { unitId, period });
+  if (!stored) return json({ unitId, period, draft: null, status: 'none' }, 200);
   const { head, plan, open, latestVersion } = stored;
   const tag = draftTag(head.version, head.hash);
   if (request.headers.get('if-none-match') === tag) return { status: 304, headers: { etag: tag } };

@@ -12,7 +12,6 @@ export const plansMessages = {
       'The plan of {unitId} for {period} already has version {current}; send If-Match: "{current}" to submit a new version based on it.',
     'plan.none': 'No plan of {unitId} for {period} has been submitted yet.',
     'plan.version-missing': 'The plan of {unitId} for {period} has no version {version} (latest: {latest}).',
-    'plan.draft-none': 'No draft of the plan of {unitId} for {period} has been saved.',
     'plan.route-mismatch':
       'The plan in the body is for {field} "{body}", but the address names "{route}"; send it to the matching address.',
     'plan.if-match': 'If-Match must name a plan version such as "3"; got {value}.',
@@ -41,7 +40,6 @@ export const plansMessages = {
       '{unitId} 在 {period} 的计划已有版本 {current};如要在其基础上提交新版本,请发送 If-Match: "{current}"。',
     'plan.none': '{unitId} 在 {period} 尚未提交计划。',
     'plan.version-missing': '{unitId} 在 {period} 的计划没有版本 {version}(最新版本:{latest})。',
-    'plan.draft-none': '{unitId} 在 {period} 的计划尚未保存草稿。',
     'plan.route-mismatch': '请求内容中的计划 {field} 为 "{body}",而地址中为 "{route}";请提交到对应的地址。',
     'plan.if-match': 'If-Match 须为计划版本号,例如 "3";收到的是 {value}。',
     'plan.query-version': '{name} 须为版本号,例如 2;收到的是 "{value}"。',

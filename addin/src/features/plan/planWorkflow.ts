@@ -1,6 +1,7 @@
 // The planning use cases behind the Plan section, without React: check the sheets (the core at once,
-// then the server with what it knows), submit a new version with If-Match and an Idempotency-Key (a
-// stale base comes back with what changed), reload a stored version, write the metric catalog.
+// then the server with what it knows), submit a new version or save a draft with If-Match and an
+// Idempotency-Key (a stale base comes back with what changed), reload a stored version or the draft,
+// write the metric catalog.
 import {
   OrgIndex,
   findingInWords,
@@ -110,6 +111,58 @@ export type SubmitOutcome =
   | { status: 'stale'; conflict: Conflict }
   | { status: 'rejected'; located: LocatedFinding[]; errors: number };
 
+export type DraftOutcome =
+  | { status: 'import-errors'; located: LocatedFinding[]; count: number }
+  | { status: 'saved'; draft: number; summary: ValidationSummary; located: LocatedFinding[] }
+  | { status: 'stale'; conflict: Conflict };
+
+type Written = { version?: number; draft?: number; summary: ValidationSummary; findings?: Finding[] };
+
+/**
+ * Sends the sheets' plan to `path` (…/{period} to submit, …/draft to save a draft) on top of `base`,
+ * with the attempt's key; the cells the sheet cannot read block it first; a stale base comes back with
+ * what changed. Failures with an unknown outcome (network, 5xx) are thrown and keep the key.
+ */
+async function sendPlan(
+  workbook: Workbook,
+  api: Api,
+  opts: { locale: Locale; attempt: WriteAttempt; onTopOf?: number; draft: boolean },
+): Promise<
+  | { status: 'import-errors'; located: LocatedFinding[]; count: number }
+  | { status: 'sent'; read: PlanRead; written: Written }
+  | { status: 'stale'; conflict: Conflict }
+  | { status: 'refused'; read: PlanRead; error: ApiError }
+> {
+  const read = await readPlan(workbook, opts.locale);
+  const importErrors = read.importFindings.filter((f) => f.severity === 'error');
+  if (importErrors.length > 0)
+    return {
+      status: 'import-errors',
+      located: await show(workbook, read, read.importFindings, []),
+      count: importErrors.length,
+    };
+  const base = opts.onTopOf ?? read.stamp.baseVersion;
+  const path = planPath(read.plan.unitId, read.plan.period) + (opts.draft ? '/draft' : '');
+  try {
+    const what = `${opts.draft ? 'draft' : 'submit'}\n${base}\n${JSON.stringify(read.plan)}`;
+    const written = await opts.attempt.send(what, (key) =>
+      api.put<Written>(path, read.plan, { headers: { 'if-match': `"${base}"` }, idempotencyKey: key }),
+    );
+    return { status: 'sent', read, written };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      const current = Number(error.problem.currentVersion);
+      const changes =
+        base > 0 && Number.isInteger(current)
+          ? await fetchPlanDiff(api, read.plan.unitId, read.plan.period, base, current).catch(() => null)
+          : null;
+      return { status: 'stale', conflict: { base, current, changes } };
+    }
+    if (error instanceof ApiError) return { status: 'refused', read, error };
+    throw error;
+  }
+}
+
 /**
  * Stores the sheets' plan as a new version on top of `onTopOf` (default: the version the sheet is
  * based on). Failures with an unknown outcome (network, 5xx) are thrown and keep `attempt`'s key, so
@@ -120,36 +173,11 @@ export async function submitPlan(
   api: Api,
   opts: { locale: Locale; attempt: WriteAttempt; onTopOf?: number },
 ): Promise<SubmitOutcome> {
-  const read = await readPlan(workbook, opts.locale);
-  const importErrors = read.importFindings.filter((f) => f.severity === 'error');
-  if (importErrors.length > 0)
-    return {
-      status: 'import-errors',
-      located: await show(workbook, read, read.importFindings, []),
-      count: importErrors.length,
-    };
-  const base = opts.onTopOf ?? read.stamp.baseVersion;
-  const path = planPath(read.plan.unitId, read.plan.period);
-  try {
-    const stored = await opts.attempt.send(`${base}\n${JSON.stringify(read.plan)}`, (key) =>
-      api.put<{ version: number; summary: ValidationSummary; findings?: Finding[] }>(path, read.plan, {
-        headers: { 'if-match': `"${base}"` },
-        idempotencyKey: key,
-      }),
-    );
-    await writeBaseVersion(workbook, read.targetsSheet, stored.version);
-    const located = await show(workbook, read, [], stored.findings ?? []);
-    return { status: 'stored', version: stored.version, summary: stored.summary, located };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 412) {
-      const current = Number(error.problem.currentVersion);
-      const changes =
-        base > 0 && Number.isInteger(current)
-          ? await fetchPlanDiff(api, read.plan.unitId, read.plan.period, base, current).catch(() => null)
-          : null;
-      return { status: 'stale', conflict: { base, current, changes } };
-    }
-    if (error instanceof ApiError && error.status === 422 && Array.isArray(error.problem.findings)) {
+  const sent = await sendPlan(workbook, api, { ...opts, draft: false });
+  if (sent.status === 'import-errors' || sent.status === 'stale') return sent;
+  if (sent.status === 'refused') {
+    const { error, read } = sent;
+    if (error.status === 422 && Array.isArray(error.problem.findings)) {
       const findings = error.problem.findings as Finding[];
       return {
         status: 'rejected',
@@ -159,6 +187,52 @@ export async function submitPlan(
     }
     throw error;
   }
+  const { read, written } = sent;
+  const version = written.version ?? 0;
+  await writeBaseVersion(workbook, read.targetsSheet, version);
+  const located = await show(workbook, read, [], written.findings ?? []);
+  return { status: 'stored', version, summary: written.summary, located };
+}
+
+/**
+ * Saves the sheets' plan as a draft on top of the version the sheet is based on: stored, not
+ * submitted, its findings (errors too) painted on their cells. The sheet stays based on that version.
+ */
+export async function saveDraft(
+  workbook: Workbook,
+  api: Api,
+  opts: { locale: Locale; attempt: WriteAttempt },
+): Promise<DraftOutcome> {
+  const sent = await sendPlan(workbook, api, { ...opts, draft: true });
+  if (sent.status === 'import-errors' || sent.status === 'stale') return sent;
+  if (sent.status === 'refused') throw sent.error;
+  const { read, written } = sent;
+  const located = await show(workbook, read, [], written.findings ?? []);
+  return { status: 'saved', draft: written.draft ?? 0, summary: written.summary, located };
+}
+
+/** Writes the team's draft over the sheets, based on the version it was saved on top of. */
+export async function openDraft(
+  workbook: Workbook,
+  opts: {
+    locale: Locale;
+    plan: Plan;
+    basedOn: number | null;
+    owners: string[];
+    metrics: string[];
+    ownerNames?: ReadonlyMap<string, string>;
+  },
+): Promise<void> {
+  await insertTemplates(workbook, {
+    unitId: opts.plan.unitId,
+    year: Number(opts.plan.period.slice(0, 4)),
+    owners: opts.owners,
+    metrics: opts.metrics,
+    locale: opts.locale,
+    plan: opts.plan,
+    baseVersion: opts.basedOn ?? 0,
+    ...(opts.ownerNames ? { ownerNames: opts.ownerNames } : {}),
+  });
 }
 
 /**

@@ -23,14 +23,16 @@ import {
   checkLocally,
   checkOnServer,
   knowsUnit,
+  openDraft as openDraftInSheets,
   planOwners,
   reloadVersion,
+  saveDraft as saveDraftOnServer,
   startingUnit,
   submitPlan,
   writeMetricCatalog,
   type Conflict,
 } from './planWorkflow';
-import { fetchStoredVersions, ownerNamesOf, type StoredVersion } from './storedPlan';
+import { fetchDraft, fetchStoredVersions, ownerNamesOf, type StoredDraft, type StoredVersion } from './storedPlan';
 
 const DEFAULT_METRICS = ['revenue', 'new_customers', 'visits'];
 export const CHOOSABLE_METRICS = [
@@ -43,7 +45,7 @@ export const CHOOSABLE_METRICS = [
   'deals',
 ];
 
-export type PlanBusy = 'open' | 'insert' | 'check' | 'submit' | 'reload';
+export type PlanBusy = 'open' | 'insert' | 'check' | 'submit' | 'draft' | 'reload';
 /** Where a notice shows: beside the step whose action caused it. */
 export type PlanStep = 'open' | 'insert' | 'check' | 'submit';
 /**
@@ -75,6 +77,10 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
   /** The stored versions of the unit's plan for the year, oldest first; null while asked. */
   const [stored, setStored] = useState<StoredVersion[] | null>(null);
   const [storedRefresh, setStoredRefresh] = useState(0);
+  /** The team's latest draft (null: none saved, or not known yet). */
+  const [draft, setDraft] = useState<StoredDraft | null>(null);
+  /** The draft the sheets hold, written or saved from this pane (null: none). */
+  const [heldDraft, setHeldDraft] = useState<number | null>(null);
   /** The version chosen to open; null opens the latest. */
   const [chosenVersion, setChosenVersion] = useState<number | null>(null);
   /** The submit in flight: its key is reused when the same plan is sent again after a failure. */
@@ -90,11 +96,16 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
     let live = true;
     setStored(null);
     setChosenVersion(null);
-    fetchStoredVersions(api, unitId, String(year)).then(
-      (versions) => live && setStored(versions),
+    Promise.all([fetchStoredVersions(api, unitId, String(year)), fetchDraft(api, unitId, String(year))]).then(
+      ([versions, latestDraft]) => {
+        if (!live) return;
+        setStored(versions);
+        setDraft(latestDraft);
+      },
       (error: unknown) => {
         if (!live) return;
         setStored([]);
+        setDraft(null);
         onError(error, 'api');
       },
     );
@@ -130,6 +141,8 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
   const owners = useMemo(() => planOwners(org, unitId, year), [org, unitId, year]);
   const ownerNames = useMemo(() => ownerNamesOf(org), [org]);
   const latest = stored?.at(-1) ?? null;
+  /** The draft still open (no version submitted after it), the team's newest work. */
+  const openDraft = draft?.open ? draft : null;
 
   const say = (
     step: PlanStep,
@@ -181,6 +194,27 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
       setBaseVersion(version);
       setRefresh((n) => n + 1);
       say('open', 'success', 'plan.open.done', { version }, 'plan-opened');
+    });
+
+  /** Writes the open draft into the Targets and Goals sheets, based on the version it was saved on. */
+  const openTheDraft = () =>
+    act('open', 'open', async () => {
+      if (!openDraft) return;
+      setFindings(null);
+      setConflict(null);
+      await openDraftInSheets(workbook, {
+        locale,
+        plan: openDraft.plan,
+        basedOn: openDraft.basedOn,
+        owners,
+        metrics,
+        ownerNames,
+      });
+      attempt.forget();
+      setBaseVersion(openDraft.basedOn ?? 0);
+      setHeldDraft(openDraft.draft);
+      setRefresh((n) => n + 1);
+      say('open', 'success', 'plan.draft.opened', { draft: openDraft.draft }, 'plan-opened');
     });
 
   // A blank template is based on the latest stored version, so that its submission is the next one.
@@ -243,6 +277,7 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
           break;
         case 'stored':
           setBaseVersion(outcome.version);
+          setHeldDraft(null);
           setFindings(outcome.located);
           setStoredRefresh((n) => n + 1);
           say(
@@ -259,6 +294,28 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
         case 'rejected':
           setFindings(outcome.located);
           say('submit', 'warning', 'plan.submit.rejected', { count: outcome.errors });
+          break;
+      }
+    });
+
+  /** Saves the sheets as a draft: stored, not submitted; its findings painted, errors too. */
+  const saveDraft = () =>
+    act('draft', 'submit', async () => {
+      setConflict(null);
+      const outcome = await saveDraftOnServer(workbook, api, { locale, attempt });
+      switch (outcome.status) {
+        case 'import-errors':
+          setFindings(outcome.located);
+          say('submit', 'warning', 'plan.submit.importErrors', { count: outcome.count });
+          break;
+        case 'saved':
+          setFindings(outcome.located);
+          setHeldDraft(outcome.draft);
+          setStoredRefresh((n) => n + 1);
+          say('submit', 'success', 'plan.draft.saved', counts(outcome.summary), 'plan-draft-saved');
+          break;
+        case 'stale':
+          setConflict(outcome.conflict);
           break;
       }
     });
@@ -321,10 +378,14 @@ export function usePlanSection({ tr, locale, workbook, api, session, onError }: 
     catalogDone,
     stored,
     latest,
+    openDraft,
+    heldDraft,
     chosenVersion,
     setChosenVersion,
     ownerNames,
     open,
+    openTheDraft,
+    saveDraft,
     metricsSheet: metricsSheetName(locale),
     allocationWritten: () => setRefresh((n) => n + 1),
     insert,

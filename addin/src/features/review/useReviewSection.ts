@@ -34,6 +34,8 @@ export type QueueRow = {
   submittedAt: string | null;
   summary: ValidationSummary | null;
   review: (PlanReviewFacts & { byName: string }) | null;
+  /** A draft saved since the latest version (or before any), not submitted: nothing to review yet. */
+  draft: { draft: number; savedBy: Named; savedAt: string } | null;
 };
 export type ReviewNotice = {
   intent: 'success' | 'info' | 'warning';
