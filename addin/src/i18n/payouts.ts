@@ -144,13 +144,6 @@ export const payoutsEn = {
   // Finance's journey: stored comp plans, a run from one, approval, close.
   'payouts.rounding.half-up': 'half-up',
   'payouts.rounding.half-even': 'half-even',
-  'payouts.component.commission': 'Commission',
-  'payouts.component.bonus': 'Bonus',
-  'payouts.component.override': 'Management override',
-  'payouts.component.spiff': 'New-customer bonus',
-  'payouts.component.pool': 'Team bonus pool',
-  'payouts.component.performance': 'Performance pay',
-  'payouts.component.draw': 'Guaranteed minimum',
   'payouts.component.other': 'Other',
   'payouts.cp.title': '1. Comp plans in force',
   'payouts.cp.help':
@@ -350,13 +343,6 @@ export const payoutsZhCN: Record<keyof typeof payoutsEn, string> = {
   'payouts.severity.info': '提示',
   'payouts.rounding.half-up': '四舍五入',
   'payouts.rounding.half-even': '四舍六入五成双',
-  'payouts.component.commission': '提成',
-  'payouts.component.bonus': '奖金',
-  'payouts.component.override': '管理提成',
-  'payouts.component.spiff': '新客户奖励',
-  'payouts.component.pool': '团队奖金池',
-  'payouts.component.performance': '绩效工资',
-  'payouts.component.draw': '保底',
   'payouts.component.other': '其他',
   'payouts.cp.title': '1. 生效的薪酬方案',
   'payouts.cp.help':

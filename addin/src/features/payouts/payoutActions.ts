@@ -7,7 +7,6 @@ import type { Workbook } from '../../office';
 import { paintFindings } from '../plan/planSheets';
 import { insertCompPlanTemplate, readCompPlan, starterCompPlan, type CompPlanRead } from './compPlanSheets';
 import { groupDigits } from './explain';
-import { componentLabel, metricLabelIn } from './financeJourney';
 import type { RunHeaders } from './finance';
 import type { LayoutLabels } from './payoutSheet';
 import { loadTeam, type PreviewBlocked, type PreviewOutcome } from './preview';
@@ -109,8 +108,7 @@ export async function loadTeamTransactions(
 }
 
 /** The Payouts sheet's column titles in the user's language. */
-export const payoutLabels = (tr: Translate, locale: Locale): LayoutLabels => ({
-  component: (c) => componentLabel(c, tr, metricLabelIn(locale)),
+export const payoutLabels = (tr: Translate): LayoutLabels => ({
   name: tr('payouts.col.name'),
   attainment: tr('payouts.col.attainment'),
   credited: tr('payouts.col.credited'),
