@@ -108,7 +108,7 @@ describe('the comp-plan sheets in Chinese', () => {
     // the preview hides the marker row as Excel does
     expect(workbook.sheet(written.components)?.hiddenRows).toEqual([1]);
     expect(workbook.sheet(written.tiers)?.hiddenRows).toEqual([1]);
-    const settings = await workbook.readTable(written.components, 'TeamsheetCompSettings');
+    const settings = await workbook.readTable('方案设置', 'TeamsheetCompSettings');
     expect(settings?.rows).toEqual([
       ['方案名称', '销售提成方案 2026'],
       ['币种', '人民币'],

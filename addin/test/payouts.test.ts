@@ -39,8 +39,8 @@ describe('comp-plan template on Excel', () => {
       ['New-customer bonus', 'New-customer bonus'],
       ['Management override', 'Management override'],
     ]);
-    // the plan's settings in words, one blank column right of the 13 columns of the table
-    expect(excel.values('Components', 'O2:P5')).toEqual([
+    // the plan's settings in words, on the Plan sheet
+    expect(excel.values('Plan', 'A1:B4')).toEqual([
       ['Plan setting', 'Value'],
       ['Plan name', 'Sales incentive plan 2026'],
       ['Currency', 'Chinese Yuan'],
@@ -107,18 +107,22 @@ describe('comp-plan template on Excel', () => {
       '提成 2',
       '新客户奖励',
     ]);
-    expect(excel.values('薪酬项目', 'O3:P5')).toEqual([
+    expect(excel.values('方案设置', 'A2:B4')).toEqual([
       ['方案名称', '华东销售提成方案'],
       ['币种', '美元'],
       ['舍入规则', '四舍六入五成双'],
     ]);
-    const sheets = JSON.stringify([excel.values('薪酬项目', 'A2:P6'), excel.values('分段费率', 'A2:D6')]);
+    const sheets = JSON.stringify([
+      excel.values('薪酬项目', 'A2:M6'),
+      excel.values('分段费率', 'A2:D6'),
+      excel.values('方案设置', 'A1:B4'),
+    ]);
     expect(sheets).not.toMatch(/acme-|USD|half-even/);
     const read = await readCompPlan(workbook, 'zh-CN');
     expect(read.findings).toEqual([]);
     expect(read.plan).toEqual(plan);
     // finance renames the plan and changes its currency in words: the plan reads them, ids unchanged
-    excel.put('薪酬项目', 'P3:P4', [['华东提成方案（修订）'], ['人民币']]);
+    excel.put('方案设置', 'B2:B3', [['华东提成方案（修订）'], ['人民币']]);
     const changed = await readCompPlan(workbook, 'zh-CN');
     expect(changed.plan).toEqual({ ...plan, name: '华东提成方案（修订）', currency: 'CNY' });
   });
@@ -126,11 +130,11 @@ describe('comp-plan template on Excel', () => {
   it('reports a currency it cannot name on its cell, and reads a component typed by a new name under that name', async () => {
     const { excel, workbook } = excelWith();
     await insertCompPlanTemplate(workbook, starterCompPlan('en'), 'en');
-    excel.put('Components', 'P4', [['Monopoly money']]);
+    excel.put('Plan', 'B3', [['Monopoly money']]);
     excel.put('Components', 'A4', [['Launch bonus']]); // the spiff renamed on the sheet
     const read = await readCompPlan(workbook, 'en');
     expect(read.findings.map((f) => [f.rule, f.params?.cell])).toEqual([
-      ['import.unknown-currency', 'Components!P4'],
+      ['import.unknown-currency', 'Plan!B3'],
     ]);
     expect(read.hasErrors).toBe(true);
     expect(read.plan.components.map((c) => c.id)).toEqual(['commission', 'Launch bonus', 'override']);

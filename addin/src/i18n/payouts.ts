@@ -142,8 +142,8 @@ export const payoutsEn = {
   'payouts.severity.warning': 'Warning',
   'payouts.severity.info': 'Note',
   // Finance's journey: stored comp plans, a run from one, approval, close.
-  'payouts.rounding.half-up': 'half-up',
-  'payouts.rounding.half-even': 'half-even',
+  'payouts.rounding.half-up': 'half up',
+  'payouts.rounding.half-even': 'half to even',
   'payouts.component.other': 'Other',
   'payouts.cp.title': '1. Comp plans in force',
   'payouts.cp.help':

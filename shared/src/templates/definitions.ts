@@ -375,12 +375,13 @@ export const compPlanSettingNames = [
 ] as const satisfies readonly EnumValue[];
 
 /**
- * The plan's own settings (name, currency, rounding), a small table of words beside the Components
- * table: a setting by its name in either language, its value in words (人民币, 四舍五入).
+ * The plan's own settings (name, currency, rounding), a small table of words on a sheet of its own
+ * beside Components and Tiers: a setting by its name in either language, its value in words (人民币,
+ * 四舍五入).
  */
 export const compPlanSettingsTable: SheetDef = {
   key: 'settings',
-  name: componentsSheet.name,
+  name: t('Plan', '方案设置'),
   columns: [
     column('setting', 'Plan setting', '方案设置', 'enum', {
       required: true,

@@ -366,7 +366,7 @@ describe('comp plan sheets', () => {
     const bad = settings('Monopoly money');
     expect(bad.currency).toBeUndefined();
     expect(bad.findings.map((f) => [f.rule, f.params?.cell])).toEqual([
-      ['import.unknown-currency', 'Components!B3'],
+      ['import.unknown-currency', 'Plan!B3'],
     ]);
   });
 

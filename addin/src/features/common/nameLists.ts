@@ -71,3 +71,17 @@ export async function readNameLists(workbook: Workbook, kind: NameListKind): Pro
 export async function readNameIds(workbook: Workbook, kind: NameListKind): Promise<Map<string, string>> {
   return (await readNameLists(workbook, kind))[0] ?? new Map();
 }
+
+/**
+ * The name each person is shown by: their name, with the id only where two share a name (so a name
+ * still reads back to one id); a person without a name by their id.
+ */
+export function distinctNames(
+  people: readonly { id: string; name?: string | undefined }[],
+): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const p of people) if (p.name) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  return new Map(
+    people.map((p) => [p.id, !p.name ? p.id : count.get(p.name) === 1 ? p.name : `${p.name} (${p.id})`]),
+  );
+}

@@ -6,6 +6,7 @@
 import {
   TEMPLATE_LAYOUT,
   compPlanRowsToCompPlan,
+  compPlanSettingsTable,
   compPlanToRows,
   getTemplate,
   templateMarker,
@@ -14,7 +15,7 @@ import {
   type Locale,
   type SheetDef,
 } from '@teamsheet/shared';
-import { cellAddress, parseRange, type CellValue, type TableData, type Workbook } from '../../office';
+import { parseRange, type CellValue, type TableData, type Workbook } from '../../office';
 import { hideMarkerRow } from '../common/markerRow';
 import { readNameIds, writeNameLists } from '../common/nameLists';
 import type { LocatedFinding } from '../plan/planSheets';
@@ -33,6 +34,7 @@ const componentsDef = (): SheetDef => getTemplate('compplan').sheets[0]!;
 const tiersDef = (): SheetDef => getTemplate('compplan').sheets[1]!;
 export const componentsSheetName = (locale: Locale) => componentsDef().name[locale];
 export const tiersSheetName = (locale: Locale) => tiersDef().name[locale];
+export const settingsSheetName = (locale: Locale) => compPlanSettingsTable.name[locale];
 
 /**
  * The plan a new template starts from, so a manager edits numbers rather than a blank grid: commission
@@ -77,9 +79,9 @@ function sheetFormats(def: SheetDef, locale: Locale) {
 
 /**
  * Writes the Components and Tiers sheets of `plan`: each a hidden marker row (on Components with the
- * plan's id), then its table from row 2; the plan's name, currency and rounding in words beside the
- * Components table; the components' names beside their ids on the hidden Lists sheet, which the
- * Tiers sheet's drop-down offers.
+ * plan's id), then its table from row 2; the Plan sheet of its name, currency and rounding in words;
+ * the components' names beside their ids on the hidden Lists sheet, which the Tiers sheet's
+ * drop-down offers.
  */
 export async function insertCompPlanTemplate(
   workbook: Workbook,
@@ -96,6 +98,12 @@ export async function insertCompPlanTemplate(
       entries: plan.components.map((c) => ({ id: c.id, name: names.get(c.id) ?? c.id })),
     },
   ]);
+  // The settings on a sheet of their own, written first: what a finance person reads of the plan first.
+  await workbook.writeTable(settingsSheetName(locale), {
+    name: SETTINGS_TABLE,
+    headers: settings.headers,
+    rows: settings.rows as CellValue[][],
+  });
   await workbook.writeRange(componentsSheet, OLD_STAMP, [
     [templateMarker('compplan'), plan.id, null, null, null],
   ]);
@@ -106,13 +114,6 @@ export async function insertCompPlanTemplate(
     at: TABLE_AT,
     ...sheetFormats(componentsDef(), locale),
     freezeHeader: true,
-  });
-  // The settings one blank column right of the components (a finance person reads them with the table).
-  await workbook.writeTable(componentsSheet, {
-    name: SETTINGS_TABLE,
-    headers: settings.headers,
-    rows: settings.rows as CellValue[][],
-    at: cellAddress(TEMPLATE_LAYOUT.headerRow - 1, components.headers.length + 1),
   });
   await workbook.writeRange(tiersSheet, 'A1', [[templateMarker('compplan')]]);
   await workbook.writeTable(tiersSheet, {
@@ -178,8 +179,7 @@ export async function readCompPlan(workbook: Workbook, locale: Locale): Promise<
   const components = await findTable(workbook, componentsSheetName, locale, COMPONENTS_TABLE);
   if (!components) throw new CompPlanMissingError();
   const tiers = await findTable(workbook, tiersSheetName, locale, TIERS_TABLE);
-  const settingsData = await workbook.readTable(components.sheet, SETTINGS_TABLE);
-  const settings = settingsData ? { sheet: components.sheet, data: settingsData } : null;
+  const settings = await findTable(workbook, settingsSheetName, locale, SETTINGS_TABLE);
   const [stamp = []] = await workbook.readRange(components.sheet, OLD_STAMP);
   const text = (v: CellValue | undefined, fallback: string) =>
     typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback;
@@ -222,7 +222,7 @@ export async function readCompPlan(workbook: Workbook, locale: Locale): Promise<
     plan,
     findings,
     located,
-    sheets: tiers ? [components.sheet, tiers.sheet] : [components.sheet],
+    sheets: [components, tiers, settings].flatMap((found) => (found ? [found.sheet] : [])),
     hasErrors: findings.some((f) => f.severity === 'error') || plan.components.length === 0,
   };
 }

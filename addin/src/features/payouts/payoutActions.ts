@@ -88,13 +88,14 @@ export async function loadTeamTransactions(
     locale: s.locale,
     people: team.people,
   });
+  const unit = team.units.find((u) => u.id === team.unitId)?.name ?? tr('payouts.cp.unknownUnit');
   if (loaded.status === 'none')
-    return { intent: 'warning', text: tr('payouts.tx.noneStored', { period, unit: team.unitId }) };
+    return { intent: 'warning', text: tr('payouts.tx.noneStored', { period, unit }) };
   await s.workbook.selectCell(loaded.sheet, 'A2');
   const text = tr('payouts.tx.loaded', {
     transactions: loaded.transactions,
     period,
-    unit: team.unitId,
+    unit,
     sheet: loaded.sheet,
     rows: loaded.rows,
   });
