@@ -8,10 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoOrg } from '@teamsheet/shared';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
+import { findOffences, offencesOn, readVisibleTexts } from './support/visibleText';
 
 const stack = useStack({ name: 'payouts', viewport: { width: 1400, height: 900 } });
 const { shot, grid, cell, signIn, openSection, primaryButtons } = paneOf(stack);
 let page: Page;
+const org = demoOrg();
+const nameOf = (id: string) =>
+  org.people.find((p) => p.id === id)?.name ?? org.units.find((u) => u.id === id)?.name ?? id;
 beforeAll(() => {
   page = stack.page;
 });
@@ -27,9 +31,14 @@ describe('payouts in a browser (preview mode)', () => {
   it('inserts the comp-plan template as Components and Tiers tables and checks it', async () => {
     await page.getByTestId('insert-compplan').click();
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Components');
-    expect(await cell('A2').textContent()).toBe('Id');
-    expect(await cell('A3').textContent()).toBe('commission');
-    expect(await cell('B3').textContent()).toBe('Commission');
+    // components by name, the marker row hidden; the plan's settings in words on the Plan sheet
+    expect(await cell('A2').textContent()).toBe('Component');
+    expect(await cell('A3').textContent()).toBe('Commission');
+    expect(await cell('A4').textContent()).toBe('New-customer bonus');
+    expect(await page.locator('tr[data-hidden="true"]').count()).toBe(1);
+    await page.getByTestId('sheet-tab-Plan').click();
+    expect(await cell('B3').textContent()).toBe('Chinese Yuan');
+    expect(await cell('B4').textContent()).toBe('Round half up');
     await page.getByTestId('check-compplan').click();
     await expect
       .poll(() => page.getByTestId('compplan-notice').textContent())
@@ -38,6 +47,7 @@ describe('payouts in a browser (preview mode)', () => {
     expect(await cell('B4').textContent()).toBe('100%'); // the second tier starts at 100 % attainment
     expect(await cell('D4').textContent()).toBe('5.00%');
     await shot('02-comp-plan-tiers');
+    expect(await offencesOn(page, { locale: 'en', ids: ['new-customers', 'sales-2026'] })).toEqual([]);
   });
 
   it('fills sample targets and deals, previews payouts, and shows the sheet and the chart', async () => {
@@ -142,7 +152,9 @@ describe('payouts in a browser (preview mode)', () => {
     await page.getByTestId('load-transactions').click();
     await expect
       .poll(() => page.getByTestId('transactions-notice').textContent(), { timeout: 20_000 })
-      .toContain('Loaded 2 stored transactions of 2026-03 for east-shanghai onto Transactions (3 rows');
+      .toContain(
+        `Loaded 2 stored transactions of 2026-03 for ${nameOf('east-shanghai')} onto Transactions (3 rows`,
+      );
     expect(await page.getByTestId('transactions-notice').textContent()).toContain(
       '1 of them are split with people outside your team',
     );
@@ -152,13 +164,19 @@ describe('payouts in a browser (preview mode)', () => {
       table.push(
         await Promise.all(['A', 'E', 'F'].map(async (c) => (await cell(`${c}${r}`).textContent()) ?? '')),
       );
+    // people by name; rep-008, of Hangzhou, is someone outside the team (the manager may not read who)
     expect(table).toEqual([
-      ['e2e-sh-1', 'rep-001', '100%'],
-      ['e2e-split-1', 'rep-002', '50%'],
-      ['e2e-split-1', 'rep-008', '50%'],
+      ['e2e-sh-1', nameOf('rep-001'), '100%'],
+      ['e2e-split-1', nameOf('rep-002'), '50%'],
+      ['e2e-split-1', 'Outside your team 1', '50%'],
     ]);
     expect(await cell('A5').textContent()).toBe(''); // e2e-hz-1 is Hangzhou's alone
     await shot('06-transactions-loaded');
+    // The Transactions sheet reads without an id (the sample Targets sheet and the pane's attainment
+    // chart still name people by id: not this change's, see the report of issue 11).
+    const transactions = (await readVisibleTexts(page)).filter((t) => t.where === 'sheet Transactions');
+    expect(transactions).toHaveLength(1);
+    expect(findOffences(transactions, { locale: 'en' })).toEqual([]);
 
     await page.getByTestId('preview-payouts').click();
     await expect
@@ -168,7 +186,7 @@ describe('payouts in a browser (preview mode)', () => {
     // Credited (column C, people by name): rep-001 all of 12,000; rep-002 half of 8,000
     const sheetRows = await grid().locator('tr').count();
     const credited = async (personId: string) => {
-      const name = demoOrg().people.find((p) => p.id === personId)!.name;
+      const name = nameOf(personId);
       for (let r = 2; r < sheetRows; r++)
         if ((await cell(`A${r}`).textContent()) === name) return cell(`C${r}`).textContent();
       return null;

@@ -18,7 +18,6 @@ import { createPreviewWorkbook } from '../src/office';
 
 const en = translator('en');
 const zh = translator('zh-CN');
-const metricName = (id: string) => (id === 'gross_margin' ? '毛利' : id);
 const org = {
   units: [
     { id: 'east', name: '华东大区', kind: 'region' },
@@ -47,12 +46,10 @@ describe('the finance journey’s words', () => {
       mode: 'marginal',
       tiers: [{ from: 0, rate: 0.1 }],
     };
-    expect(componentLabel(commission, zh, metricName)).toBe('提成');
-    expect(componentLabel({ ...commission, metric: 'gross_margin' }, zh, metricName)).toBe('提成（毛利）');
-    expect(componentLabel({ type: 'spiff', id: 'acme-y', amount: 5 }, en, metricName)).toBe(
-      'New-customer bonus',
-    );
-    expect(componentLabel(undefined, zh, metricName)).toBe('其他');
+    expect(componentLabel(commission, zh, 'zh-CN')).toBe('提成');
+    expect(componentLabel({ ...commission, metric: 'gross_margin' }, zh, 'zh-CN')).toBe('提成（毛利）');
+    expect(componentLabel({ type: 'spiff', id: 'acme-y', amount: 5 }, en, 'en')).toBe('New-customer bonus');
+    expect(componentLabel(undefined, zh, 'zh-CN')).toBe('其他');
   });
 
   it('writes months, spans and money in the user’s locale', () => {
@@ -102,17 +99,25 @@ describe('the payroll sheet in two languages', () => {
 });
 
 describe('the comp-plan sheets in Chinese', () => {
-  it('show the rounding rule and the metrics in words, and read back to the same plan', async () => {
+  it('show components, the rounding rule and the metrics in words, the marker row hidden, and read back to the same plan', async () => {
     const { insertCompPlanTemplate, readCompPlan, starterCompPlan } =
       await import('../src/features/payouts/compPlanSheets');
     const workbook = createPreviewWorkbook();
     const plan = { ...starterCompPlan('zh-CN'), rounding: 'half-even' as const };
     const written = await insertCompPlanTemplate(workbook, plan, 'zh-CN');
-    const [stamp] = await workbook.readRange(written.components, 'A1:E1');
-    expect(stamp![4]).toBe('四舍六入五成双');
+    // the preview hides the marker row as Excel does
+    expect(workbook.sheet(written.components)?.hiddenRows).toEqual([1]);
+    expect(workbook.sheet(written.tiers)?.hiddenRows).toEqual([1]);
+    const settings = await workbook.readTable('方案设置', 'TeamsheetCompSettings');
+    expect(settings?.rows).toEqual([
+      ['方案名称', '销售提成方案 2026'],
+      ['币种', '人民币'],
+      ['舍入规则', '四舍六入五成双'],
+    ]);
     const table = await workbook.readTable(written.components, 'TeamsheetCompComponents');
+    expect(table?.rows.map((r) => r[0])).toEqual(['提成', '新客户奖励', '管理提成']);
     expect(JSON.stringify(table?.rows)).toContain('销售额');
-    expect(JSON.stringify(table?.rows)).not.toContain('"revenue"');
+    expect(JSON.stringify(table?.rows)).not.toMatch(/"(revenue|commission|new-customers|override)"/);
     const read = await readCompPlan(workbook, 'zh-CN');
     expect(read.findings).toEqual([]);
     expect(read.plan).toEqual(plan);
@@ -157,7 +162,7 @@ describe('the Payouts preview sheet', () => {
       computePayouts(request),
       plan,
       new Map([['r1', '李雷']]),
-      payoutLabels(zh, 'zh-CN'),
+      payoutLabels(zh),
       'zh-CN',
     );
     expect(layout.headers.slice(4, 7)).toEqual(['提成', '提成 2', '新客户奖励']);

@@ -59,10 +59,10 @@ describe('explain formatter', () => {
       'tier 0–100 % at 3 %: 100,000.00 × 3 % = 3,000.00',
       'tier 100–150 % at 5 %: 23,456.00 × 5 % = 1,172.80',
       'attainment 123.46 % ≥ threshold 50 %: paid',
-      'rounded half-up: 4,172.80 → 4,172.80',
+      'rounded half up: 4,172.80 → 4,172.80',
     ]);
     expect(explainChain(line.trace, translator('en'))).toBe(
-      'credited 123,456.00 → quota 100,000.00 → attainment 123.46 % → tier 0–100 % at 3 %: 100,000.00 × 3 % = 3,000.00 → tier 100–150 % at 5 %: 23,456.00 × 5 % = 1,172.80 → attainment 123.46 % ≥ threshold 50 %: paid → rounded half-up: 4,172.80 → 4,172.80',
+      'credited 123,456.00 → quota 100,000.00 → attainment 123.46 % → tier 0–100 % at 3 %: 100,000.00 × 3 % = 3,000.00 → tier 100–150 % at 5 %: 23,456.00 × 5 % = 1,172.80 → attainment 123.46 % ≥ threshold 50 %: paid → rounded half up: 4,172.80 → 4,172.80',
     );
   });
 
@@ -93,12 +93,12 @@ describe('explain formatter', () => {
       translator('en'),
     );
     expect(commission).toContain('attainment 40.00 % below threshold 50 %: nothing paid');
-    expect(commission.at(-1)).toBe('rounded half-up: 0.00 → 0.00');
+    expect(commission.at(-1)).toBe('rounded half up: 0.00 → 0.00');
     const spiff = explainTrace(
       low.lines.find((l) => l.component === 'new-customers')!.trace,
       translator('en'),
     );
-    expect(spiff).toEqual(['new customers 1', '500.00 per new customer', 'rounded half-up: 500.00 → 500.00']);
+    expect(spiff).toEqual(['new customers 1', '500.00 per new customer', 'rounded half up: 500.00 → 500.00']);
   });
 
   it('names a missing quota and shows unknown steps as they are', () => {

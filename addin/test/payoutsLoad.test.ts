@@ -11,10 +11,15 @@ import {
   readTransactions,
   type StoredActuals,
 } from '../src/features/payouts/transactions';
+import { LISTS_SHEET, NAME_LISTS } from '../src/features/common/nameLists';
 import { createPreviewWorkbook } from '../src/office';
 import { apiAnswering } from './support/apiAnswering';
 
-const team = [{ id: 'rep-001' }, { id: 'rep-002' }, { id: 'rep-003' }];
+const team = [
+  { id: 'rep-001', name: '王芳' },
+  { id: 'rep-002', name: 'Li Lei' },
+  { id: 'rep-003', name: '张伟' },
+];
 const stored: Transaction[] = [
   {
     id: 'sh-1',
@@ -79,12 +84,27 @@ describe('loading stored transactions onto the Transactions sheet', () => {
       rows: 4,
       sharedOutside: 1,
     });
+    // people by name and the metric by its label; rep-008, of another team, as someone outside it
     const table = await workbook.readTable('Transactions', TRANSACTIONS_TABLE);
     expect(table?.rows).toEqual([
-      ['sh-1', '2026-03-03', 1200, 'revenue', 'rep-001', 1, null, 'No'],
-      ['split-1', '2026-03-10', 800, 'revenue', 'rep-002', 0.5, 'c-9', 'Yes'],
-      ['split-1', '2026-03-10', 800, 'revenue', 'rep-008', 0.5, 'c-9', 'Yes'],
-      ['ret-1', '2026-03-28', -150.5, 'revenue', 'rep-003', 1, null, 'No'],
+      ['sh-1', '2026-03-03', 1200, 'Revenue', '王芳', 1, null, 'No'],
+      ['split-1', '2026-03-10', 800, 'Revenue', 'Li Lei', 0.5, 'c-9', 'Yes'],
+      ['split-1', '2026-03-10', 800, 'Revenue', 'Outside your team 1', 0.5, 'c-9', 'Yes'],
+      ['ret-1', '2026-03-28', -150.5, 'Revenue', '张伟', 1, null, 'No'],
+    ]);
+    // the names beside their ids on the hidden Lists sheet, which the Person drop-down offers
+    expect((await workbook.readTable(LISTS_SHEET, NAME_LISTS.people.table))?.rows).toEqual([
+      ['王芳', 'rep-001'],
+      ['Li Lei', 'rep-002'],
+      ['张伟', 'rep-003'],
+      ['Outside your team 1', 'rep-008'],
+    ]);
+    expect(workbook.sheet(LISTS_SHEET)?.hidden).toBe(true);
+    expect(workbook.sheet('Transactions')?.cells.get('4,4')?.list).toEqual([
+      '王芳',
+      'Li Lei',
+      '张伟',
+      'Outside your team 1',
     ]);
     const read = await readTransactions(workbook, 'en');
     expect(read?.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -103,7 +123,33 @@ describe('loading stored transactions onto the Transactions sheet', () => {
     const table = await workbook.readTable('交易明细', TRANSACTIONS_TABLE);
     expect(table?.headers[0]).toBe('单号');
     expect(table?.rows[1]?.[7]).toBe('是');
+    expect(table?.rows.map((r) => [r[3], r[4]])).toEqual([
+      ['销售额', '王芳'],
+      ['销售额', 'Li Lei'],
+      ['销售额', '团队外人员 1'],
+      ['销售额', '张伟'],
+    ]);
     expect((await readTransactions(workbook, 'zh-CN'))?.transactions).toEqual(stored);
+  });
+
+  it('reads a person typed by name, by id or shared by two people (the id beside the name) back to their ids', async () => {
+    const workbook = createPreviewWorkbook();
+    const twins = [...team, { id: 'rep-009', name: '王芳' }];
+    await insertTransactionsTemplate(workbook, 'en', twins);
+    const lists = await workbook.readTable(LISTS_SHEET, NAME_LISTS.people.table);
+    expect(lists?.rows.map((r) => r[0])).toEqual(['王芳 (rep-001)', 'Li Lei', '张伟', '王芳 (rep-009)']);
+    await workbook.writeRange('Transactions', 'A2:E4', [
+      ['d-1', '2026-03-02', 100, 'Revenue', '王芳 (rep-009)'],
+      ['d-2', '2026-03-03', 200, 'revenue', 'Li Lei'],
+      ['d-3', '2026-03-04', 300, null, 'rep-003'],
+    ]);
+    const read = await readTransactions(workbook, 'en');
+    expect(read?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read?.transactions.map((t) => [t.id, t.metric, t.credits])).toEqual([
+      ['d-1', 'revenue', [{ personId: 'rep-009', share: 1 }]],
+      ['d-2', 'revenue', [{ personId: 'rep-002', share: 1 }]],
+      ['d-3', 'revenue', [{ personId: 'rep-003', share: 1 }]],
+    ]);
   });
 
   it('leaves a hand-filled sheet alone when nothing is stored for the period', async () => {

@@ -166,3 +166,32 @@ export function formatMoney(
   });
   return formatter.format(formatMinor(m, scale) as Intl.StringNumericLiteral);
 }
+
+/** A currency in words in a language ("Chinese Yuan", "人民币"), as Intl names it; an unknown code as it is. */
+export function currencyName(code: string, locale: 'en' | 'zh-CN' = 'en'): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'currency', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+let currencyCodes: Map<string, string> | undefined;
+/**
+ * The ISO 4217 code a cell names: the code itself in any case (`cny`) or the currency's name in
+ * English or Chinese (`Chinese Yuan`, `人民币`); null when it names no currency Intl knows.
+ */
+export function currencyCode(text: string): string | null {
+  const key = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!currencyCodes) {
+    currencyCodes = new Map();
+    for (const code of Intl.supportedValuesOf('currency')) {
+      currencyCodes.set(key(code), code);
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const name = currencyName(code, locale);
+        if (name !== code && !currencyCodes.has(key(name))) currencyCodes.set(key(name), code);
+      }
+    }
+  }
+  return currencyCodes.get(key(text)) ?? null;
+}

@@ -42,6 +42,8 @@ export const consolidationMessages = {
     'import.tier-orphan': 'Cell {cell}: tiers name component "{id}", which is not a commission of this plan.',
     'import.gate-incomplete':
       'Cell {cell} ({column}): an override gate needs both its metric and its minimum.',
+    'import.unknown-currency':
+      'Cell {cell} ({column}) holds "{value}", which names no currency; write its name (Chinese Yuan) or its code (CNY).',
     'consolidation.not-submitted':
       'Unit {unitName} ({unitId}) has not submitted a plan for {period}; manager: {managerName} ({managerId}).',
     'consolidation.old-template':
@@ -86,6 +88,7 @@ export const consolidationMessages = {
     'import.no-tiers': '单元格 {cell}：提成 {id} 没有分段费率；请在"分段费率"表中添加。',
     'import.tier-orphan': '单元格 {cell}：分段所属的薪酬项目"{id}"不是本方案中的提成项目。',
     'import.gate-incomplete': '单元格 {cell}（{column}）：管理提成的门槛需要同时填写指标和最低值。',
+    'import.unknown-currency': '单元格 {cell}（{column}）中的"{value}"不是币种；请填写币种名称（如人民币）。',
     'consolidation.not-submitted':
       '单位 {unitName}（{unitId}）尚未提交 {period} 的计划；负责人：{managerName}（{managerId}）。',
     'consolidation.old-template':

@@ -1,6 +1,9 @@
-// The comp-plan template ↔ CompPlan: a Components table (one row per component, the columns a type
-// does not use left empty) and a Tiers table (commission rate tiers by component id).
+// The comp-plan template ↔ CompPlan: a Components table (one row per component, by its name, the
+// columns a type does not use left empty), a Tiers table (commission rate tiers by component name)
+// and the plan's settings in words (name, currency, rounding). Names are read back to ids through the
+// map the writer hands out (the add-in keeps it on a hidden sheet); a name it does not know is an id.
 import type { Locale } from '../messages/index';
+import { currencyCode, currencyName } from '../money';
 import type { CompPlan, Component, Finding } from '../schemas';
 import {
   matchEnum,
@@ -10,7 +13,14 @@ import {
   type ImportTable,
   type ParsedCell,
 } from './cells';
-import { enumLabel, fixedLists, getTemplate, sheetHeaders } from './definitions';
+import {
+  compPlanSettingNames,
+  compPlanSettingsTable,
+  enumLabel,
+  fixedLists,
+  getTemplate,
+  sheetHeaders,
+} from './definitions';
 import { formatPairs, parsePairs } from './pairs';
 import { getMetric } from '../metrics';
 
@@ -23,18 +33,47 @@ const tiersSheet = () => getTemplate('compplan').sheets[1]!;
 /** A metric by its label in the locale (read back by label as well as by id), an unknown one as it is. */
 const metricIn = (id: string | undefined, locale: Locale) => (id ? (getMetric(id)?.label[locale] ?? id) : id);
 
-/** The two tables of a comp plan (types, modes and metrics by their label in the locale). */
+/** A component as people name it: its kind in their language, with its metric where that is not revenue. */
+export function componentLabel(component: Component, locale: Locale): string {
+  const kind = enumLabel(fixedLists.componentTypes, component.type, locale);
+  const metric = 'metric' in component ? component.metric : undefined;
+  if (!metric || metric === 'revenue') return kind;
+  const name = metricIn(metric, locale);
+  return locale === 'zh-CN' ? `${kind}（${name}）` : `${kind} (${name})`;
+}
+
+/** Each component's name within its plan, by id: its label, numbered where a label repeats (提成, 提成 2). */
+export function componentNames(components: readonly Component[], locale: Locale): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const c of components) {
+    const base = componentLabel(c, locale);
+    let name = base;
+    for (let k = 2; taken.has(name); k++) name = `${base} ${k}`;
+    taken.add(name);
+    names.set(c.id, name);
+  }
+  return names;
+}
+
+/**
+ * The tables of a comp plan: components by name (types, modes and metrics by their label in the
+ * locale), tiers by their component's name, the settings in words; `names` is each component's name
+ * by id, which reading the tables back needs (as name → id) to give the components their ids again.
+ */
 export function compPlanToRows(
   plan: CompPlan,
   opts: { locale?: Locale } = {},
-): { components: Table; tiers: Table } {
+): { components: Table; tiers: Table; settings: Table; names: Map<string, string> } {
   const locale = opts.locale ?? 'en';
   const sheet = componentsSheet();
+  const names = componentNames(plan.components, locale);
   const components: CellValue[][] = [];
   const tiers: CellValue[][] = [];
   for (const c of plan.components) {
+    const name = names.get(c.id) ?? c.id;
     const cells: Record<string, CellValue> = {
-      id: c.id,
+      id: name,
       type: enumLabel(fixedLists.componentTypes, c.type, locale),
     };
     switch (c.type) {
@@ -48,7 +87,7 @@ export function compPlanToRows(
           capAttainment: c.capAttainment,
           capAmount: c.capAmount,
         });
-        for (const tier of c.tiers) tiers.push([c.id, tier.from, tier.to ?? null, tier.rate]);
+        for (const tier of c.tiers) tiers.push([name, tier.from, tier.to ?? null, tier.rate]);
         break;
       case 'bonus':
         Object.assign(cells, {
@@ -79,20 +118,68 @@ export function compPlanToRows(
     }
     components.push(sheet.columns.map((col) => cells[col.key] ?? null));
   }
+  const setting = (key: string) => enumLabel(compPlanSettingNames, key, locale);
+  const settings: CellValue[][] = [
+    [setting('name'), plan.name],
+    [setting('currency'), currencyName(plan.currency, locale)],
+    [setting('rounding'), enumLabel(fixedLists.roundings, plan.rounding ?? 'half-up', locale)],
+  ];
   return {
     components: { headers: sheetHeaders(sheet, locale), rows: components },
     tiers: { headers: sheetHeaders(tiersSheet(), locale), rows: tiers },
+    settings: { headers: sheetHeaders(compPlanSettingsTable, locale), rows: settings },
+    names,
   };
 }
 
 export type CompPlanImport = {
   components: ImportTable;
   tiers?: ImportTable;
+  /** The settings table (name, currency, rounding in words); what it holds wins over the fields below. */
+  settings?: ImportTable;
+  /** Component ids by the names the sheets show (compPlanToRows' `names`, turned round). */
+  componentIds?: ReadonlyMap<string, string>;
   id: string;
   name: string;
   currency: string;
   rounding?: CompPlan['rounding'];
 };
+
+/**
+ * The settings table read: the plan's name as written, the currency by its code or its name in
+ * either language, the rounding by its words; a currency or rounding it cannot name is an error on
+ * its cell, an unknown setting a warning.
+ */
+export function readCompPlanSettings(
+  table: ImportTable,
+  locale: Locale = 'en',
+): { name?: string; currency?: string; rounding?: CompPlan['rounding']; findings: Finding[] } {
+  const read = readTable(compPlanSettingsTable, table, locale);
+  const out: { name?: string; currency?: string; rounding?: CompPlan['rounding']; findings: Finding[] } = {
+    findings: read.findings,
+  };
+  for (const { index, values } of read.records) {
+    const value = values.value === undefined ? undefined : String(values.value).trim();
+    if (!value) continue;
+    if (values.setting === 'name') out.name = value;
+    else if (values.setting === 'currency') {
+      const code = currencyCode(value);
+      if (code) out.currency = code;
+      else out.findings.push(read.cellFinding('import.unknown-currency', 'error', index, 'value', { value }));
+    } else if (values.setting === 'rounding') {
+      const rounding = matchEnum(fixedLists.roundings, value);
+      if (rounding === 'half-up' || rounding === 'half-even') out.rounding = rounding;
+      else
+        out.findings.push(
+          read.cellFinding('import.not-in-list', 'error', index, 'value', {
+            value,
+            allowed: fixedLists.roundings.map((r) => r.label[locale]).join(', '),
+          }),
+        );
+    }
+  }
+  return out;
+}
 
 type Values = Record<string, ParsedCell | undefined>;
 type Of<T extends Component['type']> = Extract<Component, { type: T }>;
@@ -111,34 +198,39 @@ export function compPlanRowsToCompPlan(
   const tierTable = input.tiers
     ? readTable(tiersSheet(), input.tiers, locale)
     : { records: [], findings: [], cellFinding: undefined };
-  const findings = [...comps.findings, ...tierTable.findings];
+  const settings = input.settings ? readCompPlanSettings(input.settings, locale) : { findings: [] };
+  const findings = [...comps.findings, ...tierTable.findings, ...settings.findings];
+  // A component is named on the sheets; its id is the one that name stands for, else the name itself.
+  const idOf = (name: string) => input.componentIds?.get(name) ?? name;
 
-  // Tiers by component, in sheet order.
-  const tiersOf = new Map<string, { index: number; tier: Tier }[]>();
+  // Tiers by component id, in sheet order (with the name the sheet gives, for the findings).
+  const tiersOf = new Map<string, { name: string; tiers: { index: number; tier: Tier }[] }>();
   for (const { index, values } of tierTable.records) {
     const { component, from, to, rate } = values;
     if (typeof component !== 'string' || typeof from !== 'number' || typeof rate !== 'number') continue;
     const tier: Tier = { from, rate };
     if (typeof to === 'number') tier.to = to;
-    const list = tiersOf.get(component) ?? [];
-    list.push({ index, tier });
-    tiersOf.set(component, list);
+    const id = idOf(component);
+    const entry = tiersOf.get(id) ?? { name: component, tiers: [] };
+    entry.tiers.push({ index, tier });
+    tiersOf.set(id, entry);
   }
 
   const components: Component[] = [];
   const ids = new Set<string>();
   const commissionIds = new Set<string>();
   for (const { index, values } of comps.records) {
-    const { id, type: rawType } = values;
-    if (typeof id !== 'string' || typeof rawType !== 'string') continue;
+    const { id: name, type: rawType } = values;
+    if (typeof name !== 'string' || typeof rawType !== 'string') continue;
+    const id = idOf(name);
     if (ids.has(id)) {
-      findings.push(comps.cellFinding('import.duplicate-id', 'error', index, 'id', { id }));
+      findings.push(comps.cellFinding('import.duplicate-id', 'error', index, 'id', { id: name }));
       continue;
     }
     ids.add(id);
     const type = matchEnum(fixedLists.componentTypes, rawType);
     if (!type) {
-      const allowed = fixedLists.componentTypes.map((v) => v.value).join(', ');
+      const allowed = fixedLists.componentTypes.map((v) => v.label[locale]).join(', ');
       findings.push(
         comps.cellFinding('import.unknown-component-type', 'error', index, 'type', {
           value: rawType,
@@ -149,32 +241,39 @@ export function compPlanRowsToCompPlan(
     }
     if (type === 'commission') commissionIds.add(id);
     const before = findings.length;
-    const component = buildComponent(type, id, values, index, comps.cellFinding, findings);
+    const typeName = enumLabel(fixedLists.componentTypes, type, locale);
+    const component = buildComponent(type, typeName, id, values, index, comps.cellFinding, findings);
     if (type === 'commission') {
       // tiers are checked even when the row itself is faulty, so that one pass reports everything
-      const tiers = tiersOf.get(id) ?? [];
+      const tiers = tiersOf.get(id)?.tiers ?? [];
       if (tiers.length === 0)
-        findings.push(comps.cellFinding('import.no-tiers', 'error', index, 'id', { id }));
-      else checkTiers(id, tiers, tierTable.cellFinding!, findings);
+        findings.push(comps.cellFinding('import.no-tiers', 'error', index, 'id', { id: name }));
+      else checkTiers(name, tiers, tierTable.cellFinding!, findings);
       if (component?.type === 'commission') component.tiers = tiers.map((t) => t.tier);
     }
     if (component && findings.slice(before).every((f) => f.severity !== 'error')) components.push(component);
   }
-  for (const [component, tiers] of tiersOf) {
-    if (commissionIds.has(component)) continue;
+  for (const [id, { name, tiers }] of tiersOf) {
+    if (commissionIds.has(id)) continue;
     for (const { index } of tiers)
-      findings.push(
-        tierTable.cellFinding!('import.tier-orphan', 'error', index, 'component', { id: component }),
-      );
+      findings.push(tierTable.cellFinding!('import.tier-orphan', 'error', index, 'component', { id: name }));
   }
 
-  const plan: CompPlan = { id: input.id, name: input.name, currency: input.currency, components };
-  if (input.rounding) plan.rounding = input.rounding;
+  const plan: CompPlan = {
+    id: input.id,
+    name: settings.name ?? input.name,
+    currency: settings.currency ?? input.currency,
+    components,
+  };
+  const rounding = settings.rounding ?? input.rounding;
+  if (rounding) plan.rounding = rounding;
   return { plan, findings };
 }
 
 function buildComponent(
   type: string,
+  /** The type in the reader's words, for the findings. */
+  typeName: string,
   id: string,
   v: Values,
   index: number,
@@ -184,7 +283,7 @@ function buildComponent(
   const need = (key: string): number | undefined => {
     const value = v[key];
     if (typeof value === 'number') return value;
-    findings.push(cellFinding('import.required-for-type', 'error', index, key, { type }));
+    findings.push(cellFinding('import.required-for-type', 'error', index, key, { type: typeName }));
     return undefined;
   };
   const rateOf = (): number | undefined => {
@@ -200,7 +299,7 @@ function buildComponent(
     const rule = text === undefined ? 'import.required-for-type' : 'import.bad-pairs';
     findings.push(
       cellFinding(rule, 'error', index, 'multipliers', {
-        type,
+        type: typeName,
         value: String(text ?? ''),
         example: 'S:1.5; A:1.2; B:1; C:0.5; D:0',
       }),
@@ -219,8 +318,10 @@ function buildComponent(
       const metric = text('metric');
       const rawMode = text('mode');
       const mode = rawMode === 'marginal' || rawMode === 'retroactive' ? rawMode : undefined;
-      if (!metric) findings.push(cellFinding('import.required-for-type', 'error', index, 'metric', { type }));
-      if (!mode) findings.push(cellFinding('import.required-for-type', 'error', index, 'mode', { type }));
+      if (!metric)
+        findings.push(cellFinding('import.required-for-type', 'error', index, 'metric', { type: typeName }));
+      if (!mode)
+        findings.push(cellFinding('import.required-for-type', 'error', index, 'mode', { type: typeName }));
       if (!metric || !mode) return null;
       return defined<Of<'commission'>>({
         type: 'commission',

@@ -36,6 +36,7 @@ export type ListSource =
   | 'raterGroups'
   | 'componentTypes'
   | 'commissionModes'
+  | 'roundings'
   | 'booleans';
 
 export type LocalizedText = { en: string; 'zh-CN': string };
@@ -108,11 +109,20 @@ export const fixedLists = {
     enumValue('spiff', 'New-customer bonus', '新客户奖励', ['SPIFF']),
     enumValue('pool', 'Team bonus pool', '团队奖金池'),
     enumValue('performance', 'Performance pay', '绩效工资'),
-    enumValue('draw', 'Draw', '保底'),
+    enumValue('draw', 'Guaranteed minimum', '保底', ['Draw']),
   ],
   commissionModes: [
     enumValue('marginal', 'Marginal', '分段累进'),
     enumValue('retroactive', 'Retroactive', '全额追溯'),
+  ],
+  /** A comp plan's rounding rule in words (money.ts: half-up is 四舍五入, half-even banker's rounding). */
+  roundings: [
+    enumValue('half-up', 'Round half up', '四舍五入', ['half-up']),
+    enumValue('half-even', 'Round half to even', '四舍六入五成双', [
+      'half-even',
+      "Banker's rounding",
+      '银行家舍入',
+    ]),
   ],
   booleans: [
     enumValue('true', 'Yes', '是', ['true', 'y', '1']),
@@ -303,7 +313,11 @@ const componentsSheet: SheetDef = {
   key: 'components',
   name: t('Components', '薪酬项目'),
   columns: [
-    column('id', 'Id', '编号', 'text', { required: true, aliases: ['Component', '项目'] }),
+    // A component by its name (componentNames); the id it stands for is kept beside it off the sheet.
+    column('id', 'Component', '项目名称', 'text', {
+      required: true,
+      aliases: ['Id', '编号', '项目', 'Name', '名称'],
+    }),
     column('type', 'Type', '类型', 'text', {
       required: true,
       list: 'componentTypes',
@@ -350,6 +364,31 @@ const tiersSheet: SheetDef = {
       numberFormat: NUMBER_FORMATS.rate,
       aliases: ['比例'],
     }),
+  ],
+};
+
+/** The settings a comp plan's Components sheet shows beside its table, by their words. */
+export const compPlanSettingNames = [
+  enumValue('name', 'Plan name', '方案名称', ['Name', '名称']),
+  enumValue('currency', 'Currency', '币种', ['货币']),
+  enumValue('rounding', 'Rounding', '舍入规则', ['舍入']),
+] as const satisfies readonly EnumValue[];
+
+/**
+ * The plan's own settings (name, currency, rounding), a small table of words on a sheet of its own
+ * beside Components and Tiers: a setting by its name in either language, its value in words (人民币,
+ * 四舍五入).
+ */
+export const compPlanSettingsTable: SheetDef = {
+  key: 'settings',
+  name: t('Plan', '方案设置'),
+  columns: [
+    column('setting', 'Plan setting', '方案设置', 'enum', {
+      required: true,
+      values: compPlanSettingNames,
+      aliases: ['Setting', '设置'],
+    }),
+    column('value', 'Value', '内容', 'text', { aliases: ['值'] }),
   ],
 };
 

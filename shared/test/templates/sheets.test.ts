@@ -5,6 +5,9 @@ import {
   activityRowsToActivities,
   compPlanRowsToCompPlan,
   compPlanToRows,
+  componentLabel,
+  componentNames,
+  readCompPlanSettings,
   goalRowsToGoals,
   goalsToRows,
   ratingRowsToRatings,
@@ -249,28 +252,122 @@ describe('comp plan sheets', () => {
     ],
   };
 
-  it('round-trips every component type through the two tables and is a valid CompPlan', () => {
-    const tables = compPlanToRows(plan, { locale: 'zh-CN' });
-    expect(tables.tiers.rows).toEqual([
-      ['comm', 0, 0.8, 0.02],
-      ['comm', 0.8, 1.2, 0.04],
-      ['comm', 1.2, null, 0.06],
+  it('round-trips every component type through the tables by name, settings in words, and is a valid CompPlan', () => {
+    const tables = compPlanToRows({ ...plan, rounding: 'half-even' }, { locale: 'zh-CN' });
+    // components by name in the language, never by id; tiers by their commission's name
+    expect(tables.components.rows.map((r) => r[0])).toEqual([
+      '提成',
+      '奖金',
+      '管理提成',
+      '新客户奖励',
+      '团队奖金池',
+      '绩效工资',
+      '保底',
     ]);
-    const back = compPlanRowsToCompPlan({
-      components: tables.components,
-      tiers: tables.tiers,
-      id: plan.id,
-      name: plan.name,
-      currency: 'CNY',
+    expect(tables.tiers.rows).toEqual([
+      ['提成', 0, 0.8, 0.02],
+      ['提成', 0.8, 1.2, 0.04],
+      ['提成', 1.2, null, 0.06],
+    ]);
+    expect(tables.settings).toEqual({
+      headers: ['方案设置', '内容'],
+      rows: [
+        ['方案名称', 'Field sales 2026'],
+        ['币种', '人民币'],
+        ['舍入规则', '四舍六入五成双'],
+      ],
     });
+    const back = compPlanRowsToCompPlan(
+      {
+        components: tables.components,
+        tiers: tables.tiers,
+        settings: tables.settings,
+        componentIds: new Map([...tables.names].map(([id, name]) => [name, id])),
+        id: plan.id,
+        name: 'overwritten by the settings',
+        currency: 'USD',
+      },
+      'zh-CN',
+    );
     expect(back.findings).toEqual([]);
     expect(back.plan).toEqual({
       ...plan,
+      rounding: 'half-even',
       components: plan.components.map((c) =>
         c.type === 'commission' ? { ...c, tiers: [...c.tiers.slice(0, 2), { from: 1.2, rate: 0.06 }] } : c,
       ),
     });
     expect(compPlanSchema.safeParse(back.plan).success).toBe(true);
+  });
+
+  it('names a kind twice by number and a metric other than revenue in words, and reads each back to its id', () => {
+    const twice: CompPlan = {
+      id: 'p',
+      name: 'Two commissions',
+      currency: 'USD',
+      components: [
+        {
+          type: 'commission',
+          id: 'acme-a',
+          metric: 'revenue',
+          mode: 'marginal',
+          tiers: [{ from: 0, rate: 0.01 }],
+        },
+        {
+          type: 'commission',
+          id: 'acme-b',
+          metric: 'revenue',
+          mode: 'marginal',
+          tiers: [{ from: 0, rate: 0.02 }],
+        },
+        {
+          type: 'commission',
+          id: 'acme-gm',
+          metric: 'gross_margin',
+          mode: 'retroactive',
+          tiers: [{ from: 0, rate: 0.03 }],
+        },
+      ],
+    };
+    expect([...componentNames(twice.components, 'en').values()]).toEqual([
+      'Commission',
+      'Commission 2',
+      'Commission (Gross margin)',
+    ]);
+    expect(componentLabel(twice.components[2]!, 'zh-CN')).toBe('提成（毛利）');
+    const tables = compPlanToRows(twice, { locale: 'en' });
+    expect(tables.tiers.rows.map((r) => [r[0], r[3]])).toEqual([
+      ['Commission', 0.01],
+      ['Commission 2', 0.02],
+      ['Commission (Gross margin)', 0.03],
+    ]);
+    expect(tables.settings.rows).toEqual([
+      ['Plan name', 'Two commissions'],
+      ['Currency', 'US Dollar'],
+      ['Rounding', 'Round half up'],
+    ]);
+    const back = compPlanRowsToCompPlan({
+      ...tables,
+      componentIds: new Map([...tables.names].map(([id, name]) => [name, id])),
+      id: 'p',
+      name: '',
+      currency: '',
+    });
+    expect(back.findings).toEqual([]);
+    expect(back.plan).toEqual({ ...twice, rounding: 'half-up' });
+  });
+
+  it('reads a currency by its code or its name in either language, and reports one it cannot name on its cell', () => {
+    const settings = (currency: string) =>
+      readCompPlanSettings({ headers: ['Plan setting', 'Value'], rows: [['币种', currency]] });
+    expect(settings('cny').currency).toBe('CNY');
+    expect(settings('Chinese Yuan').currency).toBe('CNY');
+    expect(settings('美元').currency).toBe('USD');
+    const bad = settings('Monopoly money');
+    expect(bad.currency).toBeUndefined();
+    expect(bad.findings.map((f) => [f.rule, f.params?.cell])).toEqual([
+      ['import.unknown-currency', 'Plan!B3'],
+    ]);
   });
 
   const componentHeaders = ['Id', 'Type', 'Metric', 'Mode', 'Rate'];

@@ -105,7 +105,7 @@ export function FinanceJourney({
     componentLabel(
       run?.plan.components.find((c) => c.id === id),
       tr,
-      j.metricName,
+      locale,
     );
   // A run's findings, worded again in the user's language, with names for the ids they carry; the same
   // finding for many people (no quota for 86 reps) is one line naming a few of them and counting the rest.
@@ -329,7 +329,7 @@ export function FinanceJourney({
                       {componentLabel(
                         run.plan.components.find((c) => c.id === l.component),
                         tr,
-                        j.metricName,
+                        locale,
                       )}
                     </td>
                     <td className={styles.num}>{j.money(l.amount)}</td>
@@ -358,7 +358,7 @@ export function FinanceJourney({
                     component: componentLabel(
                       run.plan.components.find((c) => c.id === explained.component),
                       tr,
-                      j.metricName,
+                      locale,
                     ),
                     amount: j.money(explained.amount),
                   })}

@@ -1,9 +1,12 @@
-// The comp-plan template in a workbook: the Components and Tiers tables written from the core's
-// template definition (compPlanToRows), read back into a CompPlan (compPlanRowsToCompPlan) with the
-// importer's findings located on their cells. Everything goes through the Workbook interface.
+// The comp-plan template in a workbook: the Components and Tiers tables and the plan's settings in
+// words, written from the core's template definition (compPlanToRows), read back into a CompPlan
+// (compPlanRowsToCompPlan) with the importer's findings located on their cells. Components are shown
+// by name; the hidden Lists sheet keeps each name beside its id and the hidden marker row the plan's
+// id, so the plan reads back exactly. Everything goes through the Workbook interface.
 import {
   TEMPLATE_LAYOUT,
   compPlanRowsToCompPlan,
+  compPlanSettingsTable,
   compPlanToRows,
   getTemplate,
   templateMarker,
@@ -13,24 +16,25 @@ import {
   type SheetDef,
 } from '@teamsheet/shared';
 import { parseRange, type CellValue, type TableData, type Workbook } from '../../office';
+import { hideMarkerRow } from '../common/markerRow';
+import { readNameIds, writeNameLists } from '../common/nameLists';
 import type { LocatedFinding } from '../plan/planSheets';
 
 export const COMPONENTS_TABLE = 'TeamsheetCompComponents';
 export const TIERS_TABLE = 'TeamsheetCompTiers';
-/** Row 1 of the Components sheet: marker, plan id, plan name, currency, rounding. */
-export const PLAN_STAMP = 'A1:E1';
+export const SETTINGS_TABLE = 'TeamsheetCompSettings';
+/** Row 1 of the Components sheet, hidden: the marker and the plan's id. */
+export const PLAN_STAMP = 'A1:B1';
+/** Where sheets before the settings table kept name, currency and rounding (still read when it is missing). */
+const OLD_STAMP = 'A1:E1';
 const TABLE_AT = `A${TEMPLATE_LAYOUT.headerRow}`;
 const locales: readonly Locale[] = ['en', 'zh-CN'];
-/** The rounding rule of the plan as the stamp row shows it, in the sheet's language (read back in either). */
-const ROUNDING_LABEL: Record<Locale, Record<'half-up' | 'half-even', string>> = {
-  en: { 'half-up': 'half-up', 'half-even': 'half-even' },
-  'zh-CN': { 'half-up': '四舍五入', 'half-even': '四舍六入五成双' },
-};
 
 const componentsDef = (): SheetDef => getTemplate('compplan').sheets[0]!;
 const tiersDef = (): SheetDef => getTemplate('compplan').sheets[1]!;
 export const componentsSheetName = (locale: Locale) => componentsDef().name[locale];
 export const tiersSheetName = (locale: Locale) => tiersDef().name[locale];
+export const settingsSheetName = (locale: Locale) => compPlanSettingsTable.name[locale];
 
 /**
  * The plan a new template starts from, so a manager edits numbers rather than a blank grid: commission
@@ -73,23 +77,35 @@ function sheetFormats(def: SheetDef, locale: Locale) {
   return { numberFormats, validation };
 }
 
-/** Writes the Components and Tiers sheets of `plan` (each: marker row, then the table from row 2). */
+/**
+ * Writes the Components and Tiers sheets of `plan`: each a hidden marker row (on Components with the
+ * plan's id), then its table from row 2; the Plan sheet of its name, currency and rounding in words;
+ * the components' names beside their ids on the hidden Lists sheet, which the Tiers sheet's
+ * drop-down offers.
+ */
 export async function insertCompPlanTemplate(
   workbook: Workbook,
   plan: CompPlan,
   locale: Locale,
 ): Promise<{ components: string; tiers: string; rows: number }> {
-  const { components, tiers } = compPlanToRows(plan, { locale });
+  const { components, tiers, settings, names } = compPlanToRows(plan, { locale });
   const componentsSheet = componentsSheetName(locale);
   const tiersSheet = tiersSheetName(locale);
-  await workbook.writeRange(componentsSheet, PLAN_STAMP, [
-    [
-      templateMarker('compplan'),
-      plan.id,
-      plan.name,
-      plan.currency,
-      ROUNDING_LABEL[locale][plan.rounding ?? 'half-up'],
-    ],
+  const [namesRange = ''] = await writeNameLists(workbook, 'components', [
+    {
+      key: 'component',
+      header: components.headers[0]!,
+      entries: plan.components.map((c) => ({ id: c.id, name: names.get(c.id) ?? c.id })),
+    },
+  ]);
+  // The settings on a sheet of their own, written first: what a finance person reads of the plan first.
+  await workbook.writeTable(settingsSheetName(locale), {
+    name: SETTINGS_TABLE,
+    headers: settings.headers,
+    rows: settings.rows as CellValue[][],
+  });
+  await workbook.writeRange(componentsSheet, OLD_STAMP, [
+    [templateMarker('compplan'), plan.id, null, null, null],
   ]);
   await workbook.writeTable(componentsSheet, {
     name: COMPONENTS_TABLE,
@@ -106,8 +122,11 @@ export async function insertCompPlanTemplate(
     rows: tiers.rows as CellValue[][],
     at: TABLE_AT,
     ...sheetFormats(tiersDef(), locale),
+    listRanges: { [tiers.headers[0]!]: namesRange },
     freezeHeader: true,
   });
+  await hideMarkerRow(workbook, componentsSheet);
+  await hideMarkerRow(workbook, tiersSheet);
   return { components: componentsSheet, tiers: tiersSheet, rows: components.rows.length + tiers.rows.length };
 }
 
@@ -155,12 +174,13 @@ function placeOfCell(cell: unknown): { sheet: string; addresses: string[] } | nu
   return { sheet, addresses: [wholeRow ? `A${wholeRow[1]}` : local] };
 }
 
-/** Reads the comp plan back from its two tables; a malformed plan comes back with its findings. */
+/** Reads the comp plan back from its tables (components' names back to their ids); a malformed plan comes back with its findings. */
 export async function readCompPlan(workbook: Workbook, locale: Locale): Promise<CompPlanRead> {
   const components = await findTable(workbook, componentsSheetName, locale, COMPONENTS_TABLE);
   if (!components) throw new CompPlanMissingError();
   const tiers = await findTable(workbook, tiersSheetName, locale, TIERS_TABLE);
-  const [stamp = []] = await workbook.readRange(components.sheet, PLAN_STAMP);
+  const settings = await findTable(workbook, settingsSheetName, locale, SETTINGS_TABLE);
+  const [stamp = []] = await workbook.readRange(components.sheet, OLD_STAMP);
   const text = (v: CellValue | undefined, fallback: string) =>
     typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback;
   const input = (found: { sheet: string; data: TableData }) => {
@@ -173,17 +193,27 @@ export async function readCompPlan(workbook: Workbook, locale: Locale): Promise<
       firstColumn: start.col + 1,
     };
   };
-  const rounding = Object.values(ROUNDING_LABEL).some((l) => l['half-even'] === stamp[4])
-    ? 'half-even'
-    : 'half-up';
+  // A sheet written before the settings table kept them in its stamp row: read there when it is missing.
+  const oldStamp = settings
+    ? {}
+    : {
+        name: text(stamp[2], 'Comp plan'),
+        currency: text(stamp[3], 'CNY').toUpperCase(),
+        ...(stamp[4] === '四舍六入五成双' || stamp[4] === 'half-even'
+          ? { rounding: 'half-even' as const }
+          : {}),
+      };
   const { plan, findings } = compPlanRowsToCompPlan(
     {
       components: input(components),
       ...(tiers ? { tiers: input(tiers) } : {}),
+      ...(settings ? { settings: input(settings) } : {}),
+      componentIds: await readNameIds(workbook, 'components'),
       id: text(stamp[1], 'plan'),
-      name: text(stamp[2], 'Comp plan'),
-      currency: text(stamp[3], 'CNY').toUpperCase(),
-      rounding,
+      name: 'Comp plan',
+      currency: 'CNY',
+      rounding: 'half-up',
+      ...oldStamp,
     },
     locale,
   );
@@ -192,7 +222,7 @@ export async function readCompPlan(workbook: Workbook, locale: Locale): Promise<
     plan,
     findings,
     located,
-    sheets: tiers ? [components.sheet, tiers.sheet] : [components.sheet],
+    sheets: [components, tiers, settings].flatMap((found) => (found ? [found.sheet] : [])),
     hasErrors: findings.some((f) => f.severity === 'error') || plan.components.length === 0,
   };
 }

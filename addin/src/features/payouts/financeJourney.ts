@@ -4,6 +4,7 @@
 // the pane names what it shows (people, units and components by name, months and money in the
 // user's locale).
 import {
+  componentLabel as labelOfComponent,
   getMetric,
   type CompPlan,
   type Component,
@@ -142,16 +143,9 @@ export async function closePeriod(api: Api, period: string, key: string): Promis
 /** A metric by its label in the user's language (an unknown id as it is). */
 export const metricLabelIn = (locale: Locale) => (id: string) => getMetric(id)?.label[locale] ?? id;
 
-/** A component as a user names it: its kind in their language, with the metric where it says more. */
-export function componentLabel(
-  component: Component | undefined,
-  tr: Translate,
-  metricName: (id: string) => string,
-): string {
-  if (!component) return tr('payouts.component.other');
-  const kind = tr(`payouts.component.${component.type}` as UiKey);
-  const metric = 'metric' in component && component.metric ? component.metric : undefined;
-  return metric && metric !== 'revenue' ? `${kind}（${metricName(metric)}）` : kind;
+/** A component as a user names it (the core's componentLabel: its kind, with the metric where it says more). */
+export function componentLabel(component: Component | undefined, tr: Translate, locale: Locale): string {
+  return component ? labelOfComponent(component, locale) : tr('payouts.component.other');
 }
 
 /** `2026-04` as "April 2026" / "2026年4月". */

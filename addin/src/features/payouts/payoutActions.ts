@@ -7,7 +7,6 @@ import type { Workbook } from '../../office';
 import { paintFindings } from '../plan/planSheets';
 import { insertCompPlanTemplate, readCompPlan, starterCompPlan, type CompPlanRead } from './compPlanSheets';
 import { groupDigits } from './explain';
-import { componentLabel, metricLabelIn } from './financeJourney';
 import type { RunHeaders } from './finance';
 import type { LayoutLabels } from './payoutSheet';
 import { loadTeam, type PreviewBlocked, type PreviewOutcome } from './preview';
@@ -89,13 +88,14 @@ export async function loadTeamTransactions(
     locale: s.locale,
     people: team.people,
   });
+  const unit = team.units.find((u) => u.id === team.unitId)?.name ?? tr('payouts.cp.unknownUnit');
   if (loaded.status === 'none')
-    return { intent: 'warning', text: tr('payouts.tx.noneStored', { period, unit: team.unitId }) };
+    return { intent: 'warning', text: tr('payouts.tx.noneStored', { period, unit }) };
   await s.workbook.selectCell(loaded.sheet, 'A2');
   const text = tr('payouts.tx.loaded', {
     transactions: loaded.transactions,
     period,
-    unit: team.unitId,
+    unit,
     sheet: loaded.sheet,
     rows: loaded.rows,
   });
@@ -109,8 +109,7 @@ export async function loadTeamTransactions(
 }
 
 /** The Payouts sheet's column titles in the user's language. */
-export const payoutLabels = (tr: Translate, locale: Locale): LayoutLabels => ({
-  component: (c) => componentLabel(c, tr, metricLabelIn(locale)),
+export const payoutLabels = (tr: Translate): LayoutLabels => ({
   name: tr('payouts.col.name'),
   attainment: tr('payouts.col.attainment'),
   credited: tr('payouts.col.credited'),

@@ -3,6 +3,7 @@
 // each cell is, so that selecting a cell can explain it.
 import {
   NUMBER_FORMATS,
+  componentNames as coreComponentNames,
   type CompPlan,
   type Locale,
   type PayoutLine,
@@ -41,8 +42,6 @@ export interface LayoutLabels {
   total: string;
   /** The first cell of the Total row. */
   totalRow: string;
-  /** A component's column title: its kind in the user's language, never its id. */
-  component?: (component: CompPlan['components'][number]) => string;
 }
 
 /** Money text of the contract (`"1234.50"`) as a cell number; Excel stores numbers as doubles anyway. */
@@ -57,15 +56,9 @@ export function layoutPayouts(
   locale: Locale,
 ): PayoutLayout {
   const components = plan.components.map((c) => c.id);
-  // Titles by kind; a kind twice (two commissions on one metric) is numbered, so titles stay unique.
-  const titles: string[] = [];
-  for (const c of plan.components) {
-    const base = labels.component ? labels.component(c) : c.id;
-    let title = base;
-    for (let k = 2; titles.includes(title); k++) title = `${base} ${k}`;
-    titles.push(title);
-  }
-  const componentNames = new Map(components.map((id, k) => [id, titles[k]!]));
+  // Titles by the components' names in the language (the comp-plan sheets' names; a kind twice numbered).
+  const componentNames = coreComponentNames(plan.components, locale);
+  const titles = components.map((id) => componentNames.get(id) ?? id);
   // People by name (no id column: the sheet is read by a person; the ids stay in the cell map).
   const headers = [labels.name, labels.attainment, labels.credited, labels.quota, ...titles, labels.total];
   const first = 4;

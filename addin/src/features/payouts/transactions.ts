@@ -1,10 +1,12 @@
 // The Transactions sheet: where a manager pastes the period's deals (from the CRM or finance), or loads
 // the deals Teamsheet has stored (GET /api/actuals/{unitId}/{period}). One row per credit: a deal split
-// between two people is two rows with the same id and their shares. Cells are read by the core's
-// template reader.
+// between two people is two rows with the same id and their shares. People are shown by name and
+// metrics by their labels; the hidden Lists sheet keeps each person's name beside their id, so the
+// core's template reader reads the names back to ids.
 import {
   NUMBER_FORMATS,
   fixedLists,
+  getMetric,
   periodEnd,
   periodStart,
   readTable,
@@ -17,6 +19,7 @@ import {
 import { demoActuals } from '@teamsheet/shared/demo';
 import type { Api } from '../../api';
 import { parseRange, type CellValue, type Workbook } from '../../office';
+import { distinctNames, readNameIds, writeNameLists } from '../common/nameLists';
 
 export const TRANSACTIONS_TABLE = 'TeamsheetTransactions';
 const locales: readonly Locale[] = ['en', 'zh-CN'];
@@ -71,11 +74,21 @@ export const transactionsSheet: SheetDef = {
   ],
 };
 
+/** How a credited person outside the caller's team is named on the sheet (numbered). */
+const OUTSIDE_TEAM = t('Outside your team', '团队外人员');
+
 export const transactionsSheetName = (locale: Locale) => transactionsSheet.name[locale];
 const headers = (locale: Locale) => transactionsSheet.columns.map((c) => c.header[locale]);
 
-/** The rows of transactions: one per credit, shares as fractions, new customer as Yes/No in the locale. */
-function transactionRows(transactions: readonly Transaction[], locale: Locale): CellValue[][] {
+/**
+ * The rows of transactions: one per credit, people by `nameOf`, the metric by its label, shares as
+ * fractions, new customer as Yes/No in the locale.
+ */
+function transactionRows(
+  transactions: readonly Transaction[],
+  locale: Locale,
+  nameOf: (personId: string) => string,
+): CellValue[][] {
   const yes = fixedLists.booleans[0].label[locale];
   const no = fixedLists.booleans[1].label[locale];
   return transactions.flatMap((tx) =>
@@ -83,8 +96,8 @@ function transactionRows(transactions: readonly Transaction[], locale: Locale): 
       tx.id,
       tx.date,
       tx.amount,
-      tx.metric ?? 'revenue',
-      c.personId,
+      getMetric(tx.metric ?? 'revenue')?.label[locale] ?? tx.metric ?? null,
+      nameOf(c.personId),
       c.share,
       tx.customerId ?? null,
       tx.isNewCustomer ? yes : no,
@@ -92,11 +105,14 @@ function transactionRows(transactions: readonly Transaction[], locale: Locale): 
   );
 }
 
-/** Writes the Transactions table (empty, or with `transactions`), people as a drop-down where it fits. */
+/**
+ * Writes the Transactions table (empty, or with `transactions`): people by name with a drop-down of
+ * their names, the ids beside them on the hidden Lists sheet.
+ */
 export async function insertTransactionsTemplate(
   workbook: Workbook,
   locale: Locale,
-  people: readonly Pick<Person, 'id'>[],
+  people: readonly Pick<Person, 'id' | 'name'>[],
   transactions: readonly Transaction[] = [],
 ): Promise<{ sheet: string; rows: number }> {
   const sheet = transactionsSheetName(locale);
@@ -104,13 +120,26 @@ export async function insertTransactionsTemplate(
   const numberFormats: Record<string, string> = {};
   for (const c of transactionsSheet.columns)
     if (c.numberFormat) numberFormats[c.header[locale]] = c.numberFormat;
-  const ids = people.map((p) => p.id);
-  const validation: Record<string, string[]> = {
-    [h[7]!]: fixedLists.booleans.map((b) => b.label[locale]),
-  };
-  // Excel takes at most 255 characters of list text; a larger team gets no drop-down rather than a failure.
-  if (ids.length > 0 && ids.join(',').length <= 255) validation[h[4]!] = ids;
-  const rows = transactionRows(transactions, locale);
+  const known = new Set(people.map((p) => p.id));
+  const outside = [
+    ...new Set(
+      transactions.flatMap((tx) => tx.credits.map((c) => c.personId)).filter((id) => !known.has(id)),
+    ),
+  ];
+  // Someone outside `people` (another team's rep on a split deal) has no name the caller may read:
+  // they are shown as "Outside your team 1", 2…, and read back to their id all the same.
+  const names = distinctNames([
+    ...people,
+    ...outside.map((id, k) => ({ id, name: `${OUTSIDE_TEAM[locale]} ${k + 1}` })),
+  ]);
+  const [peopleRange = ''] = await writeNameLists(workbook, 'people', [
+    {
+      key: 'person',
+      header: h[4]!,
+      entries: [...people.map((p) => p.id), ...outside].map((id) => ({ id, name: names.get(id) ?? id })),
+    },
+  ]);
+  const rows = transactionRows(transactions, locale, (id) => names.get(id) ?? id);
   // An empty template still gets a few rows, so the drop-downs and formats are there to type into.
   const body =
     rows.length > 0 ? rows : Array.from({ length: 5 }, () => Array<CellValue>(h.length).fill(null));
@@ -119,7 +148,8 @@ export async function insertTransactionsTemplate(
     headers: h,
     rows: body,
     numberFormats,
-    validation,
+    validation: { [h[7]!]: fixedLists.booleans.map((b) => b.label[locale]) },
+    ...(names.size > 0 ? { listRanges: { [h[4]!]: peopleRange } } : {}),
     freezeHeader: true,
   });
   return { sheet, rows: rows.length };
@@ -153,6 +183,7 @@ export interface TransactionsRead {
  * row (share 1 when empty). Unreadable cells are findings with their cell; their rows are left out.
  */
 export async function readTransactions(workbook: Workbook, locale: Locale): Promise<TransactionsRead | null> {
+  const owners = await readNameIds(workbook, 'people');
   for (const sheet of new Set([transactionsSheetName(locale), ...locales.map(transactionsSheetName)])) {
     const data = await workbook.readTable(sheet, TRANSACTIONS_TABLE);
     if (!data) continue;
@@ -165,6 +196,7 @@ export async function readTransactions(workbook: Workbook, locale: Locale): Prom
         sheetName: sheet,
         firstRow: start.row + 2,
         firstColumn: start.col + 1,
+        owners,
       },
       locale,
     );
@@ -232,7 +264,7 @@ export type StoredTransactionsLoad =
 export async function loadStoredTransactions(
   workbook: Workbook,
   api: Api,
-  args: { unitId: string; period: string; locale: Locale; people: readonly Pick<Person, 'id'>[] },
+  args: { unitId: string; period: string; locale: Locale; people: readonly Pick<Person, 'id' | 'name'>[] },
 ): Promise<StoredTransactionsLoad> {
   const { unitId, period, locale } = args;
   const stored = await api.get<StoredActuals>(

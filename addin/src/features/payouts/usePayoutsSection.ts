@@ -11,7 +11,7 @@ import { useSelection } from '../common/useSelection';
 import { CompPlanMissingError } from './compPlanSheets';
 import { downloadExport, fetchApprovedRun, writeRunSheet } from './finance';
 import { groupDigits } from './explain';
-import { componentLabel, metricLabelIn } from './financeJourney';
+import { componentLabel } from './financeJourney';
 import { fetchOrg } from '../org/org';
 import {
   blockedNotice,
@@ -141,7 +141,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
         const result = await previewPayouts({
           ...scope,
           period: at,
-          labels: payoutLabels(tr, locale),
+          labels: payoutLabels(tr),
           chartTitle: tr('payouts.chart.title'),
           onStage: setStage,
         });
@@ -180,14 +180,13 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
           `/api/periods/${encodeURIComponent(approved.period)}/payout-runs/${encodeURIComponent(approved.runId)}?lines=false`,
         ),
       ]);
-      const metricName = metricLabelIn(locale);
       const sheet = await writeRunSheet(workbook, approved, runHeaders(tr), locale, {
         unit: (id) => org.units.find((u) => u.id === id)?.name ?? tr('payouts.cp.unknownUnit'),
         component: (id) =>
           componentLabel(
             stored.plan.components.find((c) => c.id === id),
             tr,
-            metricName,
+            locale,
           ),
       });
       return {

@@ -33,11 +33,13 @@ import {
   type TableData,
   type Workbook,
 } from '../../office';
+import { hideMarkerRow } from '../common/markerRow';
+import { LISTS_SHEET, NAME_LISTS, readNameIds, writeNameLists } from '../common/nameLists';
 
 export const TARGETS_TABLE = 'TeamsheetTargets';
 export const GOALS_TABLE = 'TeamsheetGoals';
-export const LISTS_TABLE = 'TeamsheetLists';
-export const LISTS_SHEET = 'Lists';
+export const LISTS_TABLE = NAME_LISTS.plan.table;
+export { LISTS_SHEET };
 /** The plan's stamp in row 1 of the Targets sheet: marker, unit, period, the version the sheet is based on. */
 export const STAMP_ADDRESS = 'A1:D1';
 const TABLE_AT = `A${TEMPLATE_LAYOUT.headerRow}`;
@@ -90,16 +92,7 @@ function shownAs(input: Pick<TemplateInput, 'ownerNames' | 'locale'>) {
 }
 
 /** Owner names → ids, as the Lists sheet holds them (empty before a template is inserted). */
-async function readOwnerIds(workbook: Workbook): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  if (!(await workbook.listSheets()).includes(LISTS_SHEET)) return ids;
-  const lists = await workbook.readTable(LISTS_SHEET, LISTS_TABLE);
-  for (const row of lists?.rows ?? []) {
-    const [name, , id] = row;
-    if (typeof name === 'string' && typeof id === 'string' && name && id) ids.set(name, id);
-  }
-  return ids;
-}
+const readOwnerIds = (workbook: Workbook) => readNameIds(workbook, 'plan');
 
 /** A starter OGSM goal for the unit, so the Goals table has a row to edit and a shape to copy. */
 function starterGoals(unitId: string, year: number, locale: Locale): Goal[] {
@@ -134,23 +127,23 @@ export async function insertTemplates(
   const { locale, year } = input;
   const period = String(year);
   const catalog = Object.keys(metricCatalog);
-  const listRows = Math.max(input.owners.length, catalog.length);
   const show = shownAs(input);
   const [ownerCol, metricCol] = getTemplate('targets').sheets[0]!.columns as [
     SheetDef['columns'][number],
     SheetDef['columns'][number],
   ];
-  await workbook.writeTable(LISTS_SHEET, {
-    name: LISTS_TABLE,
-    headers: [ownerCol.header[locale], metricCol.header[locale], `${ownerCol.key} id`, `${metricCol.key} id`],
-    rows: Array.from({ length: listRows }, (_, i) => {
-      const owner = input.owners[i] ?? null;
-      const metric = catalog[i] ?? null;
-      return [show.owner(owner), show.metric(metric), owner, metric];
-    }),
-  });
-  const ownersRange = `${LISTS_SHEET}!A2:A${input.owners.length + 1}`;
-  const metricsRange = `${LISTS_SHEET}!B2:B${catalog.length + 1}`;
+  const [ownersRange = '', metricsRange = ''] = await writeNameLists(workbook, 'plan', [
+    {
+      key: ownerCol.key,
+      header: ownerCol.header[locale],
+      entries: input.owners.map((id) => ({ id, name: show.owner(id) })),
+    },
+    {
+      key: metricCol.key,
+      header: metricCol.header[locale],
+      entries: catalog.map((id) => ({ id, name: show.metric(id) })),
+    },
+  ]);
 
   const sheetDef = targetsSheet(year);
   let rows: CellValue[][];
@@ -211,13 +204,8 @@ export async function insertTemplates(
     freezeHeader: true,
   });
   // Row 1 holds the marker (and on Targets the stamp): hidden, its first cell named as the core's layout says.
-  const markerLayout = {
-    hiddenRows: [TEMPLATE_LAYOUT.markerRow],
-    names: [{ name: TEMPLATE_LAYOUT.markerName, address: `A${TEMPLATE_LAYOUT.markerRow}` }],
-  };
-  await workbook.arrangeSheet(targetsName, markerLayout);
-  await workbook.arrangeSheet(goalsName, markerLayout);
-  await workbook.arrangeSheet(LISTS_SHEET, { hidden: true }); // the drop-downs still read it
+  await hideMarkerRow(workbook, targetsName);
+  await hideMarkerRow(workbook, goalsName);
   return { targets: targetsName, goals: goalsName, rows: rows.length };
 }
 

@@ -41,6 +41,7 @@ import { demoActuals, demoOrg, demoTargets, seededRandom } from '@teamsheet/shar
 import { scoresStrings, type ScoresKey } from '../../i18n/scores';
 import { rangeAddress, type CellValue, type Workbook } from '../../office';
 import { findSheet, placeSheet, type SheetNames } from '../common/localSheets';
+import { distinctNames } from '../common/nameLists';
 
 export const SHEETS = {
   scorecard: 'Scorecard',
@@ -91,11 +92,7 @@ export interface SheetWords {
 }
 
 export function namesFor(people: readonly Pick<Person, 'id' | 'name'>[], locale: Locale): SheetWords {
-  const count = new Map<string, number>();
-  for (const p of people) if (p.name) count.set(p.name, (count.get(p.name) ?? 0) + 1);
-  const shown = new Map(
-    people.map((p) => [p.id, p.name && count.get(p.name) === 1 ? p.name : `${p.name ?? p.id} (${p.id})`]),
-  );
+  const shown = distinctNames(people);
   const byText = new Map([...shown].map(([id, text]) => [text, id]));
   const metricIds = new Map(
     Object.keys(metricCatalog).flatMap((id) =>
