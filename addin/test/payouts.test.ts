@@ -1,6 +1,6 @@
 // The Payouts section's workbook side on Excel (office-addin-mock): the comp-plan template written and
 // read back, a malformed plan's findings painted on their cells, and the Payouts sheet with its chart.
-import { computePayouts, type PayoutRequest } from '@teamsheet/shared';
+import { TEMPLATE_VERSION, computePayouts, type PayoutRequest } from '@teamsheet/shared';
 import { revenueCommission } from '@teamsheet/shared/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
@@ -24,7 +24,7 @@ describe('comp-plan template on Excel', () => {
     const plan = starterCompPlan('en');
     const written = await insertCompPlanTemplate(workbook, plan, 'en');
     expect(written).toEqual({ components: 'Components', tiers: 'Tiers', rows: 6 }); // 3 components + 3 tiers
-    expect(excel.value('Components', 'A1')).toBe('teamsheet:compplan:2026.1');
+    expect(excel.value('Components', 'A1')).toBe(`teamsheet:compplan:${TEMPLATE_VERSION}`);
     expect(excel.value('Components', 'A2')).toBe('Id');
     expect(excel.value('Components', 'B3')).toBe('Commission');
     expect(excel.value('Tiers', 'B4')).toBe(1); // the second tier starts at 100 %

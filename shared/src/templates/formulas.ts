@@ -72,3 +72,11 @@ export function columnFormula(sheet: SheetDef, key: string, place: FormulaPlace 
     : sorted.map(cell).join(',');
   return `=IF(COUNT(${parts})=0,"",SUM(${parts}))`;
 }
+
+/** The cells of a row with nothing typed yet: the formula of every formula column, blank elsewhere. */
+export function blankRowFormulas(
+  sheet: SheetDef,
+  place: Omit<FormulaPlace, 'columns'> = {},
+): (string | null)[] {
+  return sheet.columns.map((c) => (c.sumOf ? (columnFormula(sheet, c.key, place) ?? null) : null));
+}

@@ -116,6 +116,7 @@ export function targetRowsToPlan(
   const sheet = targetsSheet(year, input);
   const months = monthsOf(yearId, input);
   const derived = sheet.columns.filter((c) => c.derived);
+  const totalCol = sheet.columns.find((c) => c.key === 'total');
   const { records, findings, cellFinding } = readTable(sheet, input, locale);
   findings.push(...templateVersionFinding(input.templateVersion, locale));
   const targets: Target[] = [];
@@ -146,8 +147,13 @@ export function targetRowsToPlan(
           cellFinding('import.derived-not-sum', 'warning', index, col.key, { value: shown, sum }),
         );
     }
-    if (typeof values.total === 'number')
-      targets.push({ owner, metric, period: yearId, value: values.total });
+    if (typeof values.total === 'number') {
+      // A Total that is its months' sum is read as that sum as Excel shows it, without the noise of
+      // the spreadsheet's additions (999999.9999999998 for twelve months making 1,000,000.00).
+      const sum = totalCol ? computedValue(totalCol, values) : null;
+      const value = sum !== null && isSumOf(values.total, sum) ? sum : values.total;
+      targets.push({ owner, metric, period: yearId, value });
+    }
     months.forEach((month, i) => {
       const value = values[monthKey(i + 1)];
       if (typeof value === 'number') targets.push({ owner, metric, period: month, value });
