@@ -3,6 +3,7 @@
 // marks, fixes them, checks again, submits, and finds version 1 in History. Screenshots: test-output/plan/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_VERSION } from '@teamsheet/shared';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
 
@@ -23,7 +24,7 @@ describe('planning workflow in a browser', () => {
       .poll(() => page.getByTestId('plan-notice').textContent(), { timeout: 20_000 })
       .toContain('target rows for 上海团队 Shanghai 2026');
     await openSheet('Targets');
-    expect(await cell('A1').textContent()).toBe('teamsheet:targets:2026.1');
+    expect(await cell('A1').textContent()).toBe(`teamsheet:targets:${TEMPLATE_VERSION}`);
     expect(await cell('A2').textContent()).toBe('Owner');
     // owners by name and metrics by label, not ids; the marker row stays hidden
     expect(await cell('A3').textContent()).toBe('上海团队 Shanghai');
