@@ -20,6 +20,18 @@ async function download(kind: string, person: string, query = '', headers: Recor
   });
 }
 
+/** POST /api/imports of a targets workbook for Shanghai's 2026 plan, as its manager. */
+async function importTargets(body: Uint8Array) {
+  return callBinary(imports, {
+    method: 'POST',
+    path: 'imports',
+    query: 'kind=targets&unitId=east-shanghai&period=2026',
+    token: await tokenFor('mgr-east-shanghai', demo),
+    headers: { 'content-type': XLSX_CONTENT_TYPE },
+    body,
+  });
+}
+
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
@@ -157,14 +169,7 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
     expect(results(4)).toEqual([42, 9, 10, 11, 12]);
     expect(results(5).every((v) => v === '' || v === undefined)).toBe(true);
 
-    const res = await callBinary(imports, {
-      method: 'POST',
-      path: 'imports',
-      query: 'kind=targets&unitId=east-shanghai&period=2026',
-      token: await tokenFor('mgr-east-shanghai', demo),
-      headers: { 'content-type': XLSX_CONTENT_TYPE },
-      body: recalculated,
-    });
+    const res = await importTargets(recalculated);
     expect(res.status).toBe(200);
     const body = res.json() as { plan: { targets: Target[]; templateVersion: string }; findings: unknown[] };
     const expected = (owner: string, metric: string, months: number[]): Target[] => [
@@ -198,14 +203,7 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
     ws.getCell('A3').value = 'east-shanghai';
     ws.getCell('B3').value = 'revenue';
     Array.from({ length: 12 }, (_, i) => (ws.getCell(3, 4 + i).value = 1000 * (i + 1)));
-    const res = await callBinary(imports, {
-      method: 'POST',
-      path: 'imports',
-      query: 'kind=targets&unitId=east-shanghai&period=2026',
-      token: await tokenFor('mgr-east-shanghai', demo),
-      headers: { 'content-type': XLSX_CONTENT_TYPE },
-      body: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer),
-    });
+    const res = await importTargets(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     expect(res.status).toBe(200);
     const body = res.json() as { plan: { targets: Target[] }; findings: unknown[] };
     expect(body.findings).toEqual([]);

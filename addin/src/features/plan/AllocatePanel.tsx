@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { quarterTotals, type Finding, type Locale } from '@teamsheet/shared';
+import { quarterKey, quarterTotals, targetsSheet, type Finding, type Locale } from '@teamsheet/shared';
 import type { Translate, UiKey } from '../../i18n';
 import type { Workbook } from '../../office';
 import {
@@ -311,7 +311,11 @@ export function AllocatePanel({
           {tr('plan.allocate.quarters', {
             list: quarterTotals(result.parts.map((p) => p.value))
               .map((value, q) =>
-                tr('plan.allocate.quarter', { n: q + 1, value: (value ?? 0).toLocaleString(locale) }),
+                tr('plan.allocate.quarter', {
+                  // named as the sheet's quarter columns are (Q1, 一季度)
+                  name: quarterName(grid.year, q + 1, locale),
+                  value: (value ?? 0).toLocaleString(locale),
+                }),
               )
               .join(' · '),
           })}
@@ -338,6 +342,11 @@ export function AllocatePanel({
       ) : null}
     </div>
   );
+}
+
+/** A quarter's header on the Targets sheet, from the core's template. */
+function quarterName(year: number, n: number, locale: Locale): string {
+  return targetsSheet(year).columns.find((c) => c.key === quarterKey(n))?.header[locale] ?? `Q${n}`;
 }
 
 /** Fallback findings repeat per part; the pane shows the first few. */
