@@ -6,6 +6,7 @@
 // read (raw ids, ETags, Latin words in zh-CN). Screenshots go to test-output/consolidate/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_VERSION } from '@teamsheet/shared';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
@@ -54,7 +55,7 @@ async function submitPlan(
       'content-type': 'application/json',
       ...(basedOn ? { 'if-match': `"${basedOn}"` } : {}),
     },
-    body: JSON.stringify({ unitId, period: '2026', templateVersion: '2026.1', targets }),
+    body: JSON.stringify({ unitId, period: '2026', templateVersion: TEMPLATE_VERSION, targets }),
   });
   expect(r.status, await r.clone().text()).toBe(201);
 }

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { paneOf } from './support/pane';
 import { apiAs, useStack } from './support/stack';
 import { findOffences, readVisibleTexts } from './support/visibleText';
+import { TEMPLATE_VERSION } from '@teamsheet/shared';
 
 const stack = useStack({ name: 'finance-journey', viewport: { width: 1400, height: 1000 } });
 const { shot, signIn, openSection, primaryButtons } = paneOf(stack);
@@ -19,7 +20,7 @@ let page: Page;
 /** The comp plan finance works on: tiered commission, a new-customer bonus, the managers' override. */
 const COMPONENT_IDS = ['acme-tiered-commission', 'acme-new-customer', 'acme-team-override'];
 /** What a finance person should never read of the plan: its components' and its own ids, its codes. */
-const PLAN_IDS = [...COMPONENT_IDS, 'acme-east', 'CNY', 'half-up', 'teamsheet:compplan:2026.1'];
+const PLAN_IDS = [...COMPONENT_IDS, 'acme-east', 'CNY', 'half-up', `teamsheet:compplan:${TEMPLATE_VERSION}`];
 const compPlan = {
   name: '华东销售提成方案',
   currency: 'CNY',

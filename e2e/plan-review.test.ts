@@ -6,7 +6,7 @@
 // ids and, in zh-CN, Latin words. Screenshots: test-output/plan-review/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoOrg } from '@teamsheet/shared';
+import { TEMPLATE_VERSION, demoOrg } from '@teamsheet/shared';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
 import { offencesOn } from './support/visibleText';
@@ -25,7 +25,7 @@ const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padSta
 const teamPlan = (unitId: string) => ({
   unitId,
   period: '2026',
-  templateVersion: '2026.1',
+  templateVersion: TEMPLATE_VERSION,
   targets: [
     { owner: unitId, metric: 'revenue', period: '2026', value: 1_200_000 },
     ...months.map((period) => ({ owner: unitId, metric: 'revenue', period, value: 100_000 })),

@@ -3,6 +3,7 @@
 // marks, fixes them, checks again, submits, and finds version 1 in History. Screenshots: test-output/plan/.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_VERSION } from '@teamsheet/shared';
 import { paneOf } from './support/pane';
 import { devToken, useStack } from './support/stack';
 
@@ -23,7 +24,7 @@ describe('planning workflow in a browser', () => {
       .poll(() => page.getByTestId('plan-notice').textContent(), { timeout: 20_000 })
       .toContain('target rows for 上海团队 Shanghai 2026');
     await openSheet('Targets');
-    expect(await cell('A1').textContent()).toBe('teamsheet:targets:2026.1');
+    expect(await cell('A1').textContent()).toBe(`teamsheet:targets:${TEMPLATE_VERSION}`);
     expect(await cell('A2').textContent()).toBe('Owner');
     // owners by name and metrics by label, not ids; the marker row stays hidden
     expect(await cell('A3').textContent()).toBe('上海团队 Shanghai');
@@ -41,14 +42,30 @@ describe('planning workflow in a browser', () => {
     expect(await page.getByTestId('allocate-quarters').textContent()).toBe(
       'By quarter: Q1 300,000 · Q2 300,000 · Q3 300,000 · Q4 300,000',
     );
+    expect(await cell('P3').textContent()).toBe(''); // no months yet: no quarter sum, not 0
     await page.getByTestId('allocate-write').click();
     await expect.poll(() => cell('D3').textContent()).toBe('100,000.00');
-    // the row's Total follows its months
+    // the row's Total and its quarters Q1..Q4 (columns P..S) follow its months
     expect(await cell('C3').textContent()).toBe('1,200,000.00');
     expect(await cell('O3').textContent()).toBe('100,000.00');
+    expect([await cell('P2').textContent(), await cell('S2').textContent()]).toEqual(['Q1', 'Q4']);
+    const quarters = async () => Promise.all(['P3', 'Q3', 'R3', 'S3'].map((a) => cell(a).textContent()));
+    expect(await quarters()).toEqual(['300,000.00', '300,000.00', '300,000.00', '300,000.00']);
+    expect(await cell('P4').textContent()).toBe(''); // the visits row has no months
+    await cell('S3').scrollIntoViewIfNeeded(); // the quarters, right of December
+    await shot('02-allocated');
+    // a month typed afterwards: its quarter and the Total follow at once (March 100,000 → 130,000)
+    await typeInto('F3', '130000');
+    await expect.poll(() => cell('P3').textContent()).toBe('330,000.00');
+    expect(await cell('C3').textContent()).toBe('1,230,000.00');
+    expect(await quarters()).toEqual(['330,000.00', '300,000.00', '300,000.00', '300,000.00']);
+    await cell('S3').scrollIntoViewIfNeeded(); // the quarters, right of December
+    await shot('02b-month-edited');
+    await typeInto('F3', '100000');
+    await expect.poll(() => cell('C3').textContent()).toBe('1,200,000.00');
+    // the year's target typed over the Total formula stays as typed
     await typeInto('C3', '1200000');
     expect(await cell('C3').textContent()).toBe('1,200,000.00');
-    await shot('02-allocated');
   });
 
   it('marks a missing month red and a vague goal amber after a check, and lists them', async () => {
@@ -185,6 +202,38 @@ describe('planning workflow in a browser', () => {
     expect(v3).toMatchObject({ version: 3, basedOn: 2 });
     await page.getByTestId('plan-stored').scrollIntoViewIfNeeded();
     await shot('08-resubmitted');
+  });
+
+  it('in zh-CN: the Targets sheet (目标) has 一季度…四季度, filled in after an allocation and after a month typed', async () => {
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await page.getByTestId('nav-plan').click();
+    await expect.poll(() => page.getByTestId('plan-insert').isEnabled(), { timeout: 20_000 }).toBe(true);
+    await page.getByTestId('plan-insert').click();
+    await expect
+      .poll(() => page.getByTestId('plan-notice').textContent(), { timeout: 20_000 })
+      .toContain('行目标');
+    await openSheet('目标');
+    expect(await cell('C2').textContent()).toBe('合计');
+    const headers = await Promise.all(['P2', 'Q2', 'R2', 'S2'].map((a) => cell(a).textContent()));
+    expect(headers).toEqual(['一季度', '二季度', '三季度', '四季度']);
+    expect(await cell('A3').textContent()).toBe('上海团队 Shanghai');
+    // 780,000 evenly: 65,000 a month, 195,000 a quarter
+    await page.getByTestId('allocate-total').fill('780000');
+    await expect.poll(() => page.getByTestId('allocate-sum').textContent()).toBe('780,000');
+    expect(await page.getByTestId('allocate-quarters').textContent()).toBe(
+      '按季度：一季度 195,000 · 二季度 195,000 · 三季度 195,000 · 四季度 195,000',
+    );
+    await page.getByTestId('allocate-write').click();
+    await expect.poll(() => cell('P3').textContent()).toBe('195,000.00');
+    const quarters = async () => Promise.all(['P3', 'Q3', 'R3', 'S3'].map((a) => cell(a).textContent()));
+    expect(await quarters()).toEqual(['195,000.00', '195,000.00', '195,000.00', '195,000.00']);
+    expect(await cell('C3').textContent()).toBe('780,000.00');
+    // November 65,000 → 80,000: 四季度 195,000 → 210,000, the year 795,000
+    await typeInto('N3', '80000');
+    await expect.poll(() => cell('S3').textContent()).toBe('210,000.00');
+    expect(await cell('C3').textContent()).toBe('795,000.00');
+    await cell('S3').scrollIntoViewIfNeeded(); // the quarters, right of December
+    await shot('09-zh-quarters');
   });
 
   it('had no script errors on the way', () => {

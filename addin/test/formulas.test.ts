@@ -255,20 +255,22 @@ describe('the preview workbook evaluates Teamsheet formulas', () => {
     expect((await wb.readRange('Sheet1', 'A100'))[0]![0]).toBe(103);
   });
 
-  it('shows #N/A with the message as the cell’s note, and no rights as text; other text stays text', async () => {
+  it('shows #N/A with the message as the cell’s note, and no rights as text; a sheet SUM computes, an unknown formula stays text', async () => {
     const h = host();
     const wb = createPreviewWorkbook(['Sheet1']);
     wb.useFormulas(teamsheetFormulas(clientOn(h)));
-    await wb.writeRange('Sheet1', 'A1:A3', [
+    await wb.writeRange('Sheet1', 'A1:A4', [
       ['=TEAMSHEET.目标值("nobody","销售额","2026-03")'],
       ['=TEAMSHEET.PAYOUT("north","2026-03")'],
       ['=SUM(1,2)'],
+      ['=VLOOKUP(1,B1:C2,2)'],
     ]);
     await wb.recalculate();
     const sheet = wb.sheet('Sheet1')!;
     expect(sheet.cells.get('0,0')).toMatchObject({ value: '#N/A', note: 'No target.' });
     expect(sheet.cells.get('1,0')!.value).toMatch(/^No rights/);
-    expect(sheet.cells.get('2,0')!.value).toBe('=SUM(1,2)');
+    expect(sheet.cells.get('2,0')!.value).toBe(3);
+    expect(sheet.cells.get('3,0')!.value).toBe('=VLOOKUP(1,B1:C2,2)');
   });
 });
 

@@ -1,6 +1,12 @@
 // The Payouts section's workbook side on Excel (office-addin-mock): the comp-plan template written and
 // read back, a malformed plan's findings painted on their cells, and the Payouts sheet with its chart.
-import { TEMPLATE_LAYOUT, computePayouts, type CompPlan, type PayoutRequest } from '@teamsheet/shared';
+import {
+  TEMPLATE_LAYOUT,
+  TEMPLATE_VERSION,
+  computePayouts,
+  type CompPlan,
+  type PayoutRequest,
+} from '@teamsheet/shared';
 import { revenueCommission } from '@teamsheet/shared/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
@@ -26,8 +32,8 @@ describe('comp-plan template on Excel', () => {
     const written = await insertCompPlanTemplate(workbook, plan, 'en');
     expect(written).toEqual({ components: 'Components', tiers: 'Tiers', rows: 6 }); // 3 components + 3 tiers
     // Row 1, hidden as on Targets and Goals: the marker and the plan's id, the values the code needs.
-    expect(excel.values('Components', 'A1:B1')).toEqual([['teamsheet:compplan:2026.1', 'sales-2026']]);
-    expect(excel.value('Tiers', 'A1')).toBe('teamsheet:compplan:2026.1');
+    expect(excel.values('Components', 'A1:B1')).toEqual([[`teamsheet:compplan:${TEMPLATE_VERSION}`, 'sales-2026']]);
+    expect(excel.value('Tiers', 'A1')).toBe(`teamsheet:compplan:${TEMPLATE_VERSION}`);
     for (const sheet of ['Components', 'Tiers']) {
       expect([...excel.sheet(sheet).hiddenRows]).toEqual([1]);
       expect(Object.fromEntries(excel.sheet(sheet).names)).toEqual({ [TEMPLATE_LAYOUT.markerName]: 'A1' });

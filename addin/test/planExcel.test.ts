@@ -4,7 +4,7 @@
 // into the Plan that was written, painting findings (fill + note) and clearing them after a fix, and
 // a number of syncs that does not grow with the rows.
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_LAYOUT, metricCatalog, validatePlan, type Plan } from '@teamsheet/shared';
+import { TEMPLATE_LAYOUT, TEMPLATE_VERSION, metricCatalog, validatePlan, type Plan } from '@teamsheet/shared';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { createPreviewWorkbook } from '../src/office';
 import { createExcelWorkbook } from '../src/office/excelWorkbook';
@@ -48,7 +48,7 @@ function storedPlan(): Plan {
   return {
     unitId,
     period: '2026',
-    templateVersion: '2026.1',
+    templateVersion: TEMPLATE_VERSION,
     targets: [
       { owner: unitId, metric: 'revenue', period: '2026', value: 1_200_000 },
       ...months.map((period) => ({ owner: unitId, metric: 'revenue', period, value: 100_000 })),
@@ -88,7 +88,9 @@ describe('Insert template on Excel', () => {
   it('writes the Targets table: headers, owner × metric rows, drop-downs from Lists, formats by metric, frozen header', async () => {
     const { excel } = await inserted();
     const monthNames = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-    expect(excel.values('Targets', 'A2:O2')).toEqual([['Owner', 'Metric', 'Total', ...monthNames]]);
+    expect(excel.values('Targets', 'A2:S2')).toEqual([
+      ['Owner', 'Metric', 'Total', ...monthNames, 'Q1', 'Q2', 'Q3', 'Q4'],
+    ]);
     const rows = 2 * owners.length; // each owner with revenue then visits
     expect(excel.tables.get('TeamsheetTargets')).toEqual({
       name: 'TeamsheetTargets',
@@ -96,8 +98,14 @@ describe('Insert template on Excel', () => {
       row: 1,
       col: 0,
       rows: rows + 1,
-      cols: 15,
+      cols: 19,
     });
+    // Total and the quarters are Excel formulas over the row's months, blank while they are empty
+    expect(excel.value('Targets', 'C3')).toBe('=IF(COUNT(D3:O3)=0,"",SUM(D3:O3))');
+    expect(excel.value('Targets', 'P4')).toBe('=IF(COUNT(D4:F4)=0,"",SUM(D4:F4))');
+    expect(excel.value('Targets', 'S4')).toBe('=IF(COUNT(M4:O4)=0,"",SUM(M4:O4))');
+    expect(excel.values('Targets', 'P3:S3')).toEqual([['', '', '', '']]);
+    expect(excel.format('Targets', 'S3')).toBe('#,##0.00');
     expect(excel.values('Targets', 'A3:B4')).toEqual([
       [unitId, 'Revenue'],
       [unitId, 'Visits'],
@@ -145,8 +153,10 @@ describe('Insert template on Excel', () => {
 
   it('puts the template-version marker in row 1, hides that row, names its cell and hides the Lists sheet', async () => {
     const { excel } = await inserted();
-    expect(excel.values('Targets', 'A1:D1')).toEqual([['teamsheet:targets:2026.1', unitId, '2026', 0]]);
-    expect(excel.value('Goals', 'A1')).toBe('teamsheet:goals:2026.1');
+    expect(excel.values('Targets', 'A1:D1')).toEqual([
+      [`teamsheet:targets:${TEMPLATE_VERSION}`, unitId, '2026', 0],
+    ]);
+    expect(excel.value('Goals', 'A1')).toBe(`teamsheet:goals:${TEMPLATE_VERSION}`);
     for (const sheet of ['Targets', 'Goals']) {
       expect([...excel.sheet(sheet).hiddenRows]).toEqual([1]);
       expect(Object.fromEntries(excel.sheet(sheet).names)).toEqual({ [TEMPLATE_LAYOUT.markerName]: 'A1' });
@@ -193,7 +203,7 @@ describe('reading the plan back from Excel', () => {
     const { workbook } = await inserted(written);
     const read = await readPlan(workbook, 'en');
     expect(read.importFindings).toEqual([]);
-    expect(read.stamp).toEqual({ unitId, period: '2026', templateVersion: '2026.1', baseVersion: 3 });
+    expect(read.stamp).toEqual({ unitId, period: '2026', templateVersion: TEMPLATE_VERSION, baseVersion: 3 });
     expect(read.plan.unitId).toBe(written.unitId);
     expect(read.plan.period).toBe(written.period);
     expect(read.plan.templateVersion).toBe(written.templateVersion);
@@ -224,6 +234,7 @@ describe('painting findings on Excel', () => {
   it('paints error red, warning amber and info blue with notes, and a re-check after a fix clears them', async () => {
     const { excel, workbook } = await inserted(storedPlan());
     excel.addComment('Targets', 'A3', 'Ask Wang about the Q3 promotion'); // a person's own note
+    excel.put('Targets', 'C3', [[1_200_000]]); // the year's target typed over the Total formula
     excel.put('Targets', 'F3', [['']]); // March of the unit's revenue left empty → error
     excel.put('Targets', 'C5', [[1_500_000]]); // a rep above the unit's 1,200,000 → info on the unit's Total
     excel.put('Goals', 'C3', [['进一步加强客户意识']]); // vague wording, and with no target value → warning

@@ -2,7 +2,7 @@
 // definitions, read back into a Plan, findings located on their cells, painted and cleared,
 // allocation through the core, and the diff sheet.
 import { describe, expect, it } from 'vitest';
-import { validatePlan, type Finding } from '@teamsheet/shared';
+import { TEMPLATE_VERSION, validatePlan, type Finding } from '@teamsheet/shared';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { createPreviewWorkbook, type PreviewWorkbook } from '../src/office';
 import {
@@ -51,11 +51,11 @@ describe('plan templates in a workbook', () => {
   it('writes Targets as owner × metric rows with a Total and 12 months, drop-downs, formats by metric, frozen header and the stamp', async () => {
     const wb = await freshPlan();
     const sheet = wb.sheet('Targets')!;
-    expect(cellOf(wb, 'Targets', 'A1')?.value).toBe('teamsheet:targets:2026.1');
+    expect(cellOf(wb, 'Targets', 'A1')?.value).toBe(`teamsheet:targets:${TEMPLATE_VERSION}`);
     expect(await readStamp(wb, 'en')).toEqual({
       unitId,
       period: '2026',
-      templateVersion: '2026.1',
+      templateVersion: TEMPLATE_VERSION,
       baseVersion: 0,
     });
     const header = await wb.readRange('Targets', 'A2:O2');
@@ -79,7 +79,7 @@ describe('plan templates in a workbook', () => {
     expect(cellOf(wb, 'Targets', 'B3')?.list).toContain('New customers');
     expect(cellOf(wb, 'Targets', 'B3')?.list?.join(',').length).toBeGreaterThan(255);
     // Goals: the starter goal, its owner drop-down and the date format of the deadline
-    expect(cellOf(wb, 'Goals', 'A1')?.value).toBe('teamsheet:goals:2026.1');
+    expect(cellOf(wb, 'Goals', 'A1')?.value).toBe(`teamsheet:goals:${TEMPLATE_VERSION}`);
     expect(cellOf(wb, 'Goals', 'A3')?.value).toBe('G1');
     expect(cellOf(wb, 'Goals', 'B3')?.list).toEqual(owners.map((o) => ownerNames.get(o)));
     expect(cellOf(wb, 'Goals', 'B3')?.value).toBe(ownerNames.get(unitId));
@@ -174,9 +174,37 @@ describe('plan templates in a workbook', () => {
     );
     const row = await wb.readRange('Targets', 'D3:O3');
     expect(row[0]?.reduce((a: number, v) => a + Math.round(Number(v) * 100), 0)).toBe(100_000_000);
+    // the quarter formulas fill in at once: Q1 holds the three 83,333.34, Q2 the fourth and two .33
+    expect((await wb.readRange('Targets', 'P3:S3'))[0]).toEqual([250000.02, 250000, 249999.99, 249999.99]);
+    // Total as the spreadsheet adds it (999,999.9999999998), read into the plan as the 1,000,000 it shows
+    expect((await wb.readRange('Targets', 'C3'))[0]![0]).toBeCloseTo(1_000_000, 6);
+    const read = await readPlan(wb, 'en');
+    expect(read.plan.targets.find((t) => t.owner === unitId && t.period === '2026')!.value).toBe(1_000_000);
   });
 
-  it('splits a unit total over its people by weights and writes their Totals in one column write', async () => {
+  it('the quarters and Total follow a month typed after the allocation; a typed Total is kept and read', async () => {
+    const wb = await freshPlan();
+    const grid = await readTargetsGrid(wb, 'en');
+    await writeMonths(wb, grid, 2, Array(12).fill(100_000));
+    await writeTotals(wb, grid, new Map([[2, grid.totalFormula(2)!]]));
+    await wb.writeRange('Targets', 'F3', [[130_000]]); // March up by 30,000
+    expect((await wb.readRange('Targets', 'C3'))[0]![0]).toBe(1_230_000);
+    expect((await wb.readRange('Targets', 'P3:S3'))[0]).toEqual([330_000, 300_000, 300_000, 300_000]);
+    const read = await readPlan(wb, 'en');
+    expect(read.importFindings).toEqual([]);
+    const unitRevenue = read.plan.targets.filter((t) => t.owner === unitId && t.metric === 'revenue');
+    expect(unitRevenue.map((t) => t.period)).toEqual(['2026', ...monthParts(2026).map((p) => p.id)]);
+    expect(unitRevenue[0]!.value).toBe(1_230_000);
+    // a year target typed over the formula is the year's target, and the months are held to it
+    await wb.writeRange('Targets', 'C3', [[1_200_000]]);
+    const typed = await readPlan(wb, 'en');
+    expect(typed.plan.targets.find((t) => t.owner === unitId && t.period === '2026')!.value).toBe(1_200_000);
+    expect(validatePlan(typed.plan, { org }).findings.map((f) => f.rule)).toContain(
+      'relevant.children-do-not-sum',
+    );
+  });
+
+  it('splits a unit total over its people by weights and writes only their Totals', async () => {
     const wb = await freshPlan();
     const grid = await readTargetsGrid(wb, 'en');
     const visitsRows = grid.rows.filter((r) => r.metric === 'visits' && r.owner !== unitId);
@@ -199,6 +227,10 @@ describe('plan templates in a workbook', () => {
       result.parts.map((p) => p.value),
     );
     expect(after.rows.find((r) => r.metric === 'revenue' && r.owner === unitId)?.total).toBeNull();
+    // only the people's Total cells were written: every other row keeps its Total formula
+    const revenueRow = after.rows.find((r) => r.metric === 'revenue' && r.owner === people[0])!.row;
+    expect(cellOf(wb, 'Targets', `C${revenueRow + 1}`)?.formula).toBe(grid.totalFormula(revenueRow));
+    expect(cellOf(wb, 'Targets', `C${visitsRows[0]!.row + 1}`)?.formula).toBeUndefined();
   });
 
   it('writes a diff sheet with one row per changed cell, green added, red removed, amber changed', async () => {

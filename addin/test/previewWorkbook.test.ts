@@ -160,3 +160,36 @@ describe('previewWorkbook', () => {
     );
   });
 });
+
+describe('the sheet formulas the templates write', () => {
+  const quarter = '=IF(COUNT(D3:F3)=0,"",SUM(D3:F3))';
+
+  it('shows a quarter blank while its months are, then their sum after every month written', async () => {
+    const wb = createPreviewWorkbook();
+    await wb.writeRange('Sheet1', 'P3', [[quarter]]);
+    expect((await wb.readRange('Sheet1', 'P3'))[0]![0]).toBe('');
+    await wb.writeRange('Sheet1', 'D3:F3', [[100000, 110000, 120000.5]]);
+    expect((await wb.readRange('Sheet1', 'P3'))[0]![0]).toBe(330000.5);
+    await wb.writeRange('Sheet1', 'E3', [[null]]);
+    expect((await wb.readRange('Sheet1', 'P3'))[0]![0]).toBe(220000.5);
+    expect(wb.sheet('Sheet1')!.cells.get('2,15')!.formula).toBe(quarter);
+  });
+
+  it('a formula reading another formula follows it, and a number typed over a formula replaces it', async () => {
+    const wb = createPreviewWorkbook();
+    await wb.writeRange('Sheet1', 'A1:D1', [['=B1*2', '=SUM(C1:D1)', 3, 4]]);
+    expect((await wb.readRange('Sheet1', 'A1:B1'))[0]).toEqual([14, 7]);
+    await wb.writeRange('Sheet1', 'B1', [[10]]);
+    await wb.writeRange('Sheet1', 'C1', [[30]]);
+    expect((await wb.readRange('Sheet1', 'A1:B1'))[0]).toEqual([20, 10]);
+    expect(wb.sheet('Sheet1')!.cells.get('0,1')!.formula).toBeUndefined();
+  });
+
+  it('IF, COUNT and comparisons as Excel computes them; an unknown formula stays text', async () => {
+    const wb = createPreviewWorkbook();
+    await wb.writeRange('Sheet1', 'A1:F1', [
+      [5, 'x', '=COUNT(A1:B1)', '=IF(A1>=5,"big","small")', '=IF(A1<>5,1,2)/4', '=VLOOKUP(A1,B1,1)'],
+    ]);
+    expect((await wb.readRange('Sheet1', 'C1:F1'))[0]).toEqual([1, 'big', 0.5, '=VLOOKUP(A1,B1,1)']);
+  });
+});

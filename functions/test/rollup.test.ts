@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '@teamsheet/shared';
+import { TEMPLATE_VERSION, type Plan } from '@teamsheet/shared';
 import { demoOrg } from '@teamsheet/shared/demo';
 import { rollup } from '../src/functions/rollup';
 import { currentTenant } from '../src/repositories';
@@ -10,7 +10,7 @@ const demo = demoOrg();
 const Q1 = ['2026-01', '2026-02', '2026-03'];
 
 /** A Q1 revenue plan of a unit: one row per month owned by `owner`. */
-function plan(unitId: string, rows: Record<string, number[]>, templateVersion = '2026.1'): Plan {
+function plan(unitId: string, rows: Record<string, number[]>, templateVersion = TEMPLATE_VERSION): Plan {
   return {
     unitId,
     period: '2026-Q1',

@@ -20,6 +20,18 @@ async function download(kind: string, person: string, query = '', headers: Recor
   });
 }
 
+/** POST /api/imports of a targets workbook for Shanghai's 2026 plan, as its manager. */
+async function importTargets(body: Uint8Array) {
+  return callBinary(imports, {
+    method: 'POST',
+    path: 'imports',
+    query: 'kind=targets&unitId=east-shanghai&period=2026',
+    token: await tokenFor('mgr-east-shanghai', demo),
+    headers: { 'content-type': XLSX_CONTENT_TYPE },
+    body,
+  });
+}
+
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
@@ -49,6 +61,7 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
       'Metric',
       'Total',
       ...['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+      ...['Q1', 'Q2', 'Q3', 'Q4'],
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.getColumn(4).numFmt).toBe('#,##0.00');
@@ -72,9 +85,20 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
     );
     const ranges = wb.definedNames.getRanges('Teamsheet_owners').ranges;
     expect(ranges).toEqual([`Lists!$A$2:$A$${owners.length + 1}`]);
-    // No formula anywhere, so no cached result to trust.
+    // Total and the quarters hold the core's formulas in every data row, with no cached result to trust.
+    expect(ws.getCell('C3').value).toEqual({ formula: 'IF(COUNT(D3:O3)=0,"",SUM(D3:O3))' });
+    expect(ws.getCell('P3').value).toEqual({ formula: 'IF(COUNT(D3:F3)=0,"",SUM(D3:F3))' });
+    expect(ws.getCell('S5002').value).toEqual({ formula: 'IF(COUNT(M5002:O5002)=0,"",SUM(M5002:O5002))' });
+    const formulaColumns = new Set<number>();
     for (const sheet of wb.worksheets)
-      sheet.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+      sheet.eachRow((r) =>
+        r.eachCell((c) => {
+          if (c.type !== ExcelJS.ValueType.Formula) return;
+          expect(c.result).toBeUndefined();
+          formulaColumns.add(Number(c.col));
+        }),
+      );
+    expect([...formulaColumns].sort((a, b) => a - b)).toEqual([3, 16, 17, 18, 19]);
   });
 
   it('writes every kind, headers in Chinese for zh-CN, enum columns with their labels', async () => {
@@ -91,6 +115,20 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
     const lists = scorecard.getWorksheet('Lists')!;
     const col = (lists.getRow(1).values as string[]).indexOf('directions');
     expect(lists.getColumn(col).values.slice(2)).toEqual(['越高越好', '越低越好']);
+    const targets = await load(
+      (await download('targets', 'mgr-east-shanghai', 'lang=zh-CN&year=2026')).bytes,
+    );
+    expect(targets.getWorksheet('目标')!.getRow(2).values).toEqual([
+      undefined,
+      '负责人',
+      '指标',
+      '合计',
+      ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
+      '一季度',
+      '二季度',
+      '三季度',
+      '四季度',
+    ]);
     const goals = await load((await download('goals', 'mgr-east-shanghai')).bytes);
     expect(goals.getWorksheet('Goals')!.getColumn(8).numFmt).toBe('yyyy-mm-dd');
   });
@@ -114,23 +152,24 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
     const fill = (r: number, owner: string, metric: string, months: number[]) => {
       ws.getCell(r, 1).value = owner;
       ws.getCell(r, 2).value = metric;
-      // The total is a formula with no cached result: LibreOffice computes it on load.
-      ws.getCell(r, 3).value = { formula: `SUM(D${r}:O${r})` } as ExcelJS.CellFormulaValue;
+      // Only the months are typed: Total and the quarters are the template's formulas, with no
+      // cached result, which LibreOffice computes on load.
       months.forEach((v, i) => (ws.getCell(r, 4 + i).value = v));
     };
     fill(3, 'east-shanghai', 'revenue', revenue);
     fill(4, 'rep-001', 'new_customers', customers);
     const filled = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const recalculated = await libreOfficeRoundTrip(filled);
+    // What LibreOffice computed: each quarter the sum of its three months, checked by hand
+    // (Q1 = 100,000 + 110,000 + 120,000.5), and Total the year; the rows below stay blank.
+    const computed = (await load(recalculated)).getWorksheet('Targets')!;
+    const results = (row: number) =>
+      [3, 16, 17, 18, 19].map((c) => (computed.getCell(row, c).value as ExcelJS.CellFormulaValue).result);
+    expect(results(3)).toEqual([1349000.75, 330000.5, 295000, 309000, 415000.25]);
+    expect(results(4)).toEqual([42, 9, 10, 11, 12]);
+    expect(results(5).every((v) => v === '' || v === undefined)).toBe(true);
 
-    const res = await callBinary(imports, {
-      method: 'POST',
-      path: 'imports',
-      query: 'kind=targets&unitId=east-shanghai&period=2026',
-      token: await tokenFor('mgr-east-shanghai', demo),
-      headers: { 'content-type': XLSX_CONTENT_TYPE },
-      body: recalculated,
-    });
+    const res = await importTargets(recalculated);
     expect(res.status).toBe(200);
     const body = res.json() as { plan: { targets: Target[]; templateVersion: string }; findings: unknown[] };
     const expected = (owner: string, metric: string, months: number[]): Target[] => [
@@ -155,4 +194,26 @@ describe('GET /api/templates/{kind}.xlsx and POST /api/imports', () => {
     expect(body.plan.targets[0]!.value).toBeCloseTo(1349000.75, 6);
     expect(body.findings).toEqual([]);
   }, 120_000);
+
+  it('a template filled by a tool that does not calculate (formulas without results) reads its Total from the months', async () => {
+    await seedOrg(demo);
+    const template = await download('targets', 'mgr-east-shanghai', 'year=2026');
+    const wb = await load(template.bytes);
+    const ws = wb.getWorksheet('Targets')!;
+    ws.getCell('A3').value = 'east-shanghai';
+    ws.getCell('B3').value = 'revenue';
+    Array.from({ length: 12 }, (_, i) => (ws.getCell(3, 4 + i).value = 1000 * (i + 1)));
+    const res = await importTargets(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(res.status).toBe(200);
+    const body = res.json() as { plan: { targets: Target[] }; findings: unknown[] };
+    expect(body.findings).toEqual([]);
+    // 1,000 + 2,000 + … + 12,000 = 78,000; the 4,999 blank rows below are no rows at all
+    expect(body.plan.targets).toHaveLength(13);
+    expect(body.plan.targets[0]).toEqual({
+      owner: 'east-shanghai',
+      metric: 'revenue',
+      period: '2026',
+      value: 78000,
+    });
+  }, 60_000);
 });

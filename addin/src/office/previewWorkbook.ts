@@ -12,6 +12,7 @@ import {
   type TableSpec,
   type Workbook,
 } from './workbook';
+import { evaluateSheetFormula } from './previewFormulas';
 import type { ColourScaleRule } from './report';
 
 export interface PreviewCell {
@@ -26,6 +27,8 @@ export interface PreviewCell {
   indent?: number;
   /** The formula the cell holds (`=TEAMSHEET.PAYOUT(…)`); `value` is its result, `#BUSY!` while it is asked. */
   formula?: string;
+  /** The formula is the sheet's own (SUM, COUNT, IF of cells): computed here, again after every write. */
+  sheetFormula?: boolean;
 }
 
 /**
@@ -130,15 +133,40 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       changed();
     });
   };
+  const valueAt = (s: PreviewSheet) => (row: number, col: number) =>
+    s.cells.get(key(row, col))?.value ?? null;
+  /** Computes the sheet's own formulas again until nothing changes (a formula may read another's result). */
+  const recalculateSheet = (s: PreviewSheet) => {
+    const formulas = [...s.cells.values()].filter((c) => c.sheetFormula && c.formula);
+    for (let pass = 0; pass < 16; pass++) {
+      let moved = false;
+      for (const c of formulas) {
+        const value = evaluateSheetFormula(c.formula ?? '', valueAt(s)) ?? null;
+        if (value !== c.value) {
+          c.value = value;
+          moved = true;
+        }
+      }
+      if (!moved) return;
+    }
+  };
   const put = (s: PreviewSheet, row: number, col: number, values: CellValue[][]) => {
     values.forEach((r, i) =>
       r.forEach((v, j) => {
         const c = cell(s, row + i, col + j);
         delete c.formula;
-        if (typeof v === 'string' && v.startsWith('=') && evaluate(c, v)) return;
+        delete c.sheetFormula;
+        if (typeof v === 'string' && v.startsWith('=')) {
+          if (evaluate(c, v)) return;
+          if (evaluateSheetFormula(v, () => null) !== undefined) {
+            Object.assign(c, { formula: v, sheetFormula: true, value: null });
+            return;
+          }
+        }
         c.value = v;
       }),
     );
+    recalculateSheet(s);
   };
   const read = (
     s: PreviewSheet | undefined,
@@ -167,9 +195,10 @@ export function createPreviewWorkbook(initialSheets: string[] = ['Sheet1']): Pre
       const pending: Promise<void>[] = [];
       for (const s of sheets)
         for (const c of s.cells.values()) {
-          const p = c.formula ? evaluate(c, c.formula) : undefined;
+          const p = c.formula && !c.sheetFormula ? evaluate(c, c.formula) : undefined;
           if (p) pending.push(p);
         }
+      for (const s of sheets) recalculateSheet(s);
       changed();
       await Promise.all(pending);
     },

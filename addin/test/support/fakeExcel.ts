@@ -6,12 +6,15 @@
 //   loaded" / "Error, context.sync() was not called") instead of data, as office-addin-mock does;
 // - loaded values are taken at `sync`, after the writes queued before it;
 // - writes (property sets and method calls) land in the workbook only at `sync`, in the order queued;
-// - every `sync` is counted, with the bytes of values and number formats it carried.
+// - every `sync` is counted, with the bytes of values and number formats it carried;
+// - a formula written as a value (`=SUM(D3:F3)`) reads back as its result, as Excel's `values` do,
+//   computed by the preview workbook's evaluator of the sheet functions the templates write.
 // Tests drive the real code path: `createExcelWorkbook({ run: excel.run })` or the `…In(excel.context)` functions.
 import { OfficeMockObject } from 'office-addin-mock';
 import { cellAddress, parseRange, rangeAddress } from '../../src/office/address';
 import type { ExcelRun } from '../../src/office/excelTypes';
 import type { CellValue } from '../../src/office';
+import { evaluateSheetFormula } from '../../src/office/previewFormulas';
 
 /** Excel's sheet size: `getRange()` without an address is the whole sheet. */
 const MAX_ROWS = 1_048_576;
@@ -263,8 +266,13 @@ export class FakeExcel {
 
   private read(sheet: string, row: number, col: number, rows: number, cols: number): CellValue[][] {
     const cells = this.sheets.get(sheet)?.cells ?? new Map<string, CellValue>();
+    const valueAt = (r: number, c: number, depth = 0): CellValue => {
+      const v = cells.get(key(r, c)) ?? null;
+      if (typeof v !== 'string' || !v.startsWith('=') || depth > 16) return v;
+      return evaluateSheetFormula(v, (rr, cc) => valueAt(rr, cc, depth + 1)) ?? v;
+    };
     return Array.from({ length: rows }, (_, i) =>
-      Array.from({ length: cols }, (_, j) => cells.get(key(row + i, col + j)) ?? ''),
+      Array.from({ length: cols }, (_, j) => valueAt(row + i, col + j) ?? ''),
     );
   }
 

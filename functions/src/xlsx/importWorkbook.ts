@@ -2,7 +2,9 @@
 // comp plan) and the findings of the core's importers, which name each faulty cell.
 import {
   activityRowsToActivities,
+  columnFormula,
   compPlanRowsToCompPlan,
+  computedValue,
   getTemplate,
   goalRowsToGoals,
   matchHeaders,
@@ -53,6 +55,8 @@ function findSheet(workbook: UploadedWorkbook, def: SheetDef, fallbackToFirst: b
   return fallbackToFirst ? workbook.sheets.find((s) => !s.hidden)?.name : undefined;
 }
 
+const normalizeFormula = (f: string): string => f.replace(/\s+/g, '').replace(/\$/g, '').toUpperCase();
+
 type ReadSheet = ImportTable & { marker: { kind: TemplateKind; version: string } | null };
 
 /** A sheet's table, with formulas in text columns turned into `=formula` text for the core to flag. */
@@ -67,10 +71,25 @@ function tableOf(sheet: SheetCells, def: SheetDef, date1904: boolean, locale: Lo
       if (at !== undefined && TEXT_TYPES.has(col.type)) textColumns.add(at);
     }
     const rows = split.rows.map((r) => [...r]) as CellValue[][];
+    const formulaColumns = new Map(
+      def.columns.filter((c) => c.sumOf && columns.has(c.key)).map((c) => [columns.get(c.key)!, c] as const),
+    );
     for (const [key, formula] of sheet.formulas) {
       const [r, c] = key.split(',').map(Number) as [number, number];
       const dataRow = r - headerRow - 1;
-      if (dataRow >= 0 && textColumns.has(c) && rows[dataRow]) rows[dataRow][c] = `=${formula}`;
+      const row = rows[dataRow];
+      if (dataRow < 0 || !row) continue;
+      if (textColumns.has(c)) row[c] = `=${formula}`;
+      // The template's own formula saved without its result (by a tool that does not calculate):
+      // computed here by the core from the row's cells, rather than read as the formula's text.
+      const col = formulaColumns.get(c);
+      if (col && typeof row[c] === 'string' && row[c] === `=${formula}`) {
+        const own = columnFormula(def, col.key, { row: r + 1, columns });
+        if (own !== undefined && normalizeFormula(own) === normalizeFormula(`=${formula}`)) {
+          const values = Object.fromEntries([...columns].map(([k, at]) => [k, row[at]] as const));
+          row[c] = computedValue(col, values);
+        }
+      }
     }
     return { ...split, rows, sheetName: sheet.name, date1904 };
   }

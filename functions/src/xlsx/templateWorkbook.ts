@@ -1,8 +1,11 @@
 // Blank template workbooks, written with ExcelJS from the core's template definitions: a hidden
 // marker row, the header row frozen, number formats per column, and drop-down lists fed from a
-// hidden Lists sheet through named ranges (so a list of a thousand owners works). No formulas are
-// written, so there is no cached formula result for anything to trust.
+// hidden Lists sheet through named ranges (so a list of a thousand owners works). The formula columns
+// (the targets' Total and quarters) get the core's formula in every data row with no cached result:
+// a blank row's result is blank, and the spreadsheet computes the rest on load (fullCalcOnLoad), so
+// no cached value can disagree with what it would recalculate.
 import {
+  columnFormula,
   getTemplate,
   metricCatalog,
   NUMBER_FORMATS,
@@ -32,6 +35,9 @@ export type TemplateScope = {
 export type TemplateOptions = { kind: TemplateKind; locale: Locale; year?: number; scope: TemplateScope };
 
 const LISTS_SHEET = 'Lists';
+
+/** A formula with no `result`: ExcelJS then writes no cached value (its type wants one). */
+type CellFormula = import('exceljs').CellFormulaValue;
 
 type RangeValidations = { add(range: string, validation: import('exceljs').DataValidation): void };
 
@@ -83,6 +89,7 @@ export async function writeTemplateWorkbook(options: TemplateOptions): Promise<U
   const template = getTemplate(kind, options.year === undefined ? {} : { year: options.year });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Teamsheet';
+  workbook.calcProperties.fullCalcOnLoad = true;
   workbook.title = template.title[locale];
 
   const lists = listsOf(options.scope, locale);
@@ -116,6 +123,11 @@ export async function writeTemplateWorkbook(options: TemplateOptions): Promise<U
         // A column style: Excel and LibreOffice give it to every cell typed into the column.
         column.numFmt = format;
       }
+      if (col.sumOf)
+        for (let row = firstData; row <= lastData; row++) {
+          const formula = columnFormula(sheet, col.key, { row });
+          if (formula) ws.getCell(row, i + 1).value = { formula: formula.slice(1) } as CellFormula;
+        }
       if (col.list) {
         const list = lists.find((l) => l.source === col.list);
         if (list && list.values.length > 0) {

@@ -21,6 +21,10 @@ export const consolidationMessages = {
     'import.duplicate-row':
       'Row {row}: {owner} × {metric} already appears in row {firstRow}; only the first row was used.',
     'import.duplicate-id': 'Row {row}: id "{id}" is used again; ids must be unique, so this row was skipped.',
+    'import.derived-not-sum':
+      'Cell {cell} ({column}) shows {value}, but its months add up to {sum}. {column} is computed from its months and is not read: the months count. To change it, change the months.',
+    'import.derived-without-parts':
+      'Cell {cell} ({column}) shows {value}, but its months are empty. {column} is computed from its months and is not read: enter the months instead.',
     'import.old-template':
       'This sheet was made from template version {version}; the current version is {current}. Download the current template.',
     'import.negative-value': 'Cell {cell} ({column}) is {value}; it cannot be negative.',
@@ -71,6 +75,10 @@ export const consolidationMessages = {
       '单元格 {cell}（{column}）以"="开头（{value}），已按文本读取而非公式。如为文本，请删除"="。',
     'import.duplicate-row': '第 {row} 行：{owner} × {metric} 已在第 {firstRow} 行出现，仅采用第一行。',
     'import.duplicate-id': '第 {row} 行：编号"{id}"重复；编号必须唯一，此行已跳过。',
+    'import.derived-not-sum':
+      '单元格 {cell}（{column}）显示 {value}，但其各月合计为 {sum}。{column}由各月自动求和，不作为目标读取，以各月为准；如需修改，请修改各月。',
+    'import.derived-without-parts':
+      '单元格 {cell}（{column}）显示 {value}，但其各月为空。{column}由各月自动求和，不作为目标读取；请填写各月。',
     'import.old-template': '此工作表使用的模板版本为 {version}，当前版本为 {current}。请下载最新模板。',
     'import.negative-value': '单元格 {cell}（{column}）为 {value}，不能为负数。',
     'import.out-of-range': '单元格 {cell}（{column}）为 {value}，应在 {min} 到 {max} 之间。',

@@ -53,6 +53,13 @@ export type ColumnDef = {
   list?: ListSource;
   /** Accepted values of an `enum` column, with their labels for reading and for drop-downs. */
   values?: readonly EnumValue[];
+  /**
+   * A formula column: the template fills each row with the sum of these columns of the row, blank
+   * while they are all blank (templates/formulas.ts), so it follows every value typed or allocated.
+   */
+  sumOf?: readonly string[];
+  /** Computed, never read as data: an import only checks it against its formula (the quarters). */
+  derived?: boolean;
 };
 
 export type EnumValue = { value: string; label: LocalizedText; aliases?: readonly string[] };
@@ -172,13 +179,20 @@ const MONTH_NAMES_ZH = [
   '十二月',
 ];
 
+const QUARTER_NAMES_ZH = ['一季度', '二季度', '三季度', '四季度'];
+const QUARTER_ALIASES_ZH = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
 /** The key of the n-th month column of a plan year (1-based): `m1` … `m12`. */
 export const monthKey = (n: number): string => `m${n}`;
+/** The key of the n-th quarter column of a plan year (1-based): `q1` … `q4`. */
+export const quarterKey = (n: number): string => `q${n}`;
 
 /**
  * The targets sheet of a plan year. Month columns are keyed by position (`m1` is the year's first
  * month, which is April under an April fiscal start) and headed by the calendar month they hold;
- * on import `Mar`, `March`, `3月`, `三月` and `2026-03` all name March.
+ * on import `Mar`, `March`, `3月`, `三月` and `2026-03` all name March. Total and the quarters Q1–Q4
+ * (fiscal quarters, after the months) are formula columns summing the months; Total is still the
+ * year's target when a number is typed over it, the quarters are only shown (docs/rules.md, Templates).
  */
 export function targetsSheet(year: number, opts?: PeriodOptions): SheetDef {
   const months = monthsOf(String(year), opts);
@@ -208,8 +222,18 @@ export function targetsSheet(year: number, opts?: PeriodOptions): SheetDef {
         aliases: ['责任人', '对象'],
       }),
       column('metric', 'Metric', '指标', 'metric', { required: true, list: 'metrics' }),
-      column('total', 'Total', '合计', 'number', { aliases: ['全年', '总计', 'Year'] }),
+      column('total', 'Total', '合计', 'number', {
+        aliases: ['全年', '总计', 'Year'],
+        sumOf: monthColumns.map((c) => c.key),
+      }),
       ...monthColumns,
+      ...[1, 2, 3, 4].map((q) =>
+        column(quarterKey(q), `Q${q}`, QUARTER_NAMES_ZH[q - 1] ?? `Q${q}`, 'number', {
+          aliases: [`Quarter ${q}`, QUARTER_ALIASES_ZH[q - 1] ?? `Q${q}`, `${year}-Q${q}`],
+          sumOf: monthColumns.slice((q - 1) * 3, q * 3).map((c) => c.key),
+          derived: true,
+        }),
+      ),
     ],
   };
 }

@@ -4,6 +4,7 @@ export * from './definitions';
 export * from './version';
 export * from './excelDates';
 export * from './cells';
+export * from './formulas';
 export * from './pairs';
 export * from './targets';
 export * from './goals';

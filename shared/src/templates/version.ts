@@ -2,8 +2,12 @@
 // so that an upload can be matched to its definition and a plan on an old template can be spotted.
 import { isTemplateKind, type TemplateKind } from './definitions';
 
-/** The version of the current template definitions; bump it whenever a column changes. */
-export const TEMPLATE_VERSION = '2026.1';
+/**
+ * The version of the current template definitions; bump it whenever a column changes. 2026.2 added
+ * the quarter columns Q1–Q4 and the formulas of Total and the quarters to the targets sheet; a 2026.1
+ * sheet (no quarters, a typed Total) still reads, with the info `import.old-template`.
+ */
+export const TEMPLATE_VERSION = '2026.2';
 
 /**
  * Layout of every template sheet: row 1 holds the marker in A1 (the add-in hides the row and names
@@ -16,7 +20,7 @@ export const TEMPLATE_LAYOUT = {
   markerName: 'Teamsheet.TemplateVersion',
 } as const;
 
-/** The marker text of a template: `teamsheet:targets:2026.1`. */
+/** The marker text of a template: `teamsheet:targets:2026.2`. */
 export function templateMarker(kind: TemplateKind, version: string = TEMPLATE_VERSION): string {
   return `teamsheet:${kind}:${version}`;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, Target } from '../../src/schemas';
+import { validatePlan } from '../../src/planning/validate';
 import {
   TEMPLATE_VERSION,
+  columnFormula,
   getTemplate,
+  quarterTotals,
+  sumOfParts,
   parseTemplateMarker,
   planToTargetRows,
   splitTemplateSheet,
@@ -34,8 +38,9 @@ describe('template definitions', () => {
     }
   });
 
-  it('the targets template has Owner, Metric, Total and the twelve months Jan..Dec of the year', () => {
-    const headers = getTemplate('targets', { year: 2026 }).sheets[0]!.columns.map((c) => c.header.en);
+  it('the targets template has Owner, Metric, Total, the twelve months Jan..Dec and the quarters Q1..Q4', () => {
+    const columns = getTemplate('targets', { year: 2026 }).sheets[0]!.columns;
+    const headers = columns.map((c) => c.header.en);
     expect(headers).toEqual([
       'Owner',
       'Metric',
@@ -52,12 +57,20 @@ describe('template definitions', () => {
       'Oct',
       'Nov',
       'Dec',
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q4',
     ]);
+    expect(columns.slice(15).map((c) => c.header['zh-CN'])).toEqual(['一季度', '二季度', '三季度', '四季度']);
+    // Q2 sums April..June; Total all twelve months
+    expect(columns.find((c) => c.key === 'q2')!.sumOf).toEqual(['m4', 'm5', 'm6']);
+    expect(columns.find((c) => c.key === 'total')!.sumOf).toHaveLength(12);
   });
 
   it('under an April fiscal start the months run Apr..Mar', () => {
     const sheet = getTemplate('targets', { year: 2026, fiscalYearStartMonth: 4 }).sheets[0]!;
-    expect(sheet.columns.slice(3).map((c) => c.header['zh-CN'])).toEqual([
+    expect(sheet.columns.slice(3, 15).map((c) => c.header['zh-CN'])).toEqual([
       '4月',
       '5月',
       '6月',
@@ -272,7 +285,20 @@ describe('plan → targets sheet → plan', () => {
       ['p1', 'visits'],
       ['p1', 'activity_rate'],
     ]);
-    expect(sheet.rows[1]).toEqual(['p1', 'visits', null, 0, null, 40, ...months(Array(9).fill(null))]);
+    // Q1 is the sum of January's 0 and March's 40; the other quarters have no months, so no sum
+    expect(sheet.rows[1]).toEqual([
+      'p1',
+      'visits',
+      null,
+      0,
+      null,
+      40,
+      ...months(Array(9).fill(null)),
+      40,
+      null,
+      null,
+      null,
+    ]);
     expect(sheet.numberFormats).toEqual(['#,##0.00', '#,##0', '0.0%']);
     expect(sheet.omitted).toEqual([]);
   });
@@ -297,5 +323,120 @@ describe('plan → targets sheet → plan', () => {
     );
     expect(sheet.rows).toEqual([]);
     expect(sheet.omitted).toHaveLength(2);
+  });
+});
+
+describe('quarter columns and the Total formula', () => {
+  const sheetOf = (year = 2026) => getTemplate('targets', { year }).sheets[0]!;
+  const revenueMonths = Array.from({ length: 12 }, (_, i) => 100000 + i * 1000); // 100,000 … 111,000
+  const monthTargets = (owner: string, values: number[]): Target[] =>
+    values.map((value, i) => ({
+      owner,
+      metric: 'revenue',
+      period: `2026-${String(i + 1).padStart(2, '0')}`,
+      value,
+    }));
+
+  it('a formula column is blank while its months are, else their sum as Excel shows it', () => {
+    expect(sumOfParts([null, undefined, ''])).toBeNull();
+    expect(sumOfParts([null, 0])).toBe(0);
+    expect(sumOfParts([0.1, 0.2])).toBe(0.3);
+    expect(quarterTotals(revenueMonths)).toEqual([303000, 312000, 321000, 330000]);
+    expect(quarterTotals([5, null, null, null, null, null, 1, 2, 3])).toEqual([5, null, 6, null]);
+  });
+
+  it('each quarter sums its three months and Total all twelve, with a formula per row', () => {
+    const sheet = sheetOf();
+    expect(columnFormula(sheet, 'q1')).toBe('=IF(COUNT(D3:F3)=0,"",SUM(D3:F3))');
+    expect(columnFormula(sheet, 'q4', { row: 7 })).toBe('=IF(COUNT(M7:O7)=0,"",SUM(M7:O7))');
+    expect(columnFormula(sheet, 'total', { row: 4 })).toBe('=IF(COUNT(D4:O4)=0,"",SUM(D4:O4))');
+    // a table starting in column B moves every reference one to the right
+    expect(columnFormula(sheet, 'q2', { row: 3, firstColumn: 2 })).toBe('=IF(COUNT(H3:J3)=0,"",SUM(H3:J3))');
+    expect(columnFormula(sheet, 'm1')).toBeUndefined();
+    // under an April fiscal start Q1 is April..June, still the first three month columns
+    expect(sheetOf().columns.find((c) => c.key === 'q1')!.sumOf).toEqual(
+      getTemplate('targets', { year: 2026, fiscalYearStartMonth: 4 }).sheets[0]!.columns.find(
+        (c) => c.key === 'q1',
+      )!.sumOf,
+    );
+  });
+
+  it('writes the quarter formulas, and the Total formula where the year target is the months’ sum', () => {
+    const rows = planToTargetRows(
+      {
+        targets: [
+          { owner: 'T1', metric: 'revenue', period: '2026', value: 1266000 },
+          ...monthTargets('T1', revenueMonths),
+          // a year target the months miss by 0.25 % (within tolerance): kept as the number it is
+          { owner: 'p1', metric: 'revenue', period: '2026', value: 1203000 },
+          ...monthTargets('p1', Array(12).fill(100000)),
+          // a year target not split into months yet
+          { owner: 'p2', metric: 'revenue', period: '2026', value: 500000 },
+        ],
+      },
+      2026,
+      { formulas: { row: 3 } },
+    ).rows;
+    expect(rows[0]![2]).toBe('=IF(COUNT(D3:O3)=0,"",SUM(D3:O3))');
+    expect(rows[0]!.slice(15)).toEqual([
+      '=IF(COUNT(D3:F3)=0,"",SUM(D3:F3))',
+      '=IF(COUNT(G3:I3)=0,"",SUM(G3:I3))',
+      '=IF(COUNT(J3:L3)=0,"",SUM(J3:L3))',
+      '=IF(COUNT(M3:O3)=0,"",SUM(M3:O3))',
+    ]);
+    expect(rows[1]![2]).toBe(1203000);
+    expect(rows[1]![15]).toBe('=IF(COUNT(D4:F4)=0,"",SUM(D4:F4))');
+    expect(rows[2]![2]).toBe(500000);
+  });
+
+  it('reads quarters as no targets, so nothing is counted twice and the plan validates clean', () => {
+    const sheet = planToTargetRows(
+      {
+        targets: [
+          { owner: 'T1', metric: 'revenue', period: '2026', value: 1266000 },
+          ...monthTargets('T1', revenueMonths),
+        ],
+      },
+      2026,
+    );
+    expect(sheet.rows[0]!.slice(15)).toEqual([303000, 312000, 321000, 330000]);
+    const back = targetRowsToPlan({ ...base, headers: sheet.headers, rows: sheet.rows });
+    expect(back.findings).toEqual([]);
+    expect(back.plan.targets).toHaveLength(13);
+    expect(back.plan.targets.some((t) => t.period.includes('Q'))).toBe(false);
+    expect(validatePlan(back.plan).findings).toEqual([]);
+  });
+
+  it('a quarter typed over its formula is reported on its cell, and its months count', () => {
+    const sheet = planToTargetRows({ targets: monthTargets('T1', revenueMonths) }, 2026);
+    const rows = sheet.rows.map((r) => [...r]);
+    rows[0]![16] = 400000; // Q2 (column Q) where April..June add up to 312,000
+    rows.push(['p1', 'revenue', null, ...Array(12).fill(null), 90000, null, null, null]); // Q1 without months
+    const back = targetRowsToPlan({ ...base, headers: sheet.headers, rows });
+    expect(back.findings.map((f) => [f.rule, f.severity, f.params?.cell, f.params?.sum])).toEqual([
+      ['import.derived-not-sum', 'warning', 'Targets!Q3', 312000],
+      ['import.derived-without-parts', 'warning', 'Targets!P4', undefined],
+    ]);
+    expect(back.findings[0]!.message).toContain('Q2');
+    expect(back.plan.targets).toHaveLength(12);
+    expect(back.plan.targets.find((t) => t.period === '2026-04')!.value).toBe(103000);
+  });
+
+  it('a sheet of template 2026.1 (no quarter columns, a typed Total) still reads, with an old-template info', () => {
+    const headers = sheetOf()
+      .columns.slice(0, 15)
+      .map((c) => c.header.en);
+    const total = revenueMonths.reduce((a, b) => a + b, 0);
+    const cells = templateSheetCells('teamsheet:targets:2026.1', headers, [
+      ['T1', 'revenue', total, ...revenueMonths],
+    ]);
+    const split = splitTemplateSheet(cells);
+    expect(split.marker).toEqual({ kind: 'targets', version: '2026.1' });
+    const back = targetRowsToPlan({ ...base, ...split, templateVersion: split.marker!.version });
+    expect(back.findings.map((f) => [f.rule, f.severity])).toEqual([['import.old-template', 'info']]);
+    expect(back.plan.targets).toEqual([
+      { owner: 'T1', metric: 'revenue', period: '2026', value: 1266000 },
+      ...monthTargets('T1', revenueMonths),
+    ]);
   });
 });

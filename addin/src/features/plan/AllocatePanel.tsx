@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding, Locale } from '@teamsheet/shared';
+import { quarterKey, quarterTotals, targetsSheet, type Finding, type Locale } from '@teamsheet/shared';
 import type { Translate, UiKey } from '../../i18n';
 import type { Workbook } from '../../office';
 import {
@@ -155,9 +155,9 @@ export function AllocatePanel({
       if (mode === 'months' && current) {
         const months = result.parts.map((p) => p.value);
         await writeMonths(workbook, grid, current.row, months);
-        // The row's Total follows its months at once (the sum the allocation split).
+        // The row's Total follows its months from now on: its formula again, where a number was typed.
         const sum = Number(months.reduce((a, v) => a + v, 0).toFixed(6));
-        await writeTotals(workbook, grid, new Map([[current.row, sum]]));
+        await writeTotals(workbook, grid, new Map([[current.row, grid.totalFormula(current.row) ?? sum]]));
       } else {
         const values = new Map<number, number>();
         result.parts.forEach((p, i) => {
@@ -309,16 +309,12 @@ export function AllocatePanel({
       {mode === 'months' && result && result.parts.length === 12 ? (
         <Text size={200} data-testid="allocate-quarters">
           {tr('plan.allocate.quarters', {
-            list: [0, 1, 2, 3]
-              .map((q) =>
+            list: quarterTotals(result.parts.map((p) => p.value))
+              .map((value, q) =>
                 tr('plan.allocate.quarter', {
-                  n: q + 1,
-                  value: Number(
-                    result.parts
-                      .slice(q * 3, q * 3 + 3)
-                      .reduce((a, p) => a + p.value, 0)
-                      .toFixed(6),
-                  ).toLocaleString(locale),
+                  // named as the sheet's quarter columns are (Q1, 一季度)
+                  name: quarterName(grid.year, q + 1, locale),
+                  value: (value ?? 0).toLocaleString(locale),
                 }),
               )
               .join(' · '),
@@ -346,6 +342,11 @@ export function AllocatePanel({
       ) : null}
     </div>
   );
+}
+
+/** A quarter's header on the Targets sheet, from the core's template. */
+function quarterName(year: number, n: number, locale: Locale): string {
+  return targetsSheet(year).columns.find((c) => c.key === quarterKey(n))?.header[locale] ?? `Q${n}`;
 }
 
 /** Fallback findings repeat per part; the pane shows the first few. */

@@ -4,6 +4,8 @@
 import {
   TEMPLATE_LAYOUT,
   TEMPLATE_VERSION,
+  blankRowFormulas,
+  columnFormula,
   getMetric,
   getTemplate,
   goalRowsToGoals,
@@ -117,8 +119,9 @@ function starterGoals(unitId: string, year: number, locale: Locale): Goal[] {
 
 /**
  * Writes the Lists, Targets and Goals sheets: Targets has one row per owner × metric (or the rows of
- * `plan`), a Total and 12 months, number formats by each row's metric, drop-downs of owners and
- * metrics, a frozen header and the stamp row. Returns the sheet names written.
+ * `plan`), a Total, 12 months and the quarters — Total and the quarters as the core's formulas, so
+ * Excel fills them in after every month typed or allocated — number formats by each row's metric,
+ * drop-downs of owners and metrics, a frozen header and the stamp row. Returns the sheet names written.
  */
 export async function insertTemplates(
   workbook: Workbook,
@@ -146,10 +149,11 @@ export async function insertTemplates(
   ]);
 
   const sheetDef = targetsSheet(year);
+  const firstRow = TEMPLATE_LAYOUT.firstDataRow; // the table's header sits in row 2 (TABLE_AT)
   let rows: CellValue[][];
   let formats: string[];
   if (input.plan && input.plan.targets.length > 0) {
-    const written = planToTargetRows(input.plan, year, { locale });
+    const written = planToTargetRows(input.plan, year, { locale, formulas: { row: firstRow } });
     rows = (written.rows as CellValue[][]).map(([owner, metric, ...values]) => [
       show.owner(owner ?? null),
       show.metric(metric ?? null),
@@ -161,7 +165,11 @@ export async function insertTemplates(
     formats = [];
     for (const owner of input.owners)
       for (const metric of input.metrics) {
-        rows.push([show.owner(owner), show.metric(metric), ...Array<CellValue>(1 + 12).fill(null)]);
+        rows.push([
+          show.owner(owner),
+          show.metric(metric),
+          ...blankRowFormulas(sheetDef, { row: firstRow + rows.length }).slice(2),
+        ]);
         formats.push(numberFormatFor(metric));
       }
   }
@@ -472,10 +480,14 @@ export interface TargetsGrid {
   sheet: string;
   year: number;
   unitId: string;
-  /** 0-based sheet column of Total; the 12 months follow it. */
+  /** 0-based sheet column of Total. */
   totalCol: number;
+  /** 0-based sheet column of the year's first month; the 12 months follow it. */
+  monthCol: number;
   firstBodyRow: number;
   rows: TargetRowRef[];
+  /** The Total formula of a 0-based sheet row (its months' sum), as the core writes it for this sheet. */
+  totalFormula(row: number): string | undefined;
 }
 
 /** The Targets table as rows of owner, metric, total and months, for the allocation panel. */
@@ -495,11 +507,17 @@ export async function readTargetsGrid(workbook: Workbook, locale: Locale): Promi
   const nameOf = new Map([...owners].map(([name, id]) => [id, name]));
   const totalAt = columns.get('total') ?? 2;
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const sheetDef = targetsSheet(year);
   return {
     sheet: found.sheet,
     year,
     unitId: stamp.unitId,
     totalCol: start.col + totalAt,
+    monthCol: start.col + (columns.get(monthKey(1)) ?? totalAt + 1),
+    totalFormula: (row) =>
+      columns.has('total')
+        ? columnFormula(sheetDef, 'total', { row: row + 1, firstColumn: start.col + 1, columns })
+        : undefined,
     firstBodyRow: start.row + 1,
     rows: records.map((r) => ({
       owner: String(r.values.owner ?? ''),
@@ -520,29 +538,31 @@ export async function writeMonths(
   row: number,
   values: readonly number[],
 ): Promise<void> {
-  await workbook.writeRange(grid.sheet, rangeAddress(row, grid.totalCol + 1, 1, values.length), [
-    [...values],
-  ]);
+  await workbook.writeRange(grid.sheet, rangeAddress(row, grid.monthCol, 1, values.length), [[...values]]);
 }
 
-/** Writes Total values into several Targets rows with one write of the Total column. */
+/**
+ * Writes Total cells (a number, or the Total formula) of some Targets rows: one write per run of
+ * consecutive rows. Only those cells: rewriting the whole column would turn the other rows' Total
+ * formulas into the numbers they show, and they would stop following their months.
+ */
 export async function writeTotals(
   workbook: Workbook,
   grid: TargetsGrid,
-  values: ReadonlyMap<number, number>,
+  values: ReadonlyMap<number, CellValue>,
 ): Promise<void> {
-  if (grid.rows.length === 0) return;
-  const last = Math.max(...grid.rows.map((r) => r.row));
-  const column: CellValue[][] = [];
-  for (let row = grid.firstBodyRow; row <= last; row++) {
-    const existing = grid.rows.find((r) => r.row === row);
-    column.push([values.get(row) ?? existing?.total ?? null]);
+  const rows = [...values.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < rows.length;) {
+    let j = i + 1;
+    while (j < rows.length && rows[j] === rows[j - 1]! + 1) j++;
+    const run = rows.slice(i, j);
+    await workbook.writeRange(
+      grid.sheet,
+      rangeAddress(run[0]!, grid.totalCol, run.length, 1),
+      run.map((row) => [values.get(row) ?? null]),
+    );
+    i = j;
   }
-  await workbook.writeRange(
-    grid.sheet,
-    rangeAddress(grid.firstBodyRow, grid.totalCol, column.length, 1),
-    column,
-  );
 }
 
 /** A change between two plan versions, as GET …/diff answers it. */
