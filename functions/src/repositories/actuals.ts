@@ -599,24 +599,31 @@ export async function readLedgerColumns(
     extra: Uint8Array;
   };
   const prepared = new Map<BlockColumns, Prepared>();
+  const keptByPerson: boolean[] = [];
   const prepare = (b: BlockColumns): Prepared => {
     let p = prepared.get(b);
     if (p) return p;
     const extra = new Uint8Array(b.rows);
     for (const k of Object.keys(b.extra)) extra[Number(k)] = 1;
+    const person = indexesIn(people, personIndex, b.people);
     const kept = new Uint8Array(b.people.length).fill(1);
     let allKept = true;
     if (keep)
-      for (let j = 0; j < b.people.length; j++)
-        if (!keep(b.people[j]!)) {
+      for (let j = 0; j < person.length; j++) {
+        // Asked once per person of the ledger, not once per block that names them.
+        const i = person[j]!;
+        let yes = keptByPerson[i];
+        if (yes === undefined) keptByPerson[i] = yes = keep(people[i]!);
+        if (!yes) {
           kept[j] = 0;
           allKept = false;
         }
+      }
     p = {
       b,
       index: blocks.push(b) - 1,
       date: indexesIn(dates, dateIndex, b.dates),
-      person: indexesIn(people, personIndex, b.people),
+      person,
       kept,
       allKept,
       metric: indexesIn(metrics, metricIndex, b.metrics),

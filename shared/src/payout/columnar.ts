@@ -419,8 +419,8 @@ function creditRows(
   const seenIds = tx.uniqueIds ? null : new Set<string>();
   let rows = 0;
   let finestMicroStep = MICRO;
-  const shares: number[] = [];
-  const microOf: number[] = [];
+  // One transaction's shares in millionths, reused row after row (a million rows: no array per row).
+  let microOf = new Float64Array(8);
   const inPeriod = Uint8Array.from(tx.dates, (date) => (date < start || date > end ? 0 : 1));
 
   for (let i = 0; i < n; i++) {
@@ -448,26 +448,27 @@ function creditRows(
     const first = i === 0 ? 0 : tx.creditEnd[i - 1]!;
     const last = tx.creditEnd[i]!;
     // sharesInMillionths, without its arrays when every share is an exact millionth (nearly always).
-    shares.length = 0;
-    microOf.length = 0;
+    const count = last - first;
+    if (count > microOf.length) microOf = new Float64Array(Math.max(count, 2 * microOf.length));
     let exact = true;
     let sum = 0;
     for (let k = first; k < last; k++) {
       const s = tx.creditShare[k]!;
       const m = Math.round(s * MICRO);
-      shares.push(s);
-      microOf.push(m);
+      microOf[k - first] = m;
       if (m / MICRO !== s) exact = false;
       sum += m;
     }
     let sumsToOne = sum === MICRO;
     if (!exact) {
+      const shares = Array.from({ length: count }, (_, j) => tx.creditShare[first + j]!);
       const apportioned = sharesInMillionths(shares);
       for (let j = 0; j < apportioned.micro.length; j++) microOf[j] = apportioned.micro[j]!;
       sumsToOne = apportioned.sumsToOne;
     }
     if (!sumsToOne) {
-      const total = microOf.reduce((a, b) => a + b, 0);
+      let total = 0;
+      for (let j = 0; j < count; j++) total += microOf[j]!;
       sink.add('payout.shares-not-one', 'error', `transactions[${i}].credits`, {
         transactionId: tx.idOf(i),
         sum: String(total / MICRO),
