@@ -2,7 +2,7 @@
 // their ids), months and money in the user's locale, what a version applies to by unit names and role
 // words; and the payroll sheet pulled again in the other language lands on the same sheet.
 import { describe, expect, it } from 'vitest';
-import type { Component } from '@teamsheet/shared';
+import { makeFinding, type CompPlan, type Component } from '@teamsheet/shared';
 import { translator } from '../src/i18n';
 import {
   appliesToLabel,
@@ -10,6 +10,7 @@ import {
   financeNextStep,
   monthLabel,
   moneyLabel,
+  runFindingLines,
   spanLabel,
 } from '../src/features/payouts/financeJourney';
 import { runSheetName, writeRunSheet, type ApprovedRun } from '../src/features/payouts/finance';
@@ -18,6 +19,7 @@ import { createPreviewWorkbook } from '../src/office';
 
 const en = translator('en');
 const zh = translator('zh-CN');
+const metricName = (id: string) => (id === 'gross_margin' ? '毛利' : id);
 const org = {
   units: [
     { id: 'east', name: '华东大区', kind: 'region' },
@@ -25,6 +27,55 @@ const org = {
   ],
   people: [],
 };
+
+describe('a run’s findings as finance reads them', () => {
+  const quota = (personId: string) =>
+    makeFinding('payout.no-quota', 'warning', `people.${personId}`, {
+      personId,
+      metric: 'gross_margin',
+      period: '2026-04',
+      component: 'gm-commission',
+    });
+  const run = {
+    plan: {
+      components: [{ type: 'commission', id: 'gm-commission', metric: 'gross_margin', rate: 0.05 }],
+    } as unknown as CompPlan,
+    findings: [
+      ...['rep-1', 'rep-2', 'rep-3', 'rep-4', 'rep-5', 'rep-6', 'rep-7'].map(quota),
+      makeFinding('payout.no-plan', 'warning', 'people[9]', {
+        personId: 'rep-9',
+        role: 'rep',
+        period: '2026-04',
+        daysEmployed: 1200,
+      }),
+      makeFinding('payout.draw-balance-positive', 'warning', 'drawBalances[0].amount', {
+        personId: 'ghost-1',
+        amount: '12500',
+      }),
+    ],
+  };
+  const people = new Map(
+    ['王伟', '李娜', '张敏', '刘洋', '陈静', '杨帆', '赵磊', '黄丽'].map((name, i) => [
+      i === 7 ? 'rep-9' : `rep-${i + 1}`,
+      name,
+    ]),
+  );
+
+  it('words each by the core with names, component labels, roles and grouped money; one line for many people', () => {
+    const zhLines = runFindingLines(run, { locale: 'zh-CN', tr: zh, org, people, metricName }).map(
+      (f) => f.message,
+    );
+    expect(zhLines).toEqual([
+      '王伟 没有 2026-04 的 毛利 指标额（组件 提成（毛利）），设定指标额前不发提成。 另有 6 人同样如此：李娜、张敏、刘洋、陈静、杨帆 等',
+      '黄丽（销售代表）在 2026-04 有业绩或指标额，但不适用任何薪酬方案：方案只适用于周期内在职的销售代表、经理和大区经理（在职 1,200 天）。',
+      'ghost-1 的保底余额 12,500.00 为正数；余额表示本人尚欠的金额，应为 0 或负数。已忽略。',
+    ]);
+    const enLines = runFindingLines(run, { locale: 'en', tr: en, org, people, metricName }, 1);
+    expect(enLines.map((f) => f.message)).toEqual([
+      '王伟 has no 毛利 quota for 2026-04 (component Commission (Gross margin)); no commission is paid until a quota is set. The same for 6 more: 李娜, 张敏, 刘洋, 陈静, 杨帆 and others',
+    ]);
+  });
+});
 
 describe('finance’s next step, the section’s one primary button', () => {
   it('goes store → create → approve (by another) → close → pull', () => {

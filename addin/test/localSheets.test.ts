@@ -3,7 +3,8 @@
 // put into words when drawn, so they follow a language switch.
 import { describe, expect, it } from 'vitest';
 import { findSheet, placeSheet } from '../src/features/common/localSheets';
-import { findingText, noticeText } from '../src/features/common/notice';
+import { findingInWords } from '@teamsheet/shared';
+import { noticeText } from '../src/features/common/notice';
 import { translator } from '../src/i18n';
 import { createPreviewWorkbook } from '../src/office';
 
@@ -39,15 +40,34 @@ describe('a notice kept as a key and params', () => {
     expect(zh).not.toContain('T09');
   });
 
-  it('writes a finding from its rule and params, falling back to the server’s message', () => {
+  it('writes a finding of a notice by the core, with the notice’s names and grouped numbers', () => {
     const f = {
-      rule: 'import.negative-value',
-      severity: 'error' as const,
-      path: 'x',
-      message: 'negative',
-      params: { value: -3 },
+      rule: 'consolidation.not-submitted',
+      severity: 'warning' as const,
+      path: 'units[0]',
+      message: 'written by the server in English',
+      params: {
+        unitName: '上海组',
+        unitId: 'east-shanghai',
+        period: '2026',
+        managerName: '李娜',
+        managerId: 'mgr-01',
+      },
     };
-    expect(findingText(f, 'zh-CN')).not.toBe(findingText(f, 'en'));
-    expect(findingText({ ...f, rule: 'no.such.rule' }, 'zh-CN')).toBe('negative');
+    const names = { 'east-shanghai': '上海组', 'mgr-01': '李娜' };
+    expect(findingInWords(f, { locale: 'zh-CN', people: names, units: names }).message).toBe(
+      '单位 上海组（east-shanghai）尚未提交 2026 的计划；负责人：李娜（mgr-01）。',
+    );
+    const gap = {
+      ...f,
+      rule: 'import.negative-value',
+      params: { cell: 'C12', column: '目标', value: -12500 },
+    };
+    expect(findingInWords(gap, { locale: 'en', people: names }).message).toBe(
+      'Cell C12 (目标) is -12,500; it cannot be negative.',
+    );
+    expect(findingInWords({ ...f, rule: 'no.such.rule' }, { locale: 'zh-CN' }).message).toBe(
+      'written by the server in English',
+    );
   });
 });

@@ -265,8 +265,10 @@ describe('painting findings on Excel', () => {
     // the unit's Total carries two findings: the worst colour, both messages in one note
     // (11 months make 1,100,000, not 1,200,000; 1,500,000 below it is 25 % over)
     expect(excel.fill('Targets', 'C3')).toBe(SEVERITY_FILL.error);
-    expect(excel.notes('Targets').C3).toContain('add up to 1100000, not the total 1200000 (gap 100000)');
-    expect(excel.notes('Targets').C3).toContain('add up to 1500000, 25% over its target 1200000');
+    expect(excel.notes('Targets').C3).toBe(
+      'Teamsheet: east-shanghai revenue 2026: the 11 months add up to 1,100,000, not the total 1,200,000 (gap 100,000).\n' +
+        'east-shanghai revenue 2026: its 1 people and sub-units add up to 1,500,000, 25% over its target 1,200,000 (over-assignment).',
+    );
     expect(excel.fill('Targets', 'D3')).toBeUndefined(); // January is fine
     expect(excel.notes('Targets').A3).toBe('Ask Wang about the Q3 promotion');
 
@@ -289,7 +291,7 @@ describe('painting findings on Excel', () => {
     expect(excel.fill('Goals', 'F3')).toBeUndefined();
     expect(excel.fill('Targets', 'C3')).toBe(SEVERITY_FILL.info);
     expect(excel.notes('Targets').C3).toBe(
-      'Teamsheet: east-shanghai revenue 2026: its 1 people and sub-units add up to 1500000, 25% over its target 1200000 (over-assignment).',
+      'Teamsheet: east-shanghai revenue 2026: its 1 people and sub-units add up to 1,500,000, 25% over its target 1,200,000 (over-assignment).',
     );
 
     // the rep takes exactly the unit's 1,200,000: no mark is left on Targets but the person's note

@@ -154,7 +154,7 @@ describe('the Scores sheet', () => {
     if (out.inserted) return;
     expect(out.result).toMatchObject({ totalVisits: 3600, capacityPerRep: 1320, repsNeeded: 3, gap: -1 });
     const text = (await wb.readRange(SHEETS.sizing, 'A10:A12')).flat().join('\n');
-    expect(text).toContain('ceil(3600 / (220 × 6)) = ceil(2.73) = 3');
+    expect(text).toContain('ceil(3,600 / (220 × 6)) = ceil(2.73) = 3');
   });
 
   it('computes from blank templates: a ratings row with only its person filled in is no rating, not an error', async () => {

@@ -11,6 +11,9 @@ import { routes, type RegisteredRoute } from '../src/registry';
 import { call } from './helpers';
 import { send } from './support/send';
 
+/** A byte count as the messages write it: grouped (en and zh-CN both 33,554,432). */
+const grouped = (n: number) => new Intl.NumberFormat('en').format(n);
+
 const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
 const CHUNK = new Uint8Array(64 * 1024).fill(0x20);
 
@@ -98,7 +101,9 @@ describe('the body limit of every route', () => {
         max: r.maxBodyBytes,
         value: r.maxBodyBytes + 1,
       });
-      expect(en.json.detail).toContain(`at most ${r.maxBodyBytes} bytes (${formatBytes(r.maxBodyBytes)})`);
+      expect(en.json.detail).toContain(
+        `at most ${grouped(r.maxBodyBytes)} bytes (${formatBytes(r.maxBodyBytes)})`,
+      );
       const zh = await call(r.handler, {
         method,
         path: pathOf(r),
@@ -107,7 +112,7 @@ describe('the body limit of every route', () => {
       });
       expect(zh.status).toBe(413);
       expect(zh.json.title).toBe('请求内容过大');
-      expect(zh.json.detail).toContain(`最多接受 ${r.maxBodyBytes} 字节`);
+      expect(zh.json.detail).toContain(`最多接受 ${grouped(r.maxBodyBytes)} 字节`);
     },
   );
 
@@ -118,7 +123,7 @@ describe('the body limit of every route', () => {
       expect(res.status).toBe(413);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.json).toMatchObject({ limit: 'maxBodyBytes', max: r.maxBodyBytes });
-      expect(res.json.detail).toContain(`最多 ${r.maxBodyBytes} 字节`);
+      expect(res.json.detail).toContain(`最多 ${grouped(r.maxBodyBytes)} 字节`);
       // What was pulled: the limit, the chunk that passed it, and at most one chunk read ahead.
       expect(res.pulled).toBeLessThanOrEqual(r.maxBodyBytes + 3 * CHUNK.byteLength);
     },
@@ -153,7 +158,7 @@ describe('the body limit of every route on the local host', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       const body = JSON.parse(res.body);
       expect(body).toMatchObject({ limit: 'maxBodyBytes', max: r.maxBodyBytes });
-      expect(body.detail).toContain(`at most ${r.maxBodyBytes} bytes`);
+      expect(body.detail).toContain(`at most ${grouped(r.maxBodyBytes)} bytes`);
     },
   );
 });

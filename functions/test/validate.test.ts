@@ -68,7 +68,7 @@ describe('POST /api/plans/validate', () => {
         rule: 'relevant.children-do-not-sum',
         severity: 'error',
         path: 'targets[0].value',
-        message: expect.stringContaining('300000 short of the 1500000'),
+        message: expect.stringContaining('300,000 short of the 1,500,000'),
       }),
     ]);
   });
@@ -123,8 +123,8 @@ describe('POST /api/plans/validate', () => {
     );
     expect(growth).toHaveLength(13);
     expect(growth[0].path).toBe('targets[0].value');
-    expect(growth[0].message).toContain("100% above last year's 600000");
-    expect(growth[1].message).toContain("100% above last year's 50000");
+    expect(growth[0].message).toContain("100% above last year's 600,000");
+    expect(growth[1].message).toContain("100% above last year's 50,000");
     expect(res.json.summary).toEqual({ errors: 1, warnings: 13, infos: 0 });
     expect(await historyCount()).toBe(before);
   });

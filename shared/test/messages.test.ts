@@ -5,6 +5,7 @@ import {
   locales,
   makeFinding,
   messageCatalogs,
+  paramKind,
   resolveLocale,
   translate,
 } from '../src/messages/index';
@@ -23,14 +24,33 @@ describe('translate', () => {
     );
   });
 
-  it('writes numbers plainly, without grouping, and without float noise', () => {
-    expect(translate('en', 'http.body-too-large', { size: 5242881, limit: 5242880 })).toContain(
-      '5242881 bytes',
+  it('groups numbers in the locale, without float noise, and writes versions and periods as they are', () => {
+    expect(translate('en', 'http.body-too-large', { size: 5242881, limit: 5242880 })).toBe(
+      'The request body is 5,242,881 bytes; the limit is 5,242,880 bytes. Send less data per request.',
+    );
+    expect(translate('zh-CN', 'http.precondition-failed', { expected: 1002, actual: 1003 })).toBe(
+      '您的修改基于版本 1002，但当前版本为 1003。请加载版本 1003 后重新提交。',
     );
     expect(formatParam(0.1 + 0.2)).toBe('0.3');
-    expect(formatParam(-1234567.5)).toBe('-1234567.5');
+    expect(formatParam(-1234567.5, 'zh-CN')).toBe('-1,234,567.5');
+    expect(formatParam(2026, 'en', 'as-written')).toBe('2026');
+    expect(formatParam('1234567', 'en')).toBe('1234567'); // text (an id, what a user typed) as it is
+    expect(formatParam('1234567.5', 'en', 'money')).toBe('1,234,567.50');
+    expect(formatParam(12, 'zh-CN', 'money')).toBe('12.00');
+    expect(formatParam('0.999999', 'en', 'ratio')).toBe('99.9999%');
+    expect(formatParam(1.2, 'zh-CN', 'ratio')).toBe('120%');
     expect(formatParam(true)).toBe('true');
     expect(formatParam(null)).toBe('');
+  });
+
+  it('knows which params of a rule are money, ratios or ids', () => {
+    expect(paramKind('payout.draw-balance-positive', 'amount')).toBe('money');
+    expect(paramKind('payout.shares-not-one', 'sum')).toBe('ratio');
+    expect(paramKind('relevant.children-do-not-sum.months', 'sum')).toBeUndefined();
+    expect(paramKind('import.duplicate-row', 'row')).toBe('as-written');
+    expect(
+      translate('en', 'import.duplicate-row', { row: 1204, owner: 'a', metric: 'm', firstRow: 1001 }),
+    ).toBe('Row 1204: a × m already appears in row 1001; only the first row was used.');
   });
 
   it('returns the key itself for an unknown key and leaves unknown placeholders as written', () => {

@@ -2,9 +2,9 @@
 // all put into words now, in the language on show (see features/common/notice.ts); and a failure of
 // that action, likewise beside its button.
 import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
-import type { Locale } from '@teamsheet/shared';
+import { findingInWords, type Locale } from '@teamsheet/shared';
 import { describeError, describeWorkbookError } from '../errors';
-import { findingText, noticeText, type Failure, type Notice } from '../features/common/notice';
+import { noticeText, type Failure, type Notice } from '../features/common/notice';
 import type { Translate } from '../i18n';
 import { ErrorBar } from './ErrorBar';
 
@@ -24,7 +24,9 @@ export function NoticeBar<Key extends string>({
   const styles = useStyles();
   const items = [
     ...(notice.lines ?? []).map((l) => noticeText(l, tr, locale)),
-    ...(notice.findings ?? []).map((f) => findingText(f, locale, notice.names)),
+    ...(notice.findings ?? []).map(
+      (f) => findingInWords(f, { locale, people: notice.names, units: notice.names }).message,
+    ),
   ];
   return (
     <MessageBar intent={notice.intent} data-testid={testId}>

@@ -5,6 +5,7 @@ import { commonMessages } from './common';
 import { consolidationMessages } from './consolidation';
 import { fieldMessages } from './fields';
 import { lookupMessages } from './lookups';
+import { formatParam, paramKind } from './numbers';
 import { payoutMessages } from './payout';
 import { planningMessages } from './planning';
 import { scoringMessages } from './scoring';
@@ -13,6 +14,7 @@ export type Locale = 'en' | 'zh-CN';
 export const locales: readonly Locale[] = ['en', 'zh-CN'];
 export type MessageCatalog = Record<Locale, Record<string, string>>;
 export type MessageParams = Record<string, string | number | boolean | null>;
+export { formatParam, paramKind, type ParamKind } from './numbers';
 
 /** Every capability's catalog by name, so tests can check each one is complete in both languages. */
 export const messageCatalogs: Readonly<Record<string, MessageCatalog>> = {
@@ -42,34 +44,30 @@ export function resolveLocale(tag: string | null | undefined): Locale {
 }
 
 /**
- * A number as plain text for a message: no grouping, no locale digits, so messages are stable in
- * tests; non-integers are cut to 12 significant digits so float noise (0.30000000000000004) stays out.
- */
-export function formatParam(value: string | number | boolean | null | undefined): string {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) || !Number.isFinite(value)
-      ? String(value)
-      : String(Number(value.toPrecision(12)));
-  }
-  return value === null || value === undefined ? '' : String(value);
-}
-
-/**
  * The message of `key` in `locale` with its `{name}` placeholders filled from `params`. A key missing
  * in zh-CN falls back to English; a key missing everywhere comes back as the key itself, so a
  * forgotten message is visible but never breaks a response. Unknown placeholders stay as written.
+ * Numbers are written in the locale (formatParam): 1,100,000; 2026 as a period stays 2026.
  */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
   const template = merged[locale]?.[key] ?? merged.en[key];
   if (template === undefined) return key;
-  return fill(template, params);
+  return fill(template, locale, key, params);
 }
 
+/** Whether the core's catalogs word `key` (a rule id or a rule's own wording). */
+export const hasMessage = (key: string): boolean => merged.en[key] !== undefined;
+
 /** Fills `{name}` placeholders; the one interpolation of every catalog (the core's and an app's own). */
-function fill(template: string, params?: Readonly<Record<string, unknown>>): string {
+function fill(
+  template: string,
+  locale: Locale,
+  key: string,
+  params?: Readonly<Record<string, unknown>>,
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params && Object.hasOwn(params, name) && params[name] !== undefined
-      ? formatParam(params[name] as MessageParams[string])
+      ? formatParam(params[name] as MessageParams[string], locale, paramKind(key, name))
       : whole,
   );
 }
@@ -87,7 +85,7 @@ export function translateIn(
 ): string {
   const template = catalog[locale][key] ?? catalog.en[key];
   if (template === undefined) return translate(locale, key, params as MessageParams | undefined);
-  return fill(template, params);
+  return fill(template, locale, key, params);
 }
 
 /** A finding of the contract: rule id, severity, the field path, and the message with its numbers. */

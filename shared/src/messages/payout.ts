@@ -5,7 +5,7 @@ export const payoutMessages = {
     'payout.unknown-person':
       'Person "{personId}" is not among the people of this payout; the row is left out.',
     'payout.shares-not-one':
-      'The credit shares of transaction "{transactionId}" sum to {sum}, not 1; credit is given as the shares say. Correct the shares so they sum to 1.',
+      'The credit shares of transaction "{transactionId}" sum to {sum}, not 100%; credit is given as the shares say. Correct the shares so they sum to 100%.',
     'payout.no-quota':
       '{personId} has no {metric} quota for {period} (component {component}); no commission is paid until a quota is set.',
     'comp-plan.ends-before-start': 'effectiveTo {effectiveTo} is before effectiveFrom {effectiveFrom}.',
@@ -43,7 +43,7 @@ export const payoutMessages = {
   'zh-CN': {
     'payout.unknown-person': '人员 "{personId}" 不在本次计算的人员名单中，该行未计入。',
     'payout.shares-not-one':
-      '交易 "{transactionId}" 的业绩分配比例合计为 {sum}，不等于 1；已按所填比例计入。请调整比例使其合计为 1。',
+      '交易 "{transactionId}" 的业绩分配比例合计为 {sum}，不等于 100%；已按所填比例计入。请调整比例使其合计为 100%。',
     'payout.no-quota':
       '{personId} 没有 {period} 的 {metric} 指标额（组件 {component}），设定指标额前不发提成。',
     'comp-plan.ends-before-start': '失效月份 {effectiveTo} 早于生效月份 {effectiveFrom}。',

@@ -8,7 +8,8 @@ export const planningMessages = {
       'None of the {parts} parts has a {basis} figure above zero; the total is split evenly.',
     'allocation.total-rounded':
       'The total {total} is rounded to {rounded} ({precision} decimals) before it is split.',
-    'allocation.shares-normalised': 'The blend shares add up to {sum}, not 1; each is divided by {sum}.',
+    'allocation.shares-normalised':
+      'The blend shares add up to {sum}, not 100%; each is scaled by the same factor so they add up to 100%.',
     'allocation.share-ignored':
       'The share {share} of basis {basis} is not a positive number and is left out of the blend.',
     'allocation.no-shares':
@@ -73,7 +74,7 @@ export const planningMessages = {
       '{part} 没有{basis}数据，按平均分配得到总数的 1/{parts}，其余部分按{basis}分配剩余数。',
     'allocation.no-basis-all': '{parts} 个部分都没有大于零的{basis}数据，总数平均分配。',
     'allocation.total-rounded': '总数 {total} 先按 {precision} 位小数取整为 {rounded} 再分配。',
-    'allocation.shares-normalised': '混合比例之和为 {sum} 而不是 1，各比例均除以 {sum}。',
+    'allocation.shares-normalised': '混合比例之和为 {sum} 而不是 100%，各比例按同一倍数调整，使合计为 100%。',
     'allocation.share-ignored': '依据 {basis} 的比例 {share} 不是正数，不参与混合。',
     'allocation.no-shares': '混合中没有正的比例，总数在 {parts} 个部分间平均分配。',
 

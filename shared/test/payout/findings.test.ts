@@ -57,7 +57,9 @@ describe('payout findings', () => {
       path: 'transactions[0].credits',
       params: { sum: '0.9' },
     });
-    expect(finding?.message).toContain('sum to 0.9');
+    expect(finding?.message).toBe(
+      'The credit shares of transaction "t3" sum to 90%, not 100%; credit is given as the shares say. Correct the shares so they sum to 100%.',
+    );
     expect(result.people.map((p) => p.credited)).toEqual(['500.00', '400.00']);
   });
 

@@ -54,7 +54,7 @@ describe("the handbooks' SMART examples", () => {
       ['attainable.growth-above-band', 'error', 'goals[0].target'],
     ]);
     expect(findings[0]?.params).toMatchObject({ baseline: 0, target: 50000, days: 5, rampDays: 30 });
-    expect(findings[0]?.message).toBe('目标 g1 要在 5 天内从零（0）做到 50000；从零起步至少需要 30 天。');
+    expect(findings[0]?.message).toBe('目标 g1 要在 5 天内从零（0）做到 50,000；从零起步至少需要 30 天。');
   });
 
   it('the same goal entered as fields (baseline 0, target 50,000 CNY, due in 7 days) is flagged the same way', () => {
@@ -71,7 +71,7 @@ describe("the handbooks' SMART examples", () => {
     );
     expect(findings.map((f) => f.rule)).toEqual(['attainable.growth-above-band']);
     expect(findings[0]?.message).toBe(
-      'Goal g1 builds 50000 from nothing (0) in 7 days; a level from nothing needs at least 30 days.',
+      'Goal g1 builds 50,000 from nothing (0) in 7 days; a level from nothing needs at least 30 days.',
     );
   });
 

@@ -624,7 +624,7 @@ describe('validatePlan', () => {
   it('speaks Chinese when asked, with the numbers in the message', () => {
     const p = plan([t('T1', 'revenue', '2026', 1000), t('r1', 'revenue', '2026', 900)]);
     const [f] = validatePlan(p, { org }, { locale: 'zh-CN' }).findings;
-    expect(f?.message).toBe('T1 revenue 2026：下属 1 个人员和单位合计 900，比目标 1000 少 100（覆盖 90%）。');
+    expect(f?.message).toBe('T1 revenue 2026：下属 1 个人员和单位合计 900，比目标 1,000 少 100（覆盖 90%）。');
   });
   it('exposes its defaults', () => {
     expect(defaultRuleSettings).toMatchObject({

@@ -1,7 +1,7 @@
 // What a section says after an action, kept as a message key and its parameters rather than as text,
 // and put into words when drawn: a notice shown in English reads Chinese after a language switch.
 // Dates are kept as ISO text and written in the user's locale; findings by their rule and params.
-import { getMetric, translate, type Finding, type Locale } from '@teamsheet/shared';
+import type { Finding, Locale } from '@teamsheet/shared';
 
 /** A parameter of a notice: plain text or a number, or a moment written in the reader's locale. */
 export type NoticeParam = string | number | { date: string };
@@ -10,7 +10,7 @@ export interface Notice<Key extends string = string> {
   intent: 'success' | 'info' | 'warning' | 'error';
   key: Key;
   params?: Record<string, NoticeParam>;
-  /** Findings listed under the text, each written from its rule and params in the reader's language. */
+  /** Findings listed under the text, each worded by the core (findingInWords) in the reader's language. */
   findings?: readonly Finding[];
   /** Names of the people and units a finding's params may hold by id (id → name). */
   names?: Readonly<Record<string, string>>;
@@ -36,24 +36,6 @@ export function noticeText<Key extends string>(
   locale: Locale,
 ): string {
   return tr(notice.key, paramsIn(notice.params, locale));
-}
-
-/** A finding's message in `locale`, from its rule id and params (the server wrote it in another). */
-export function findingText(
-  f: Finding,
-  locale: Locale,
-  names: Readonly<Record<string, string>> = {},
-): string {
-  // ids in the params read as names: a person or unit by its name, a metric by its label
-  const params = Object.fromEntries(
-    Object.entries(f.params ?? {}).map(([k, v]) => [
-      k,
-      typeof v === 'string' ? (names[v] ?? getMetric(v)?.label[locale] ?? v) : v,
-    ]),
-  );
-  const key = f.messageKey ?? f.rule;
-  const text = translate(locale, key, params);
-  return text === key ? f.message : text;
 }
 
 /** A failure of an action, kept as it came (not as text) so it is worded in the language on show. */

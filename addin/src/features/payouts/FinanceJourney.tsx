@@ -21,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { translate, type Finding, type Role } from '@teamsheet/shared';
+import type { Role } from '@teamsheet/shared';
 import type { Translate, UiKey } from '../../i18n';
 import type { Locale } from '../../i18n';
 import { explainTrace } from './explain';
@@ -29,6 +29,7 @@ import {
   appliesToLabel,
   componentLabel,
   monthLabel,
+  runFindingLines,
   spanLabel,
   financeNextStep,
   type FinanceStep,
@@ -101,44 +102,9 @@ export function FinanceJourney({
   // The largest amounts first: what a reviewer checks before the zeros.
   const lines = [...(run?.lines ?? [])].sort((a, b) => b.amountMinor - a.amountMinor);
   const explained = j.explained === null ? undefined : lines[j.explained];
-  const label = (id: string) =>
-    componentLabel(
-      run?.plan.components.find((c) => c.id === id),
-      tr,
-      locale,
-    );
-  // A run's findings, worded again in the user's language, with names for the ids they carry; the same
-  // finding for many people (no quota for 86 reps) is one line naming a few of them and counting the rest.
-  const personName = (id: string) => j.names.get(id) ?? tr('payouts.cp.unnamed');
-  const worded = (f: Finding): Finding => {
-    const p = { ...(f.params ?? {}) };
-    if (typeof p.personId === 'string') p.personId = personName(p.personId);
-    if (typeof p.component === 'string') p.component = label(p.component);
-    if (typeof p.metric === 'string') p.metric = j.metricName(p.metric);
-    if (typeof p.unitId === 'string') p.unitId = unitName(p.unitId);
-    if (typeof p.role === 'string') p.role = tr(`role.${p.role}` as UiKey);
-    return { ...f, message: translate(locale, f.messageKey ?? f.rule, p) };
-  };
-  const groups = new Map<string, Finding[]>();
-  for (const f of run?.findings ?? []) {
-    const { personId: _person, ...rest } = f.params ?? {};
-    const key = JSON.stringify([f.rule, f.severity, rest]);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  const findings: Finding[] = [...groups.values()].slice(0, 10).map(([first, ...others]) => {
-    const shown = worded(first!);
-    if (others.length === 0) return shown;
-    const named = others.map((o) => o.params?.personId).filter((id): id is string => typeof id === 'string');
-    const also = tr('payouts.findings.alsoFor', {
-      count: others.length,
-      names: named
-        .slice(0, 5)
-        .map(personName)
-        .join(locale === 'zh-CN' ? '、' : ', '),
-      more: named.length > 5 ? tr('payouts.findings.andMore') : '',
-    });
-    return { ...shown, message: `${shown.message} ${also}` };
-  });
+  const findings = run
+    ? runFindingLines(run, { locale, tr, org: j.org, people: j.names, metricName: j.metricName })
+    : [];
   return (
     <>
       <SectionBlock testId="finance-compplans">

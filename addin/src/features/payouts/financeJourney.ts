@@ -5,6 +5,7 @@
 // user's locale).
 import {
   componentLabel as labelOfComponent,
+  findingInWords,
   getMetric,
   type CompPlan,
   type Component,
@@ -146,6 +147,56 @@ export const metricLabelIn = (locale: Locale) => (id: string) => getMetric(id)?.
 /** A component as a user names it (the core's componentLabel: its kind, with the metric where it says more). */
 export function componentLabel(component: Component | undefined, tr: Translate, locale: Locale): string {
   return component ? labelOfComponent(component, locale) : tr('payouts.component.other');
+}
+
+/**
+ * A run's findings as finance reads them: each worded by the core (findingInWords) with people, units,
+ * metrics, components and roles by name; the same finding for many people (no quota for 86 reps) is
+ * one line naming five of them and counting the rest. The first `limit` lines.
+ */
+export function runFindingLines(
+  run: Pick<RunView, 'findings' | 'plan'>,
+  words: {
+    locale: Locale;
+    tr: Translate;
+    org: OrgView | null;
+    people: ReadonlyMap<string, string>;
+    metricName: (id: string) => string;
+  },
+  limit = 10,
+): Finding[] {
+  const { locale, tr, org, people, metricName } = words;
+  const names = {
+    locale,
+    people,
+    units: (id: string) => org?.units.find((u) => u.id === id)?.name,
+    metrics: metricName,
+    components: (id: string) => {
+      const component = run.plan.components.find((c) => c.id === id);
+      return component && componentLabel(component, tr, locale);
+    },
+    roles: (role: string) => tr(`role.${role}` as UiKey),
+  };
+  const groups = new Map<string, Finding[]>();
+  for (const f of run.findings) {
+    const { personId: _person, ...rest } = f.params ?? {};
+    const key = JSON.stringify([f.rule, f.severity, rest]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].slice(0, limit).map(([first, ...others]) => {
+    const shown = findingInWords(first!, names);
+    if (others.length === 0) return shown;
+    const named = others.map((o) => o.params?.personId).filter((id): id is string => typeof id === 'string');
+    const also = tr('payouts.findings.alsoFor', {
+      count: others.length,
+      names: named
+        .slice(0, 5)
+        .map((id) => people.get(id) ?? id)
+        .join(locale === 'zh-CN' ? '、' : ', '),
+      more: named.length > 5 ? tr('payouts.findings.andMore') : '',
+    });
+    return { ...shown, message: `${shown.message} ${also}` };
+  });
 }
 
 /** `2026-04` as "April 2026" / "2026年4月". */

@@ -63,8 +63,8 @@ async function show(
   planFindings: readonly Finding[],
 ): Promise<LocatedFinding[]> {
   // Messages name owners and metrics as the sheets show them (names, labels), not by id.
-  const names = { owner: (id: string) => read.ownerNames.get(id) };
-  const worded = (list: readonly Finding[]) => list.map((f) => findingInWords(f, read.locale, names));
+  const names = { locale: read.locale, people: read.ownerNames, units: read.ownerNames };
+  const worded = (list: readonly Finding[]) => list.map((f) => findingInWords(f, names));
   const located = locateAll(read, worded(importFindings), worded(planFindings));
   const sheets = [read.targetsSheet, ...(read.goalsSheet ? [read.goalsSheet] : [])];
   await paintFindings(workbook, sheets, located);
