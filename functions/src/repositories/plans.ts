@@ -423,6 +423,30 @@ export async function listUnitPlanStates(
 
 // ---- drafts
 
+/** What a write of a plan (a version or a draft) carries. */
+export type PlanWrite = {
+  tenantId: string;
+  plan: Plan;
+  author: string;
+  baseVersion: number | null;
+  /** The start of the base version's content hash, when the client's ETag named it. */
+  baseHash?: string | null;
+  summary: ValidationSummary;
+  requestKey: string | null;
+  at?: string;
+};
+
+/**
+ * The base must be the latest version, and when the ETag named its content, that very content: a
+ * version number alone could line up with another record after a restore (docs/security.md).
+ */
+function isLatestBase(args: PlanWrite, current: PlanHead | undefined): boolean {
+  return (
+    (args.baseVersion ?? 0) === (current?.version ?? 0) &&
+    (!args.baseHash || !!current?.hash.startsWith(args.baseHash))
+  );
+}
+
 /** The newest draft head of a unit's plan for a period, or undefined (one document read). */
 async function latestDraftHead(
   tenantId: string,
@@ -481,16 +505,7 @@ export type SaveDraftResult =
  * Drafts are append-only: each save is a new draft; the create of its head decides its number, and a
  * concurrent saver takes the next one. A retry of the request that saved one gets it back as `replayed`.
  */
-export async function savePlanDraft(args: {
-  tenantId: string;
-  plan: Plan;
-  author: string;
-  baseVersion: number | null;
-  baseHash?: string | null;
-  summary: ValidationSummary;
-  requestKey: string | null;
-  at?: string;
-}): Promise<SaveDraftResult> {
+export async function savePlanDraft(args: PlanWrite): Promise<SaveDraftResult> {
   const { tenantId, plan } = args;
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, plan.period);
@@ -505,11 +520,8 @@ export async function savePlanDraft(args: {
     if (same) return { status: 'replayed', head: same };
   }
   const current = await latestHead(tenantId, plan.unitId, plan.period);
-  const currentVersion = current?.version ?? 0;
-  const baseMatches =
-    (args.baseVersion ?? 0) === currentVersion &&
-    (!args.baseHash || !!current?.hash.startsWith(args.baseHash));
-  if (!baseMatches) return { status: 'stale', baseVersion: args.baseVersion, currentVersion };
+  if (!isLatestBase(args, current))
+    return { status: 'stale', baseVersion: args.baseVersion, currentVersion: current?.version ?? 0 };
 
   const createdAt = args.at ?? new Date().toISOString();
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -606,17 +618,7 @@ export function requestKeyOf(caller: string, key: string | null): string | null 
  * and gets `stale`. A retry of the request that already wrote a version (same Idempotency-Key, same
  * content) gets that version back as `replayed` instead of a 412.
  */
-export async function savePlanVersion(args: {
-  tenantId: string;
-  plan: Plan;
-  author: string;
-  baseVersion: number | null;
-  /** The start of the base version's content hash, when the client's ETag named it. */
-  baseHash?: string | null;
-  summary: ValidationSummary;
-  requestKey: string | null;
-  at?: string;
-}): Promise<SavePlanResult> {
+export async function savePlanVersion(args: PlanWrite): Promise<SavePlanResult> {
   const { tenantId, plan } = args;
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, plan.period);
@@ -637,12 +639,7 @@ export async function savePlanVersion(args: {
 
   const current = await latestHead(tenantId, plan.unitId, plan.period);
   const currentVersion = current?.version ?? 0;
-  // The base must be the latest version, and when the ETag named its content, that very content: a
-  // version number alone could line up with another record after a restore (docs/security.md).
-  const baseMatches =
-    (args.baseVersion ?? 0) === currentVersion &&
-    (!args.baseHash || !!current?.hash.startsWith(args.baseHash));
-  if (!baseMatches) {
+  if (!isLatestBase(args, current)) {
     return (await replay()) ?? { status: 'stale', baseVersion: args.baseVersion, currentVersion };
   }
   const version = currentVersion + 1;

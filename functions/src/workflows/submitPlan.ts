@@ -3,7 +3,7 @@
 // errors, stored on top of the version the caller based it on (412 otherwise), audited once.
 // Save a draft of it: checked the same way, stored with its findings (errors too: a draft is work in
 // progress), on top of the same base, audited once.
-import { validatePlan, type Finding, type Plan } from '@teamsheet/shared';
+import { validatePlan, type Finding, type Plan, type ValidationSummary } from '@teamsheet/shared';
 import type { Caller } from '../auth';
 import type { CommandAnswer } from './answer';
 import { refusal } from '../refusal';
@@ -19,6 +19,7 @@ import {
   storedPlanContext,
   type PlanDraftHead,
   type PlanHead,
+  type PlanWrite,
 } from '../repositories/plans';
 
 export type SubmitPlanInput = { unitId: string; period: string; base: BaseVersion | null; plan: Plan };
@@ -62,8 +63,8 @@ export async function submitPlan(
   input: SubmitPlanInput,
   context: { idempotencyKey: string | null },
 ): Promise<CommandAnswer> {
-  const { tenantId, principal, locale } = caller;
-  const { plan, base, unitId, period } = input;
+  const { tenantId, locale } = caller;
+  const { plan, unitId, period } = input;
   const { findings, summary } = validatePlan(plan, await storedPlanContext(tenantId, plan), { locale });
   if (summary.errors > 0) {
     const errors = findings.filter((f) => f.severity === 'error');
@@ -75,19 +76,30 @@ export async function submitPlan(
       { findings, summary },
     );
   }
-  const saved = await savePlanVersion({
-    tenantId,
-    plan,
-    author: principal.personId,
-    baseVersion: base?.version ?? null,
-    baseHash: base?.hash ?? null,
-    summary,
-    requestKey: requestKeyOf(principal.personId, context.idempotencyKey),
-  });
+  const saved = await savePlanVersion(planWrite(caller, input, summary, context.idempotencyKey));
   if (saved.status === 'stale') throw staleBase(unitId, period, saved);
   // A retry of a submission that was stored but never answered: make sure its audit entry exists.
   if (saved.status === 'replayed') await auditSubmission(saved.head, await previousHashOf(saved.head));
   return submittedAnswer(saved.head, findings);
+}
+
+/** The store's write of the caller's plan on the base If-Match named. */
+function planWrite(
+  caller: Caller,
+  input: SubmitPlanInput,
+  summary: ValidationSummary,
+  idempotencyKey: string | null,
+): PlanWrite {
+  const { personId } = caller.principal;
+  return {
+    tenantId: caller.tenantId,
+    plan: input.plan,
+    author: personId,
+    baseVersion: input.base?.version ?? null,
+    baseHash: input.base?.hash ?? null,
+    summary,
+    requestKey: requestKeyOf(personId, idempotencyKey),
+  };
 }
 
 /** 412: the base the caller named is not the latest submitted version (or one exists where none was named). */
@@ -139,18 +151,10 @@ export async function saveDraft(
   input: SubmitPlanInput,
   context: { idempotencyKey: string | null },
 ): Promise<CommandAnswer> {
-  const { tenantId, principal, locale } = caller;
-  const { plan, base, unitId, period } = input;
+  const { tenantId, locale } = caller;
+  const { plan, unitId, period } = input;
   const { findings, summary } = validatePlan(plan, await storedPlanContext(tenantId, plan), { locale });
-  const saved = await savePlanDraft({
-    tenantId,
-    plan,
-    author: principal.personId,
-    baseVersion: base?.version ?? null,
-    baseHash: base?.hash ?? null,
-    summary,
-    requestKey: requestKeyOf(principal.personId, context.idempotencyKey),
-  });
+  const saved = await savePlanDraft(planWrite(caller, input, summary, context.idempotencyKey));
   if (saved.status === 'stale') throw staleBase(unitId, period, saved);
   if (saved.status === 'replayed') await auditDraft(saved.head, await previousDraftHashOf(saved.head));
   return draftAnswer(saved.head, findings);
