@@ -210,7 +210,7 @@ describe.each(['en', 'zh-CN'] as const)('the statement journey in %s', (locale) 
       await page.getByTestId('language-select').selectOption('zh-CN');
       await expect
         .poll(() => page.getByTestId('ask-notice').textContent())
-        .toBe('您对“销售额提成”的申诉已提交给财务。');
+        .toBe('您对“提成”的申诉已提交给财务。');
       await page.getByTestId('language-select').selectOption('en');
       await expect.poll(() => page.getByTestId('ask-notice').textContent()).toContain(t.sent);
     }

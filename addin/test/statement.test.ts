@@ -42,10 +42,14 @@ function lines(): StatementLine[] {
 }
 
 describe('a statement in the pane', () => {
-  it('names lines by type and metric in the language, never by component id', () => {
+  it('names lines as the comp plan names its components (the core’s label), never by component id', () => {
     const [commission, adjustment] = lines();
-    expect(lineLabel(commission!, translator('en'), 'en')).toBe('Commission on Revenue');
-    expect(lineLabel(commission!, translator('zh-CN'), 'zh-CN')).toBe('销售额提成');
+    expect(lineLabel(commission!, translator('en'), 'en')).toBe('Commission');
+    expect(lineLabel(commission!, translator('zh-CN'), 'zh-CN')).toBe('提成');
+    expect(lineLabel({ type: 'spiff' }, translator('zh-CN'), 'zh-CN')).toBe('新客户奖励');
+    expect(lineLabel({ type: 'commission', metric: 'new_customers' }, translator('en'), 'en')).toBe(
+      'Commission (New customers)',
+    );
     expect(lineLabel(adjustment!, translator('zh-CN'), 'zh-CN')).toBe('调整');
     expect(lineLabel({ type: 'something-new' }, translator('en'), 'en')).toBe('Pay line');
   });
@@ -57,10 +61,10 @@ describe('a statement in the pane', () => {
     expect(zh.at(-1)).toContain('四舍五入');
     expect(explainLine(commission!, translator('en'), 'en', 'CNY').at(-1)).toContain('6,600.00');
     expect(explainLine(adjustment!, translator('en'), 'en', 'CNY')).toEqual([
-      'Correction of Commission on Revenue of February 2026, after your question: ¥250.50.',
+      'Correction of Commission of February 2026, after your question: ¥250.50.',
     ]);
     expect(explainLine(adjustment!, translator('zh-CN'), 'zh-CN', 'CNY')).toEqual([
-      '根据您的申诉对2026年2月“销售额提成”的更正：¥250.50。',
+      '根据您的申诉对2026年2月“提成”的更正：¥250.50。',
     ]);
   });
 

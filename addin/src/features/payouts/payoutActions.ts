@@ -1,6 +1,6 @@
 // The Payouts section's use cases, without React: the comp-plan sheets, the Transactions sheet (from
 // the server, from the demo, or blank for the team), and what each outcome says in the MessageBar.
-import type { Finding, Locale } from '@teamsheet/shared';
+import { findingInWords, type Finding, type Locale } from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Translate } from '../../i18n';
 import type { Workbook } from '../../office';
@@ -128,8 +128,15 @@ export const runHeaders = (tr: Translate): RunHeaders => ({
   period: tr('payouts.finance.col.period'),
 });
 
-/** A preview done: how many people, the total, and where the quotas came from. */
-export function previewNotice(outcome: PreviewOutcome, tr: Translate): NonNullable<PayoutNotice> {
+/**
+ * A preview done: how many people, the total, and where the quotas came from; the engine's findings
+ * worded by the core in the user's language, people and components by the names the sheets show.
+ */
+export function previewNotice(
+  outcome: PreviewOutcome,
+  tr: Translate,
+  locale: Locale,
+): NonNullable<PayoutNotice> {
   const { result } = outcome;
   return {
     intent: outcome.quotaSource === 'none' ? 'warning' : 'success',
@@ -140,7 +147,9 @@ export function previewNotice(outcome: PreviewOutcome, tr: Translate): NonNullab
       currency: result.currency,
       transactions: outcome.request.transactions.length,
     })} ${tr(`payouts.quotas.${outcome.quotaSource}`)}`,
-    findings: result.findings,
+    findings: result.findings.map((f) =>
+      findingInWords(f, { locale, people: outcome.names, components: outcome.layout.componentNames }),
+    ),
   };
 }
 

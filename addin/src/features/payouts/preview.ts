@@ -4,6 +4,7 @@
 import type { CompPlan, Finding, Locale, PayoutRequest, PayoutResult, Person, Unit } from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Workbook } from '../../office';
+import { distinctNames, readNameIds } from '../common/nameLists';
 import { fetchOrg } from '../org/org';
 import { readCompPlan, type CompPlanRead } from './compPlanSheets';
 import { layoutPayouts, writePayoutsSheet, type LayoutLabels, type PayoutLayout } from './payoutSheet';
@@ -16,6 +17,7 @@ export interface Team {
   unitId: string;
   units: Unit[];
   people: Person[];
+  /** Each person's name as the sheets and the pane show it (distinctNames). */
   names: Map<string, string>;
 }
 
@@ -24,8 +26,7 @@ export async function loadTeam(api: Api, personId: string, unitHint?: string): P
   const org = await fetchOrg(api);
   const me = org.people.find((p) => p.id === personId);
   const unitId = unitHint ?? me?.unitId ?? org.units[0]?.id ?? '';
-  const names = new Map(org.people.map((p) => [p.id, p.name ?? p.id]));
-  return { unitId, units: org.units, people: org.people, names };
+  return { unitId, units: org.units, people: org.people, names: distinctNames(org.people) };
 }
 
 /** What stopped a preview before it reached the server: a plan with errors, or no transactions. */
@@ -47,6 +48,11 @@ export interface PreviewOutcome {
   plan: CompPlan;
   quotaSource: QuotaSource;
   transactionFindings: Finding[];
+  /**
+   * Each person's name as the sheets show it, by id: the team's (the chart's labels), and someone
+   * outside the team as the Transactions sheet shows them (what the findings call them).
+   */
+  names: ReadonlyMap<string, string>;
 }
 
 export async function previewPayouts(opts: {
@@ -82,6 +88,8 @@ export async function previewPayouts(opts: {
   if (read.findings.some((f) => f.severity === 'error'))
     throw new PreviewBlocked('transaction-errors', read.findings);
   const transactions = read.transactions.filter((tx) => inPeriod(tx.date, period));
+  const names = new Map(team.names);
+  for (const [name, id] of await readNameIds(workbook, 'people')) if (!names.has(id)) names.set(id, name);
   stage('compute');
   const request: PayoutRequest = { period, plan: compPlan.plan, people: team.people, quotas, transactions };
   const result = await api.post<PayoutResult>('/api/payouts/preview', request);
@@ -95,5 +103,6 @@ export async function previewPayouts(opts: {
     plan: compPlan.plan,
     quotaSource: source,
     transactionFindings: read.findings,
+    names,
   };
 }

@@ -1,10 +1,12 @@
 // Sample data for trying the section where no cell can be typed into (preview mode, outside Excel):
-// the core's deterministic demo targets on the Targets sheet (through the plan's own template writer)
-// and the demo transactions of the period on the Transactions sheet. Nothing is sent to the server.
+// the core's deterministic demo targets on the Targets sheet (through the plan's own template writer,
+// owners by name as the plan sheets show them) and the demo transactions of the period on the
+// Transactions sheet. Nothing is sent to the server.
 import { metricCatalog, type Locale } from '@teamsheet/shared';
 import { demoTargets } from '@teamsheet/shared/demo';
 import type { Workbook } from '../../office';
 import { insertTemplates } from '../plan/planSheets';
+import { ownerNamesOf } from '../plan/storedPlan';
 import type { Team } from './preview';
 import { insertTransactionsTemplate, sampleTransactions } from './transactions';
 
@@ -25,6 +27,7 @@ export async function insertSampleData(
     metrics: ['revenue'].filter((m) => m in metricCatalog),
     locale,
     plan: { targets: mine },
+    ownerNames: ownerNamesOf(team),
   });
   const transactions = sampleTransactions(team.people, period);
   const tx = await insertTransactionsTemplate(workbook, locale, team.people, transactions);

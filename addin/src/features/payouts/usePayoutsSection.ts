@@ -146,7 +146,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
           onStage: setStage,
         });
         setOutcome(result);
-        setPreviewNotice(previewNotice(result, tr));
+        setPreviewNotice(previewNotice(result, tr, locale));
       } catch (error) {
         if (error instanceof PreviewBlocked) {
           if (error.compPlan) await paintCompPlan(workbook, error.compPlan);
@@ -211,7 +211,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
     () =>
       (outcome?.result.people ?? []).map((p) => ({
         personId: p.personId,
-        name: String(outcome?.layout.rows.find((r) => r[0] === p.personId)?.[1] ?? p.personId),
+        name: outcome?.names.get(p.personId) ?? p.personId,
         attainment: p.attainment,
       })),
     [outcome],

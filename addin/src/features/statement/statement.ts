@@ -1,7 +1,13 @@
 // The statement and its questions as the pane uses them: the API's answers (GET /api/statements,
 // GET /api/questions), the calls that write (a question, an answer), and how lines, months, money and
 // times read in the user's language — component labels, never ids. Pure apart from the API calls.
-import { currencyScale, metricCatalog, type PayoutLine } from '@teamsheet/shared';
+import {
+  componentLabel,
+  currencyScale,
+  fixedLists,
+  type Component,
+  type PayoutLine,
+} from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Locale, Translate, UiKey, UiParams } from '../../i18n';
 import { explainTrace } from '../payouts/explain';
@@ -130,24 +136,17 @@ export function percentOf(ratio: number, locale: Locale): string {
   }).format(ratio);
 }
 
-const LABELLED = new Set([
-  'commission',
-  'bonus',
-  'override',
-  'spiff',
-  'pool',
-  'performance',
-  'draw',
-  'adjustment',
-]);
+/** The kinds a comp plan's component can be (an adjustment line is a correction, not a component). */
+const COMPONENT_TYPES = new Set(fixedLists.componentTypes.map((t) => t.value));
 
-/** A line's name in the user's words: by its type (and metric), never the plan's component id. */
+/**
+ * A line's name in the user's words, as the rest of the product names a component (the core's
+ * componentLabel: its kind, with its metric where that is not revenue), never the plan's component id.
+ */
 export function lineLabel(line: { type: string; metric?: string }, tr: Translate, locale: Locale): string {
-  if (line.type === 'commission' && line.metric) {
-    const metric = metricCatalog[line.metric]?.label[locale];
-    if (metric) return tr('component.commissionOn', { metric });
-  }
-  return LABELLED.has(line.type) ? tr(`component.${line.type}` as UiKey) : tr('component.other');
+  if (line.type === 'adjustment') return tr('component.adjustment');
+  if (!COMPONENT_TYPES.has(line.type)) return tr('component.other');
+  return componentLabel(line as Component, locale);
 }
 
 /** A line's Explain: the core's trace as steps in the user's language; an adjustment by its question. */
