@@ -221,18 +221,3 @@ describe('the Payouts preview sheet', () => {
     expect(layout.componentNames?.get('acme-b')).toBe('提成 2');
   });
 });
-
-describe('the comp-plan sheets in the other language', () => {
-  it('are renamed when written again in zh-CN, never doubled', async () => {
-    const { insertCompPlanTemplate, readCompPlan, starterCompPlan } =
-      await import('../src/features/payouts/compPlanSheets');
-    const workbook = createPreviewWorkbook();
-    const plan = starterCompPlan('en');
-    await insertCompPlanTemplate(workbook, plan, 'en');
-    const written = await insertCompPlanTemplate(workbook, plan, 'zh-CN');
-    const sheets = await workbook.listSheets();
-    expect(sheets.filter((s) => ['Plan', 'Components', 'Tiers'].includes(s))).toEqual([]);
-    expect(sheets).toEqual(expect.arrayContaining([written.components, written.tiers, '方案设置']));
-    expect((await readCompPlan(workbook, 'zh-CN')).plan).toEqual(plan);
-  });
-});

@@ -15,7 +15,6 @@ import {
   type Locale,
   type SheetDef,
 } from '@teamsheet/shared';
-import { placeSheet } from '../common/localSheets';
 import { parseRange, type CellValue, type TableData, type Workbook } from '../../office';
 import { hideMarkerRow } from '../common/markerRow';
 import { readNameIds, writeNameLists } from '../common/nameLists';
@@ -90,10 +89,8 @@ export async function insertCompPlanTemplate(
   locale: Locale,
 ): Promise<{ components: string; tiers: string; rows: number }> {
   const { components, tiers, settings, names } = compPlanToRows(plan, { locale });
-  // Written in zh-CN after English (or back), the sheets are renamed, never doubled.
-  const settingsSheet = await placeSheet(workbook, compPlanSettingsTable.name, locale);
-  const componentsSheet = await placeSheet(workbook, componentsDef().name, locale);
-  const tiersSheet = await placeSheet(workbook, tiersDef().name, locale);
+  const componentsSheet = componentsSheetName(locale);
+  const tiersSheet = tiersSheetName(locale);
   const [namesRange = ''] = await writeNameLists(workbook, 'components', [
     {
       key: 'component',
@@ -102,7 +99,7 @@ export async function insertCompPlanTemplate(
     },
   ]);
   // The settings on a sheet of their own, written first: what a finance person reads of the plan first.
-  await workbook.writeTable(settingsSheet, {
+  await workbook.writeTable(settingsSheetName(locale), {
     name: SETTINGS_TABLE,
     headers: settings.headers,
     rows: settings.rows as CellValue[][],

@@ -35,7 +35,6 @@ import {
   type TableData,
   type Workbook,
 } from '../../office';
-import { placeSheet } from '../common/localSheets';
 import { hideMarkerRow } from '../common/markerRow';
 import { LISTS_SHEET, NAME_LISTS, readNameIds, writeNameLists } from '../common/nameLists';
 
@@ -176,8 +175,7 @@ export async function insertTemplates(
   }
   const headers = sheetDef.columns.map((c) => c.header[locale]);
   const [ownerHeader, metricHeader, ...numberHeaders] = headers as [string, string, ...string[]];
-  // Written in zh-CN after English (or back), the sheets are renamed, never doubled.
-  const targetsName = await placeSheet(workbook, getTemplate('targets').sheets[0]!.name, locale);
+  const targetsName = targetsSheetName(locale);
   await workbook.writeRange(targetsName, STAMP_ADDRESS, [
     [templateMarker('targets'), input.unitId, period, input.baseVersion ?? 0],
   ]);
@@ -202,7 +200,7 @@ export async function insertTemplates(
   );
   const numberFormats: Record<string, string> = {};
   for (const c of def.columns) if (c.numberFormat) numberFormats[c.header[locale]] = c.numberFormat;
-  const goalsName = await placeSheet(workbook, goalsDef().name, locale);
+  const goalsName = goalsSheetName(locale);
   await workbook.writeRange(goalsName, 'A1', [[templateMarker('goals')]]);
   await workbook.writeTable(goalsName, {
     name: GOALS_TABLE,
