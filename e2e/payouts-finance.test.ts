@@ -225,7 +225,7 @@ describe('the finance view against the real routes (preview mode)', () => {
     await expect
       .poll(() => page.getByTestId('finance-notice').textContent(), { timeout: 20_000 })
       .toContain(
-        `已在工作表“Payroll 2026-03”写入 2026-03 已审批批次的 ${run.rows.length} 行，合计 1,590.03 CNY。`,
+        `已在工作表“Payroll 2026-03”写入 2026-03 已审批批次的 ${run.rows.length} 行，合计 1,590.03 人民币。`,
       );
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payroll 2026-03');
     expect(await page.locator('[data-testid^="sheet-tab-"]').count()).toBe(sheets);

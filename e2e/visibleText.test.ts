@@ -25,6 +25,9 @@ describe('what a user should never read', () => {
     expect(found('上海团队 Shanghai 的 Excel 表 B1:C9，2026-03，v2，CSV 与 xlsx', 'zh-CN')).toEqual([]);
     expect(found('B1:C9 的bar图，舍入（half-up）', 'zh-CN')).toEqual(['latin:bar', 'latin:half', 'latin:up']);
     expect(found('Version (ETag)', 'zh-CN')).toEqual(['latin:Version', 'latin:ETag']);
+    // A record's code (a deal, a customer) is read as it is; a hyphenated word is not a code.
+    expect(found('成交 tx-2026-000264，客户 cust-004-002', 'zh-CN')).toEqual([]);
+    expect(found('按 new-customers 计', 'zh-CN')).toEqual(['latin:new', 'latin:customers']);
   });
 
   it('takes the ids a test adds, whole tokens only', () => {

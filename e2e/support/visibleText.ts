@@ -74,6 +74,9 @@ const tokenPattern = (ids: readonly string[]) =>
         'g',
       );
 
+/** A hyphenated token of letters and digits (a code when it holds a digit). */
+const CODE = /(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])/g;
+
 function around(text: string, index: number, length: number): string {
   return text.slice(Math.max(0, index - 30), index + length + 30).replace(/\s+/g, ' ');
 }
@@ -92,6 +95,9 @@ export function findOffences(texts: readonly VisibleText[], rules: TextRules): O
       offences.push({ where, found: m[0], kind: 'raw-id', context: around(text, m.index, m[0].length) });
     }
     if (!zh) continue;
+    // Codes a ledger or CRM gives its records (deal tx-2026-000264, customer cust-004-002): hyphenated
+    // tokens with a number in them, read as they are in any language. `half-up` is no code.
+    for (const m of text.matchAll(CODE)) if (/\d/.test(m[0])) spans.push([m.index, m.index + m[0].length]);
     for (const m of text.matchAll(/(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])/g)) {
       const inId = spans.some(([from, to]) => m.index >= from && m.index < to);
       if (inId || allowed.has(m[0])) continue;

@@ -176,6 +176,14 @@ export function currencyName(code: string, locale: 'en' | 'zh-CN' = 'en'): strin
   }
 }
 
+/**
+ * A currency after an amount in running text: the ISO code in English, as finance writes it
+ * ("total 1,590.03 CNY"), its name in Chinese ("合计 1,590.03 人民币"), where a code is no word.
+ */
+export function currencyInText(code: string, locale: 'en' | 'zh-CN'): string {
+  return locale === 'zh-CN' ? currencyName(code, 'zh-CN') : code;
+}
+
 let currencyCodes: Map<string, string> | undefined;
 /**
  * The ISO 4217 code a cell names: the code itself in any case (`cny`) or the currency's name in

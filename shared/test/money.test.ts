@@ -251,3 +251,13 @@ describe('asMinor, the checked boundary into the money type', () => {
     expect(() => asMinor(2n ** 53n, 'sum')).toThrow(/sum is 9007199254740992 minor units/);
   });
 });
+
+describe('a currency after an amount in running text', () => {
+  it('is the ISO code in English and its name in Chinese; an unknown code stays as it is', async () => {
+    const { currencyInText } = await import('../src/money');
+    expect(currencyInText('CNY', 'en')).toBe('CNY');
+    expect(currencyInText('CNY', 'zh-CN')).toBe('人民币');
+    expect(currencyInText('USD', 'zh-CN')).toBe('美元');
+    expect(currencyInText('XQQ', 'zh-CN')).toBe('XQQ');
+  });
+});

@@ -1,6 +1,6 @@
 // The Payouts section's use cases, without React: the comp-plan sheets, the Transactions sheet (from
 // the server, from the demo, or blank for the team), and what each outcome says in the MessageBar.
-import { findingInWords, type Finding, type Locale } from '@teamsheet/shared';
+import { currencyInText, findingInWords, type Finding, type Locale } from '@teamsheet/shared';
 import type { Api } from '../../api';
 import type { Translate } from '../../i18n';
 import type { Workbook } from '../../office';
@@ -144,7 +144,7 @@ export function previewNotice(
       people: result.people.length,
       sheet: outcome.layout.sheet,
       total: groupDigits(result.totals.amount),
-      currency: result.currency,
+      currency: currencyInText(result.currency, locale),
       transactions: outcome.request.transactions.length,
     })} ${tr(`payouts.quotas.${outcome.quotaSource}`)}`,
     findings: result.findings.map((f) =>

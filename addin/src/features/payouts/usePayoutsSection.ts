@@ -1,7 +1,7 @@
 // The Payouts section's state and actions: the period, one notice per block, the preview on show and
 // the payout cell selected for Explain, and finance's pull and downloads, run one at a time.
 import { useCallback, useMemo, useState } from 'react';
-import { parsePeriod, type CompPlan } from '@teamsheet/shared';
+import { currencyInText, parsePeriod, type CompPlan } from '@teamsheet/shared';
 import { ApiError, isApiFailure } from '../../api';
 import type { UiParams } from '../../i18n';
 import type { Selection } from '../../office';
@@ -197,7 +197,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
           period: approved.period,
           sheet,
           total: groupDigits(approved.totals.amount),
-          currency: approved.currency,
+          currency: currencyInText(approved.currency, locale),
         },
       };
     });
