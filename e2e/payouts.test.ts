@@ -68,6 +68,16 @@ describe('payouts in a browser (preview mode)', () => {
     expect(await page.getByTestId('preview-notice').textContent()).toContain(
       'Quotas from the Targets sheet.',
     );
+    // The notices are worded on show: a language switch re-words them, and back.
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await expect
+      .poll(() => page.getByTestId('preview-notice').textContent())
+      .toMatch(/已在 Payouts 写入 \d+ 人的薪酬：合计 [\d,.]+ 人民币/);
+    expect(await page.getByTestId('transactions-notice').textContent()).not.toMatch(/Wrote/);
+    await page.getByTestId('language-select').selectOption('en');
+    await expect
+      .poll(() => page.getByTestId('preview-notice').textContent())
+      .toMatch(/Wrote payouts of \d+ people on Payouts: total [\d,.]+ CNY/);
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Payouts');
     // The section's one primary button is the preview; inserting and loading prepare its sheets.
     expect(await primaryButtons()).toEqual(['Preview payouts']);

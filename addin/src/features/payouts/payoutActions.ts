@@ -75,12 +75,14 @@ export async function fillSampleData(s: PayoutsScope, period: string) {
   return insertSampleData(s.workbook, team, period, s.locale);
 }
 
-/** The Transactions sheet filled from what Teamsheet stores for the team and period, as a notice. */
+/**
+ * The Transactions sheet filled from what Teamsheet stores for the team and period; answers how to
+ * word its notice, so the notice reads in the language on show after a switch.
+ */
 export async function loadTeamTransactions(
   s: PayoutsScope,
   period: string,
-  tr: Translate,
-): Promise<NonNullable<PayoutNotice>> {
+): Promise<(tr: Translate) => NonNullable<PayoutNotice>> {
   const team = await loadTeam(s.api, s.personId, s.unitId);
   const loaded = await loadStoredTransactions(s.workbook, s.api, {
     unitId: team.unitId,
@@ -88,23 +90,26 @@ export async function loadTeamTransactions(
     locale: s.locale,
     people: team.people,
   });
-  const unit = team.units.find((u) => u.id === team.unitId)?.name ?? tr('payouts.cp.unknownUnit');
+  const unitName = team.units.find((u) => u.id === team.unitId)?.name;
+  const unitOf = (tr: Translate) => unitName ?? tr('payouts.cp.unknownUnit');
   if (loaded.status === 'none')
-    return { intent: 'warning', text: tr('payouts.tx.noneStored', { period, unit }) };
+    return (tr) => ({ intent: 'warning', text: tr('payouts.tx.noneStored', { period, unit: unitOf(tr) }) });
   await s.workbook.selectCell(loaded.sheet, 'A2');
-  const text = tr('payouts.tx.loaded', {
-    transactions: loaded.transactions,
-    period,
-    unit,
-    sheet: loaded.sheet,
-    rows: loaded.rows,
-  });
-  return {
-    intent: 'success',
-    text:
-      loaded.sharedOutside > 0
-        ? `${text} ${tr('payouts.tx.loadedShared', { count: loaded.sharedOutside })}`
-        : text,
+  return (tr) => {
+    const text = tr('payouts.tx.loaded', {
+      transactions: loaded.transactions,
+      period,
+      unit: unitOf(tr),
+      sheet: loaded.sheet,
+      rows: loaded.rows,
+    });
+    return {
+      intent: 'success',
+      text:
+        loaded.sharedOutside > 0
+          ? `${text} ${tr('payouts.tx.loadedShared', { count: loaded.sharedOutside })}`
+          : text,
+    };
   };
 }
 

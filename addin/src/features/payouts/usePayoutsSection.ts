@@ -1,9 +1,9 @@
 // The Payouts section's state and actions: the period, one notice per block, the preview on show and
 // the payout cell selected for Explain, and finance's pull and downloads, run one at a time.
 import { useCallback, useMemo, useState } from 'react';
-import { currencyInText, parsePeriod, type CompPlan } from '@teamsheet/shared';
+import { currencyInText, parsePeriod, type CompPlan, type Locale } from '@teamsheet/shared';
 import { ApiError, isApiFailure } from '../../api';
-import type { UiParams } from '../../i18n';
+import type { Translate, UiParams } from '../../i18n';
 import type { Selection } from '../../office';
 import type { PageProps } from '../../pages/PageProps';
 import { useBusy } from '../common/useBusy';
@@ -46,12 +46,22 @@ type FinanceNotice = {
   params: UiParams;
 } | null;
 
+/** How to word a notice: kept instead of its text, so it reads in the language on show after a switch. */
+type Words = (tr: Translate, locale: Locale) => PayoutNotice;
+
+/** A notice state holding its wording; the notice is worded with the `tr` and `locale` on show. */
+function useWorded(tr: Translate, locale: Locale) {
+  const [words, setWords] = useState<{ of: Words } | null>(null);
+  const say = useCallback((of: Words | null) => setWords(of ? { of } : null), []);
+  return [words ? words.of(tr, locale) : null, say] as const;
+}
+
 export function usePayoutsSection({ tr, locale, workbook, api, session, onError }: PageProps) {
   const [period, setPeriod] = useState(lastMonth);
   const { busy, run } = useBusy();
-  const [planNotice, setPlanNotice] = useState<PayoutNotice>(null);
-  const [txNotice, setTxNotice] = useState<PayoutNotice>(null);
-  const [previewNoticeShown, setPreviewNotice] = useState<PayoutNotice>(null);
+  const [planNotice, setPlanNotice] = useWorded(tr, locale);
+  const [txNotice, setTxNotice] = useWorded(tr, locale);
+  const [previewNoticeShown, setPreviewNotice] = useWorded(tr, locale);
   const [financeNotice, setFinanceNotice] = useState<FinanceNotice>(null);
   const [outcome, setOutcome] = useState<PreviewOutcome | null>(null);
   const [selected, setSelected] = useState<PayoutCell | null | undefined>(undefined);
@@ -85,7 +95,7 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
       setPlanNotice(null);
       try {
         const written = await insertCompPlan(workbook, locale);
-        setPlanNotice({ intent: 'success', text: tr('payouts.plan.inserted', written) });
+        setPlanNotice((t) => ({ intent: 'success', text: t('payouts.plan.inserted', written) }));
       } catch (error) {
         onError(error, 'workbook');
       }
@@ -96,16 +106,16 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
       setPlanNotice(null);
       try {
         const read = await checkCompPlan(workbook, locale);
-        setPlanNotice(compPlanNotice(read.findings, read.plan.components.length, tr));
+        setPlanNotice((t) => compPlanNotice(read.findings, read.plan.components.length, t));
       } catch (error) {
         if (error instanceof CompPlanMissingError)
-          setPlanNotice({ intent: 'warning', text: tr('payouts.plan.missing') });
+          setPlanNotice((t) => ({ intent: 'warning', text: t('payouts.plan.missing') }));
         else onError(error, 'workbook');
       }
     });
 
   /** One Transactions action: its notice cleared first, its failure shown as the API's or the workbook's. */
-  const transactions = (name: string, work: () => Promise<PayoutNotice>) =>
+  const transactions = (name: string, work: () => Promise<Words>) =>
     run(name, async () => {
       setTxNotice(null);
       try {
@@ -115,23 +125,23 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
       }
     });
   const insertTransactions = () =>
-    transactions('tx.insert', async () => ({
-      intent: 'success',
-      text: tr('payouts.tx.inserted', { sheet: await insertTeamTransactions(scope) }),
-    }));
+    transactions('tx.insert', async () => {
+      const sheet = await insertTeamTransactions(scope);
+      return (t) => ({ intent: 'success', text: t('payouts.tx.inserted', { sheet }) });
+    });
   const fillSample = () =>
     transactions('tx.sample', async () => {
       const written = await fillSampleData(scope, at);
-      return {
+      return (t) => ({
         intent: 'success',
-        text: tr('payouts.tx.sampled', {
+        text: t('payouts.tx.sampled', {
           targets: written.targets,
           transactions: written.transactions,
           period: at,
         }),
-      };
+      });
     });
-  const loadStored = () => transactions('tx.load', () => loadTeamTransactions(scope, at, tr));
+  const loadStored = () => transactions('tx.load', () => loadTeamTransactions(scope, at));
 
   const preview = () =>
     run('preview', async () => {
@@ -146,13 +156,13 @@ export function usePayoutsSection({ tr, locale, workbook, api, session, onError 
           onStage: setStage,
         });
         setOutcome(result);
-        setPreviewNotice(previewNotice(result, tr, locale));
+        setPreviewNotice((t, l) => previewNotice(result, t, l));
       } catch (error) {
         if (error instanceof PreviewBlocked) {
           if (error.compPlan) await paintCompPlan(workbook, error.compPlan);
-          setPreviewNotice(blockedNotice(error, tr));
+          setPreviewNotice((t) => blockedNotice(error, t));
         } else if (error instanceof CompPlanMissingError) {
-          setPreviewNotice({ intent: 'error', text: tr('payouts.plan.missing') });
+          setPreviewNotice((t) => ({ intent: 'error', text: t('payouts.plan.missing') }));
         } else failed(error);
       } finally {
         setStage(null);
