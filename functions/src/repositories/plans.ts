@@ -330,7 +330,14 @@ export async function listCountedPlans(
   tenantId: string,
   period: string,
 ): Promise<
-  { plan: Plan; version: number; status: PlanStatus; latestVersion: number; submittedBy?: string; submittedAt?: string }[]
+  {
+    plan: Plan;
+    version: number;
+    status: PlanStatus;
+    latestVersion: number;
+    submittedBy?: string;
+    submittedAt?: string;
+  }[]
 > {
   const { containers } = await getStore();
   const pk = planPartitionKey(tenantId, period);
@@ -351,7 +358,8 @@ export async function listCountedPlans(
     if (!head) continue;
     reviews.set(head.id, review);
     const seen = approved.get(head.unitId);
-    if (review.decision === 'approve' && (!seen || seen.version < head.version)) approved.set(head.unitId, head);
+    if (review.decision === 'approve' && (!seen || seen.version < head.version))
+      approved.set(head.unitId, head);
   }
   const counted = [...latest.values()]
     .map((h) => approved.get(h.unitId) ?? h)
@@ -368,7 +376,12 @@ export async function listCountedPlans(
 
 export type PlanState = { head: PlanHead; review?: PlanReviewFacts };
 /** Where a unit's plan stands: its latest version and review, if any, and its latest draft, if any. */
-export type UnitPlanState = { unitId: string; head?: PlanHead; review?: PlanReviewFacts; draft?: PlanDraftHead };
+export type UnitPlanState = {
+  unitId: string;
+  head?: PlanHead;
+  review?: PlanReviewFacts;
+  draft?: PlanDraftHead;
+};
 
 /**
  * The latest head of every unit's plan for a period with that version's review, if any, ordered by
@@ -454,11 +467,16 @@ async function latestDraftHead(
   period: string,
 ): Promise<PlanDraftHead | undefined> {
   const { containers } = await getStore();
-  const [head] = await queryByType<PlanDraftHead>(containers.history, planPartitionKey(tenantId, period), DRAFT, {
-    where: { unitId },
-    orderBy: { field: 'version', descending: true },
-    limit: 1,
-  });
+  const [head] = await queryByType<PlanDraftHead>(
+    containers.history,
+    planPartitionKey(tenantId, period),
+    DRAFT,
+    {
+      where: { unitId },
+      orderBy: { field: 'version', descending: true },
+      limit: 1,
+    },
+  );
   return head;
 }
 
@@ -553,16 +571,8 @@ export async function savePlanDraft(args: PlanWrite): Promise<SaveDraftResult> {
 }
 
 /** The hash of the draft before `head` (for the audit entry of a replayed save). */
-export async function previousDraftHashOf(head: PlanDraftHead): Promise<string | null> {
-  if (head.version <= 1) return null;
-  const { containers } = await getStore();
-  const prev = await readOne<PlanDraftHead>(
-    containers.history,
-    planDraftId(head.unitId, head.period, head.version - 1),
-    head.pk,
-  );
-  return prev?.hash ?? null;
-}
+export const previousDraftHashOf = (head: PlanDraftHead): Promise<string | null> =>
+  hashBefore(head, planDraftId);
 
 /** The audit entry of a saved draft; a retry of the same save writes it once. */
 export async function auditDraft(head: PlanDraftHead, previousHash: string | null): Promise<void> {
@@ -691,12 +701,18 @@ export async function auditSubmission(head: PlanHead, previousHash: string | nul
 }
 
 /** The hash of the version before `head` (for the audit entry of a replayed submission). */
-export async function previousHashOf(head: PlanHead): Promise<string | null> {
+export const previousHashOf = (head: PlanHead): Promise<string | null> => hashBefore(head, planHeadId);
+
+/** The hash of the head numbered one before `head` in its series (versions or drafts), or null for the first. */
+async function hashBefore(
+  head: PlanHead | PlanDraftHead,
+  idOf: (unitId: string, period: string, n: number) => string,
+): Promise<string | null> {
   if (head.version <= 1) return null;
   const { containers } = await getStore();
-  const prev = await readOne<PlanHead>(
+  const prev = await readOne<VersionHead>(
     containers.history,
-    planHeadId(head.unitId, head.period, head.version - 1),
+    idOf(head.unitId, head.period, head.version - 1),
     head.pk,
   );
   return prev?.hash ?? null;
